@@ -1,0 +1,195 @@
+//! Check: the discrepancy checks, one per file, and the registry that runs them.
+//!
+//! Each check reads the aligned groups (and the documents' names) and produces [`Finding`]s.
+//! A new kind of discrepancy is a new file with a `run` function added to [`CHECKS`], never a
+//! branch inside an existing check.
+
+pub mod name_variant;
+pub mod number_conflict;
+pub mod quote_speaker;
+pub mod quote_wording;
+
+use crate::align::{ClaimRef, Group};
+use crate::extract::{Claim, Extraction};
+use crate::text;
+
+/// The kinds of discrepancy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingKind {
+    /// The same quote by the same speaker, worded differently.
+    QuoteWording,
+    /// The same quote attributed to different people.
+    QuoteSpeaker,
+    /// The same fact with a different number.
+    NumberConflict,
+    /// One entity spelt two ways.
+    NameVariant,
+}
+
+impl FindingKind {
+    /// The kind's name in reports: "quote.wording", ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::QuoteWording => "quote.wording",
+            FindingKind::QuoteSpeaker => "quote.speaker",
+            FindingKind::NumberConflict => "number.conflict",
+            FindingKind::NameVariant => "name.variant",
+        }
+    }
+
+    /// Every kind, in report order.
+    pub const ALL: [FindingKind; 4] = [
+        FindingKind::NumberConflict,
+        FindingKind::QuoteSpeaker,
+        FindingKind::QuoteWording,
+        FindingKind::NameVariant,
+    ];
+
+    /// A one-line description of the kind, for help texts and reports.
+    pub fn description(self) -> &'static str {
+        match self {
+            FindingKind::QuoteWording => {
+                "the same remark by the same speaker is quoted with different words"
+            }
+            FindingKind::QuoteSpeaker => "the same quote is attributed to different people",
+            FindingKind::NumberConflict => "the same fact is reported with a different number",
+            FindingKind::NameVariant => "one name is spelt differently across sources",
+        }
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look; typography-level or accent-only differences.
+    Info,
+    /// A difference an editor should review.
+    Warning,
+    /// A contradiction of fact: a number or a speaker.
+    Error,
+}
+
+impl Severity {
+    /// "info", "warning" or "error".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One operation of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffTag {
+    /// In both texts.
+    Equal,
+    /// Only in the first text.
+    Delete,
+    /// Only in the second text.
+    Insert,
+}
+
+/// A stretch of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffOp {
+    /// What happened to this stretch.
+    pub tag: DiffTag,
+    /// The text, as written in the first text (equal, delete) or the second (insert).
+    pub text: String,
+    /// For equal stretches, the text as written in the second text when it is written
+    /// differently (typography, spacing).
+    pub new_text: Option<String>,
+}
+
+/// A discrepancy between sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Its kind.
+    pub kind: FindingKind,
+    /// How serious.
+    pub severity: Severity,
+    /// One sentence saying what differs.
+    pub message: String,
+    /// Index of the group it concerns, when it concerns one.
+    pub group: Option<usize>,
+    /// The claims involved, one per source.
+    pub claims: Vec<ClaimRef>,
+    /// What differs, one entry per source: (source index, text).
+    pub values: Vec<(usize, String)>,
+    /// For wording differences, the word diff from the first value to the second.
+    pub diff: Option<Vec<DiffOp>>,
+}
+
+/// What the checks read.
+pub struct Context<'a> {
+    /// The source ids ("a", "b", ...), by source index.
+    pub ids: &'a [String],
+    /// The extraction of each source.
+    pub sources: &'a [&'a Extraction],
+    /// The aligned groups.
+    pub groups: &'a [Group],
+}
+
+impl Context<'_> {
+    /// The claim a reference points at.
+    pub fn claim(&self, r: ClaimRef) -> &Claim {
+        &self.sources[r.0].claims[r.1]
+    }
+}
+
+/// A check: reads the context, returns its findings.
+pub type Check = fn(&Context<'_>) -> Vec<Finding>;
+
+/// Every check, in the order they run.
+pub const CHECKS: &[Check] = &[
+    number_conflict::run,
+    quote_speaker::run,
+    quote_wording::run,
+    name_variant::run,
+];
+
+/// Runs every check; findings come out in a stable order (kind, then group, then claims).
+pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = CHECKS.iter().flat_map(|c| c(ctx)).collect();
+    out.sort_by(|a, b| {
+        let rank = |k: FindingKind| FindingKind::ALL.iter().position(|x| *x == k);
+        rank(a.kind)
+            .cmp(&rank(b.kind))
+            .then(a.group.cmp(&b.group))
+            .then(a.claims.cmp(&b.claims))
+            .then(a.message.cmp(&b.message))
+    });
+    out
+}
+
+/// Do two canonical names, from different sources, name the same person? Equal after folding
+/// case and accents, or one is the surname of the other.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let fold = |s: &str| text::strip_accents(s).to_lowercase();
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if ta.len() <= tb.len() {
+        (ta, tb)
+    } else {
+        (tb, ta)
+    };
+    long.ends_with(&short) || long.starts_with(&short)
+}
+
+/// The claims of a group with the given kind.
+pub fn claims_of_kind<'a>(
+    ctx: &'a Context<'_>,
+    g: &Group,
+    kind: crate::extract::ClaimKind,
+) -> Vec<(ClaimRef, &'a Claim)> {
+    g.claims
+        .iter()
+        .map(|r| (*r, &ctx.sources[r.0].claims[r.1]))
+        .filter(|(_, c)| c.kind == kind)
+        .collect()
+}

@@ -1,0 +1,173 @@
+//! `name.variant`: one entity spelt two ways across sources ("Olivier Giroud" / "Oliver
+//! Giroud").
+//!
+//! Names are compared token by token with Jaro-Winkler (strsim); the names must have as many
+//! words, the surname must match or differ by a slip, and every differing word must be a near
+//! spelling. A surname alone or a short form ("Kane" / "Harry Kane", "Tottenham" / "Tottenham
+//! Hotspur") is never a variant; an accent-only difference is reported at lower severity.
+
+use std::collections::BTreeSet;
+
+use super::{Context, Finding, FindingKind, Severity};
+use crate::text;
+
+/// Lowest Jaro-Winkler similarity for two words to be spellings of one word.
+const MIN_SIMILARITY: f64 = 0.88;
+
+/// Finds names spelt differently in two sources.
+pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let names: Vec<BTreeSet<&str>> = ctx
+        .sources
+        .iter()
+        .map(|s| {
+            s.entities
+                .forms
+                .iter()
+                .map(|(_, canon)| canon.as_str())
+                .collect()
+        })
+        .collect();
+    let written: Vec<BTreeSet<String>> = ctx
+        .sources
+        .iter()
+        .map(|s| {
+            s.entities
+                .forms
+                .iter()
+                .flat_map(|(w, c)| [fold(w), fold(c)])
+                .collect()
+        })
+        .collect();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            for &x in &names[i] {
+                if written[j].contains(&fold(x)) {
+                    continue;
+                }
+                for &y in &names[j] {
+                    if written[i].contains(&fold(y)) {
+                        continue;
+                    }
+                    let Some(severity) = variant(x, y) else {
+                        continue;
+                    };
+                    let first = |s: usize, n: &str| {
+                        ctx.sources[s]
+                            .claims
+                            .iter()
+                            .position(|c| c.names.iter().any(|m| m == n))
+                            .map(|c| (s, c))
+                    };
+                    let claims: Vec<_> = [first(i, x), first(j, y)].into_iter().flatten().collect();
+                    let group = match claims.as_slice() {
+                        [a, b] => ctx
+                            .groups
+                            .iter()
+                            .position(|g| g.claims.contains(a) && g.claims.contains(b)),
+                        _ => None,
+                    };
+                    let what = if severity == Severity::Info {
+                        "accents"
+                    } else {
+                        "spelling"
+                    };
+                    out.push(Finding {
+                        kind: FindingKind::NameVariant,
+                        severity,
+                        message: format!(
+                            "{} writes {x} where {} writes {y} ({what})",
+                            ctx.ids[i], ctx.ids[j]
+                        ),
+                        group,
+                        claims,
+                        values: vec![(i, x.to_string()), (j, y.to_string())],
+                        diff: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn fold(s: &str) -> String {
+    text::strip_accents(s).to_lowercase()
+}
+
+/// Whether two names are spellings of one name, and how serious the difference is.
+pub fn variant(x: &str, y: &str) -> Option<Severity> {
+    if x == y {
+        return None;
+    }
+    if fold(x) == fold(y) {
+        return (x.to_lowercase() != y.to_lowercase()).then_some(Severity::Info);
+    }
+    let tx: Vec<String> = x.split(' ').map(fold).collect();
+    let ty: Vec<String> = y.split(' ').map(fold).collect();
+    if tx.len() != ty.len() {
+        return None;
+    }
+    let mut differing = 0;
+    for (a, b) in tx.iter().zip(&ty) {
+        if a == b {
+            continue;
+        }
+        differing += 1;
+        if !near_spelling(a, b) {
+            return None;
+        }
+    }
+    // One slip in a multi-word name, or a single-word name long enough to judge.
+    let ok = if tx.len() > 1 {
+        differing == 1
+    } else {
+        tx[0].chars().count() >= 5
+    };
+    ok.then_some(Severity::Warning)
+}
+
+/// Two different words that are one spelling slip apart (not a plural, not a prefix).
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 3 || lb < 3 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    if a.starts_with(b) || b.starts_with(a) {
+        return false; // "American" / "America", "Democrats" / "Democrat"
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
+    let allowed = if la.max(lb) >= 8 { 2 } else { 1 };
+    distance <= allowed && strsim::jaro_winkler(a, b) >= MIN_SIMILARITY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(x: &str, y: &str, expected: Option<Severity>) {
+        assert_eq!(variant(x, y), expected, "{x} / {y}");
+    }
+
+    #[test]
+    fn spellings() {
+        check("Olivier Giroud", "Oliver Giroud", Some(Severity::Warning));
+        check(
+            "Aurélien Tchouaméni",
+            "Aurelien Tchouameni",
+            Some(Severity::Info),
+        );
+        check("Jon Smith", "John Smith", Some(Severity::Warning));
+        check("Mohamed Salah", "Mohammed Salah", Some(Severity::Warning));
+    }
+
+    #[test]
+    fn not_variants() {
+        check("Kane", "Harry Kane", None);
+        check("Tottenham", "Tottenham Hotspur", None);
+        check("John Smith", "Jane Smith", None);
+        check("Democrats", "Democrat", None);
+        check("Jim Mattis", "James Mattis", None);
+        check("Paul Ryan", "Paul Rand", None);
+    }
+}

@@ -1,0 +1,152 @@
+//! `number.conflict`: aligned claims that give the same fact a different number.
+//!
+//! Two numbers conflict when they have the same kind and the same role (the thing counted:
+//! "53 goals" vs "52 goals"; "84th minute" vs "82nd minute") and each claim has only one such
+//! number, or when the two claims are the same sentence but for one number. Different moments
+//! (1-1 after the first penalty, 2-1 at the end) have different roles and are not conflicts; a
+//! number written in words has the same value as in digits.
+
+use super::{Context, Finding, FindingKind, Severity};
+use crate::extract::Claim;
+use crate::extract::numbers::{Number, NumberKind};
+use crate::text;
+
+/// Kinds whose role is a real noun worth comparing on its own.
+fn comparable(n: &Number) -> bool {
+    !n.role.is_empty()
+        && !matches!(
+            n.kind,
+            NumberKind::Year | NumberKind::Date | NumberKind::Ordinal | NumberKind::Time
+        )
+}
+
+/// Finds conflicting numbers within each group.
+pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (gi, g) in ctx.groups.iter().enumerate() {
+        'pairs: for (i, &ra) in g.claims.iter().enumerate() {
+            for &rb in &g.claims[i + 1..] {
+                let (a, b) = (ctx.claim(ra), ctx.claim(rb));
+                if let Some((na, nb)) = conflict(a, b) {
+                    out.push(Finding {
+                        kind: FindingKind::NumberConflict,
+                        severity: Severity::Error,
+                        message: format!(
+                            "{} says {} where {} says {}",
+                            ctx.ids[ra.0], na.text, ctx.ids[rb.0], nb.text
+                        ),
+                        group: Some(gi),
+                        claims: vec![ra, rb],
+                        values: vec![(ra.0, na.text.clone()), (rb.0, nb.text.clone())],
+                        diff: None,
+                    });
+                    break 'pairs;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The first pair of conflicting numbers of two aligned claims, if any.
+pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Number)> {
+    // The same sentence but for its numbers: compare them in order.
+    if !a.numbers.is_empty() && a.numbers.len() == b.numbers.len() && masked(a) == masked(b) {
+        return a
+            .numbers
+            .iter()
+            .zip(&b.numbers)
+            .find(|(x, y)| !x.value.same(&y.value));
+    }
+    // Same kind and role, one number each.
+    for x in a.numbers.iter().filter(|n| comparable(n)) {
+        let same = |n: &&Number| n.kind == x.kind && n.role == x.role;
+        let in_a: Vec<&Number> = a.numbers.iter().filter(same).collect();
+        let in_b: Vec<&Number> = b.numbers.iter().filter(same).collect();
+        if in_a.len() == 1 && in_b.len() == 1 && !in_a[0].value.same(&in_b[0].value) {
+            return Some((in_a[0], in_b[0]));
+        }
+    }
+    None
+}
+
+/// The claim's words with each number replaced by a placeholder.
+fn masked(c: &Claim) -> Vec<String> {
+    let mut s = String::new();
+    let mut at = 0;
+    for n in &c.numbers {
+        if n.range.start < at {
+            continue;
+        }
+        s.push_str(&c.text[at..n.range.start]);
+        s.push_str(" 0 ");
+        at = n.range.end;
+    }
+    s.push_str(&c.text[at..]);
+    text::words(&s).iter().map(|w| text::key(w.text)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{ClaimKind, numbers};
+
+    fn claim(t: &str) -> Claim {
+        Claim {
+            kind: ClaimKind::Statement,
+            text: t.into(),
+            range: 0..t.len(),
+            sentence: 0,
+            block: None,
+            speaker: None,
+            channel: None,
+            numbers: numbers::find(t),
+            names: vec![],
+        }
+    }
+
+    fn check(a: &str, b: &str, expected: Option<(&str, &str)>) {
+        let (ca, cb) = (claim(a), claim(b));
+        let got = conflict(&ca, &cb).map(|(x, y)| (x.text.clone(), y.text.clone()));
+        assert_eq!(got, expected.map(|(x, y)| (x.to_string(), y.to_string())));
+    }
+
+    #[test]
+    fn same_role_different_value() {
+        check(
+            "He has scored 53 goals for England.",
+            "He has 52 goals for his country.",
+            Some(("53", "52")),
+        );
+        check(
+            "He missed in the 84th minute.",
+            "His miss came in the 82nd minute.",
+            Some(("84th minute", "82nd minute")),
+        );
+        check(
+            "About 2,000 troops will leave.",
+            "About 2,500 troops will leave.",
+            Some(("2,000", "2,500")),
+        );
+    }
+
+    #[test]
+    fn not_conflicts() {
+        check("He scored six goals.", "He scored 6 goals.", None);
+        check(
+            "It was 1-1 at the break.",
+            "France won 2-1 in the end.",
+            None,
+        );
+        check(
+            "He has been in charge since 2016.",
+            "He won the Golden Boot in 2018.",
+            None,
+        );
+        check(
+            "He took one penalty or two penalties.",
+            "He took one penalty, two penalties.",
+            None,
+        );
+    }
+}

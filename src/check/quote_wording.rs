@@ -1,0 +1,207 @@
+//! `quote.wording`: the same remark by the same speaker, quoted with different words.
+//!
+//! Typography (curly vs straight marks, dashes, white space, case) and bracketed editorial
+//! insertions ("[summer 2024]") are never a difference. The finding carries a word-level diff.
+
+use similar::{Algorithm, DiffTag as Tag, capture_diff_slices};
+
+use super::{
+    Context, DiffOp, DiffTag, Finding, FindingKind, Severity, claims_of_kind, same_person,
+};
+use crate::extract::ClaimKind;
+use crate::text;
+
+/// Finds quotes worded differently within each group.
+pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (gi, g) in ctx.groups.iter().enumerate() {
+        let quotes = claims_of_kind(ctx, g, ClaimKind::Quote);
+        let Some(&(first_ref, first)) = quotes.first() else {
+            continue;
+        };
+        let base = wording_key(&first.text);
+        let Some(&(other_ref, other)) = quotes
+            .iter()
+            .skip(1)
+            .find(|(_, c)| wording_key(&c.text) != base)
+        else {
+            continue;
+        };
+        let speakers_differ = quotes.iter().any(|(_, a)| {
+            quotes.iter().any(|(_, b)| match (&a.speaker, &b.speaker) {
+                (Some(x), Some(y)) => !same_person(x, y),
+                _ => false,
+            })
+        });
+        if speakers_differ {
+            continue; // quote.speaker reports it
+        }
+        let who = quotes.iter().find_map(|(_, c)| c.speaker.clone());
+        let message = match &who {
+            Some(s) => format!(
+                "{s}'s quote is worded differently in {} and {}",
+                ctx.ids[first_ref.0], ctx.ids[other_ref.0]
+            ),
+            None => format!(
+                "a quote is worded differently in {} and {}",
+                ctx.ids[first_ref.0], ctx.ids[other_ref.0]
+            ),
+        };
+        out.push(Finding {
+            kind: FindingKind::QuoteWording,
+            severity: Severity::Warning,
+            message,
+            group: Some(gi),
+            claims: quotes.iter().map(|(r, _)| *r).collect(),
+            values: quotes.iter().map(|(r, c)| (r.0, c.text.clone())).collect(),
+            diff: Some(word_diff(&first.text, &other.text)),
+        });
+    }
+    out
+}
+
+/// The words of a quote that count for wording: typography folded, case ignored, bracketed
+/// insertions removed.
+pub fn wording_key(s: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut kept = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    text::words(&kept)
+        .iter()
+        .map(|w| text::key(w.text))
+        .collect()
+}
+
+/// A word diff from `a` to `b` that ignores typography, with the text as written.
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
+    let wa = text::words(a);
+    let wb = text::words(b);
+    let ka: Vec<String> = wa.iter().map(|w| text::key(w.text)).collect();
+    let kb: Vec<String> = wb.iter().map(|w| text::key(w.text)).collect();
+    // The text of words i..j of `s`, with what follows the last word up to the next one.
+    fn stretch(s: &str, ws: &[text::Word<'_>], i: usize, j: usize) -> String {
+        if i >= j {
+            return String::new();
+        }
+        let start = if i == 0 { 0 } else { ws[i].start };
+        let end = ws.get(j).map_or(s.len(), |w| w.start);
+        s[start..end].to_string()
+    }
+    let mut out: Vec<DiffOp> = Vec::new();
+    let push = |out: &mut Vec<DiffOp>, tag: DiffTag, text: String| {
+        if text.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.tag == tag => last.text.push_str(&text),
+            _ => out.push(DiffOp {
+                tag,
+                text,
+                new_text: None,
+            }),
+        }
+    };
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    for op in &ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        match tag {
+            Tag::Equal => {
+                let ta = stretch(a, &wa, old.start, old.end);
+                let tb = stretch(b, &wb, new.start, new.end);
+                out.push(DiffOp {
+                    tag: DiffTag::Equal,
+                    new_text: (ta != tb).then_some(tb),
+                    text: ta,
+                });
+            }
+            Tag::Delete => push(
+                &mut out,
+                DiffTag::Delete,
+                stretch(a, &wa, old.start, old.end),
+            ),
+            Tag::Insert => push(
+                &mut out,
+                DiffTag::Insert,
+                stretch(b, &wb, new.start, new.end),
+            ),
+            Tag::Replace => {
+                push(
+                    &mut out,
+                    DiffTag::Delete,
+                    stretch(a, &wa, old.start, old.end),
+                );
+                push(
+                    &mut out,
+                    DiffTag::Insert,
+                    stretch(b, &wb, new.start, new.end),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(a: &str, b: &str, expected: &[(DiffTag, &str)]) {
+        let got: Vec<(DiffTag, String)> = word_diff(a, b)
+            .into_iter()
+            .map(|d| (d.tag, d.text))
+            .collect();
+        // Each side's words, with the equal stretches as written on that side, rebuild it.
+        let ops = word_diff(a, b);
+        let side_a: String = ops
+            .iter()
+            .filter(|o| o.tag != DiffTag::Insert)
+            .map(|o| o.text.as_str())
+            .collect();
+        let side_b: String = ops
+            .iter()
+            .filter(|o| o.tag != DiffTag::Delete)
+            .map(|o| o.new_text.as_deref().unwrap_or(&o.text))
+            .collect();
+        assert_eq!((side_a.as_str(), side_b.as_str()), (a, b));
+        let want: Vec<(DiffTag, String)> =
+            expected.iter().map(|(t, s)| (*t, s.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn typography_is_not_a_difference() {
+        assert_eq!(
+            wording_key("I can’t — go “home”"),
+            wording_key("i can't - go \"home\"")
+        );
+        assert_eq!(
+            wording_key("a Euros [summer 2024] soon"),
+            wording_key("a Euros soon")
+        );
+        check(
+            "I can’t go",
+            "I can't go",
+            &[(DiffTag::Equal, "I can’t go")],
+        );
+    }
+
+    #[test]
+    fn changed_words_are_marked() {
+        check(
+            "I can't fault my preparation or the detail before the game.",
+            "I can’t fault my preparation or anything like that.",
+            &[
+                (DiffTag::Equal, "I can't fault my preparation or "),
+                (DiffTag::Delete, "the detail before the game."),
+                (DiffTag::Insert, "anything like that."),
+            ],
+        );
+    }
+}

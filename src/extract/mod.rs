@@ -1,0 +1,719 @@
+//! Extract: the claims of one document.
+//!
+//! A claim is a quoted sentence (with its quote block, speaker and channel) or a narrative
+//! sentence or clause with the quoted speech taken out. Every claim carries the facts inside it:
+//! its numbers (with kind and role) and its names (canonical within the document).
+
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+pub mod speaker;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::ingest::Document;
+use crate::segment::Sentence;
+use crate::text;
+use names::{Entities, Mention, Vocabulary};
+use numbers::Number;
+use quotes::QuoteSegment;
+use speaker::{NarrativeWord, Subject};
+
+/// What a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ClaimKind {
+    /// Direct speech: one quoted sentence.
+    Quote,
+    /// Narrative: a sentence or clause in the writer's own words.
+    Statement,
+}
+
+impl ClaimKind {
+    /// "quote" or "statement".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quote => "quote",
+            ClaimKind::Statement => "statement",
+        }
+    }
+}
+
+/// One claim of one document.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Quote or statement.
+    pub kind: ClaimKind,
+    /// The claim as displayed: the quoted words, or the narrative with quotes left out.
+    pub text: String,
+    /// Byte range in the document's clean text.
+    pub range: Range<usize>,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// For quotes, the quote block (one continuous piece of speech) it belongs to.
+    pub block: Option<usize>,
+    /// For quotes, the canonical name of the speaker, when known.
+    pub speaker: Option<String>,
+    /// For quotes, where it was said ("on Twitter", "to ITV"), when stated.
+    pub channel: Option<String>,
+    /// The numbers in the claim.
+    pub numbers: Vec<Number>,
+    /// The canonical names mentioned in the claim, in order, without repeats.
+    pub names: Vec<String>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The claims, in document order.
+    pub claims: Vec<Claim>,
+    /// The names of the document and their canonical forms.
+    pub entities: Entities,
+    /// Every name mention, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Quotes of at most this many words inside narrative are scare quotes, not quote claims.
+const SCARE_QUOTE_WORDS: usize = 3;
+
+/// Extracts the claims of a document from its sentences.
+pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
+    let segments = quotes::find(doc);
+    let vocab = Vocabulary::learn(sentences.iter().map(|s| &doc.text[s.range.clone()]));
+    let sentence_mentions: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| names::mentions(&doc.text[s.range.clone()], s.range.start, &vocab))
+        .collect();
+    let all_mentions: Vec<Mention> = sentence_mentions.iter().flatten().cloned().collect();
+    let entities = Entities::build(&all_mentions);
+
+    // Which quote segments touch each sentence, and which of them are scare quotes.
+    let scare: Vec<bool> = segments
+        .iter()
+        .map(|q| is_scare_quote(doc, q, &segments, sentences))
+        .collect();
+    let in_sentence: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| {
+            (0..segments.len())
+                .filter(|&i| !scare[i] && overlaps(&segments[i].range, &s.range))
+                .collect()
+        })
+        .collect();
+    let narratives: Vec<Vec<NarrativeWord>> = sentences
+        .iter()
+        .zip(&in_sentence)
+        .map(|(s, qs)| {
+            let outers: Vec<Range<usize>> = qs.iter().map(|&i| segments[i].outer.clone()).collect();
+            speaker::narrative(&doc.text, s.range.clone(), &outers)
+        })
+        .collect();
+
+    let persons = person_names(&entities, &all_mentions, &narratives, &doc.text);
+    let attributions = attribute_blocks(
+        doc,
+        sentences,
+        &segments,
+        &scare,
+        &in_sentence,
+        &narratives,
+        &sentence_mentions,
+        &entities,
+        &persons,
+    );
+
+    let mut claims = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let mentions = &sentence_mentions[si];
+        let names_in = |r: &Range<usize>| -> Vec<String> {
+            let mut seen = BTreeSet::new();
+            mentions
+                .iter()
+                .filter(|m| m.range.start >= r.start && m.range.end <= r.end)
+                .map(|m| entities.canonical(&m.name()))
+                .filter(|n| seen.insert(n.clone()))
+                .collect()
+        };
+        for &qi in &in_sentence[si] {
+            let q = &segments[qi];
+            let r = clip(&q.range, &s.range);
+            let r = trim_claim(&doc.text, r);
+            if r.is_empty() || text::words(&doc.text[r.clone()]).is_empty() {
+                continue;
+            }
+            let (speaker, channel) = attributions.get(&q.block).cloned().unwrap_or_default();
+            let t = doc.text[r.clone()].to_string();
+            claims.push(Claim {
+                kind: ClaimKind::Quote,
+                numbers: numbers::find(&t),
+                names: names_in(&r),
+                text: t,
+                range: r,
+                sentence: si,
+                block: Some(q.block),
+                speaker,
+                channel,
+            });
+        }
+        // The narrative, with quoted speech taken out.
+        let outers: Vec<Range<usize>> = in_sentence[si]
+            .iter()
+            .map(|&i| segments[i].outer.clone())
+            .collect();
+        let pieces = narrative_pieces(&doc.text, &s.range, &outers);
+        if pieces.is_empty() {
+            continue;
+        }
+        let has_quote = !outers.is_empty();
+        if has_quote && !substantive(&narratives[si], mentions) {
+            continue;
+        }
+        let parts: Vec<Range<usize>> = if has_quote {
+            vec![pieces[0].start..pieces[pieces.len() - 1].end]
+        } else {
+            split_clauses(&doc.text, pieces[0].clone())
+        };
+        for part in parts {
+            let t = if has_quote {
+                pieces
+                    .iter()
+                    .map(|p| doc.text[p.clone()].trim())
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            } else {
+                doc.text[part.clone()].to_string()
+            };
+            if text::words(&t).is_empty() {
+                continue;
+            }
+            claims.push(Claim {
+                kind: ClaimKind::Statement,
+                numbers: numbers::find(&t),
+                names: names_in(&part),
+                text: t,
+                range: part,
+                sentence: si,
+                block: None,
+                speaker: None,
+                channel: None,
+            });
+        }
+    }
+    claims.sort_by_key(|c| (c.range.start, c.range.end));
+    Extraction {
+        claims,
+        entities,
+        mentions: all_mentions,
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn clip(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.max(b.start)..a.end.min(b.end).max(a.start.max(b.start))
+}
+
+/// Trims white space and a trailing comma or dash from a quoted stretch.
+fn trim_claim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start();
+    let start = r.start + (s.len() - t.len());
+    let t = t
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '-', '\u{2013}', '\u{2014}', ' ']);
+    start..start + t.len()
+}
+
+/// A short quote set inside narrative, not opening the sentence and not closing with its own
+/// punctuation: "he was “gutted” by his miss".
+fn is_scare_quote(
+    doc: &Document,
+    q: &QuoteSegment,
+    all: &[QuoteSegment],
+    sentences: &[Sentence],
+) -> bool {
+    let words = text::words(&doc.text[q.range.clone()]).len();
+    if words > SCARE_QUOTE_WORDS || all.iter().filter(|o| o.block == q.block).count() > 1 {
+        return false;
+    }
+    let ends_with_punct = doc.text[q.range.clone()].ends_with(['.', ',', '!', '?', ';', ':']);
+    let Some(s) = sentences.iter().find(|s| overlaps(&s.range, &q.range)) else {
+        return false;
+    };
+    let before = &doc.text[s.range.start..q.outer.start.max(s.range.start)];
+    let opens_sentence = before.trim().is_empty();
+    !opens_sentence && !ends_with_punct
+}
+
+/// The stretches of a sentence outside the given quotes, trimmed.
+fn narrative_pieces(text: &str, s: &Range<usize>, outers: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut at = s.start;
+    let mut sorted: Vec<&Range<usize>> = outers.iter().collect();
+    sorted.sort_by_key(|r| r.start);
+    for q in sorted {
+        if q.start > at {
+            pieces.push(at..q.start.min(s.end));
+        }
+        at = at.max(q.end);
+    }
+    if at < s.end {
+        pieces.push(at..s.end);
+    }
+    pieces
+        .into_iter()
+        .map(|r| {
+            let p = &text[r.clone()];
+            let t =
+                p.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+            let start = r.start + (p.len() - t.len());
+            let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+            start..start + t.len()
+        })
+        .filter(|r| {
+            text::words(&text[r.clone()])
+                .iter()
+                .any(|w| w.text.chars().any(char::is_alphanumeric))
+        })
+        .collect()
+}
+
+/// Is the narrative around a quote more than its attribution ("Kane said on Twitter.")?
+fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
+    let name_words: BTreeSet<String> = mentions
+        .iter()
+        .flat_map(|m| m.tokens.iter().map(|t| text::key(t)))
+        .collect();
+    let content = words
+        .iter()
+        .filter(|w| {
+            !text::is_stop_word(&w.key)
+                && !speaker::is_speech_verb(&w.key)
+                && !name_words.contains(&w.key)
+                && !matches!(
+                    w.key.as_str(),
+                    "twitter"
+                        | "statement"
+                        | "interview"
+                        | "told"
+                        | "explaining"
+                        | "happened"
+                        | "asked"
+                        | "added"
+                )
+        })
+        .count();
+    content >= 3
+}
+
+/// Splits a narrative sentence into clauses where it joins separate facts: at semicolons, and
+/// at ", but", ", while", ", whereas", ", although" and ", and" before a new subject. Each
+/// clause keeps at least four words.
+pub fn split_clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    const MIN_WORDS: usize = 4;
+    let s = &text[r.clone()];
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        if c == ';' {
+            cuts.push((i, i + 1));
+        } else if c == ',' {
+            let rest = &s[i + 1..];
+            let lower = rest.trim_start().to_lowercase();
+            let starts = |w: &str| lower.starts_with(w) && lower[w.len()..].starts_with(' ');
+            let joins = ["but", "while", "whereas", "although", "though", "yet"]
+                .iter()
+                .any(|w| starts(w));
+            let and_new_subject = starts("and") && {
+                let after = lower[3..].trim_start();
+                let first = after.split(' ').next().unwrap_or("");
+                matches!(
+                    first,
+                    "he" | "she" | "they" | "it" | "we" | "i" | "the" | "his" | "her" | "their"
+                ) || rest.trim_start()[3..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            };
+            if joins || and_new_subject {
+                cuts.push((i, i + 1));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (cut, after) in cuts {
+        let left = &s[start..cut];
+        let right = &s[after..];
+        if text::words(left).len() >= MIN_WORDS && text::words(right).len() >= MIN_WORDS {
+            out.push(start..cut);
+            start = after;
+        }
+    }
+    out.push(start..s.len());
+    out.into_iter()
+        .map(|p| {
+            let t = &s[p.clone()];
+            let lead = t.len() - t.trim_start().len();
+            let trimmed = t.trim();
+            r.start + p.start + lead..r.start + p.start + lead + trimmed.len()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Canonical names that are people: titled, followed by "who", next to a speech verb, or
+/// given an age.
+fn person_names(
+    entities: &Entities,
+    mentions: &[Mention],
+    narratives: &[Vec<NarrativeWord>],
+    text: &str,
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let near_verb: BTreeSet<usize> = narratives
+        .iter()
+        .flat_map(|ws| {
+            ws.iter()
+                .enumerate()
+                .filter(|(_, w)| speaker::is_speech_verb(&w.key))
+                .flat_map(move |(i, _)| {
+                    let before = if i > 0 {
+                        Some(ws[i - 1].range.end)
+                    } else {
+                        None
+                    };
+                    let after = ws.get(i + 1).map(|w| w.range.start);
+                    [before, after]
+                })
+        })
+        .flatten()
+        .collect();
+    for m in mentions {
+        let after = &text[m.range.end..];
+        let after = after.trim_start_matches(['\'', '\u{2019}', 's', ' ']);
+        let who = after.starts_with(", who") || after.starts_with("who ");
+        let age = after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        if m.titled
+            || who
+            || age
+            || near_verb.contains(&m.range.end)
+            || near_verb.contains(&m.range.start)
+        {
+            out.insert(entities.canonical(&m.name()));
+        }
+    }
+    out
+}
+
+/// Speaker and channel of every quote block, by block number.
+#[allow(clippy::too_many_arguments)]
+fn attribute_blocks(
+    doc: &Document,
+    sentences: &[Sentence],
+    segments: &[QuoteSegment],
+    scare: &[bool],
+    in_sentence: &[Vec<usize>],
+    narratives: &[Vec<NarrativeWord>],
+    sentence_mentions: &[Vec<Mention>],
+    entities: &Entities,
+    persons: &BTreeSet<String>,
+) -> BTreeMap<usize, (Option<String>, Option<String>)> {
+    let mut out = BTreeMap::new();
+    // The most recent person: (offset, canonical name).
+    let mut last_person: Option<String> = None;
+    let mut last_block: Option<(usize, usize, Option<String>)> = None; // (block, paragraph of end, speaker)
+    let mention_at_end = |si: usize| {
+        move |o: usize| {
+            sentence_mentions[si]
+                .iter()
+                .find(|m| m.range.end == o)
+                .map(|m| m.range.clone())
+        }
+    };
+    let mention_at_start = |si: usize| {
+        move |o: usize| {
+            sentence_mentions[si]
+                .iter()
+                .find(|m| m.range.start == o)
+                .map(|m| m.range.clone())
+        }
+    };
+    let name_of = |si: usize, r: &Range<usize>| {
+        sentence_mentions[si]
+            .iter()
+            .find(|m| &m.range == r)
+            .map(|m| entities.canonical(&m.name()))
+    };
+    // The first person named in a sentence's narrative before an offset: a known person first,
+    // else a name that looks like a person's.
+    let first_person_in = |si: usize, before: usize| {
+        let names: Vec<String> = sentence_mentions[si]
+            .iter()
+            .filter(|m| m.range.end <= before)
+            .filter(|m| {
+                narratives[si]
+                    .iter()
+                    .any(|w| w.range.start == m.range.start)
+            })
+            .map(|m| entities.canonical(&m.name()))
+            .collect();
+        names
+            .iter()
+            .find(|n| persons.contains(*n))
+            .or_else(|| names.iter().find(|n| looks_like_person(n)))
+            .cloned()
+    };
+    let mut done_blocks = BTreeSet::new();
+    for (si, s) in sentences.iter().enumerate() {
+        // Blocks whose first segment is in this sentence.
+        let starting: Vec<usize> = in_sentence[si]
+            .iter()
+            .map(|&i| segments[i].block)
+            .filter(|b| !done_blocks.contains(b))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for block in starting {
+            done_blocks.insert(block);
+            let segs: Vec<&QuoteSegment> = segments
+                .iter()
+                .enumerate()
+                .filter(|(i, q)| q.block == block && !scare[*i])
+                .map(|(_, q)| q)
+                .collect();
+            let Some(first) = segs.first() else { continue };
+            let resolve = |si: usize,
+                           subj: &Subject,
+                           at: usize,
+                           last_person: &Option<String>|
+             -> Option<String> {
+                match subj {
+                    Subject::Name(r) => name_of(si, r),
+                    Subject::Pronoun => first_person_in(si, at).or_else(|| last_person.clone()),
+                    Subject::Unnamed => None,
+                }
+            };
+            let mut found: Option<(Option<String>, Option<String>)> = None;
+            // 1. The sentences the block spans, nearest attribution first.
+            let spanned: Vec<usize> = (si..sentences.len())
+                .take_while(|&j| sentences[j].range.start < segs.last().map_or(0, |q| q.range.end))
+                .collect();
+            for &j in spanned.iter().take(3) {
+                let atts =
+                    speaker::attributions(&narratives[j], &mention_at_end(j), &mention_at_start(j));
+                let q = segs
+                    .iter()
+                    .find(|q| overlaps(&q.range, &sentences[j].range))
+                    .map_or(first.range.clone(), |q| q.range.clone());
+                if let Some(a) = atts.iter().min_by_key(|a| dist(a.at, &q)) {
+                    found = Some((
+                        resolve(j, &a.subject, a.at, &last_person),
+                        a.channel.clone(),
+                    ));
+                    break;
+                }
+            }
+            // 2. The sentence before, in the same or the previous paragraph, when it introduces
+            //    the quote ("He said:", "Kane gave a reaction to ITV and admitted that ...").
+            if found.is_none() && si > 0 {
+                let p = si - 1;
+                let starts_paragraph = doc.text
+                    [doc.paragraphs[s.paragraph].start..first.outer.start]
+                    .trim()
+                    .is_empty();
+                let same_para = sentences[p].paragraph == s.paragraph;
+                let prev_text = &doc.text[sentences[p].range.clone()];
+                if (same_para || starts_paragraph)
+                    && in_sentence[p].is_empty()
+                    && speaker::introduces_speech(prev_text, &narratives[p])
+                {
+                    let atts = speaker::attributions(
+                        &narratives[p],
+                        &mention_at_end(p),
+                        &mention_at_start(p),
+                    );
+                    let channel = atts.last().and_then(|a| a.channel.clone()).or_else(|| {
+                        (0..narratives[p].len()).find_map(|v| speaker::channel(&narratives[p], v))
+                    });
+                    let who = atts
+                        .last()
+                        .and_then(|a| resolve(p, &a.subject, a.at, &last_person))
+                        .or_else(|| first_person_in(p, usize::MAX));
+                    if who.is_some() {
+                        found = Some((who, channel));
+                    }
+                }
+            }
+            // 3. A quote right after another one (same or next paragraph) goes on with its speaker.
+            if found.is_none() {
+                if let Some((_, para, Some(sp))) = &last_block {
+                    if *para + 1 >= s.paragraph {
+                        found = Some((Some(sp.clone()), None));
+                    }
+                }
+            }
+            let (speaker, channel) = found.unwrap_or_default();
+            if let Some(sp) = &speaker {
+                last_person = Some(sp.clone());
+            }
+            let end_para = segs.last().map_or(s.paragraph, |q| q.paragraph);
+            last_block = Some((block, end_para, speaker.clone()));
+            out.insert(block, (speaker, channel));
+        }
+        // The subject of this sentence becomes the last person.
+        if let Some(p) = first_person_in(si, usize::MAX) {
+            last_person = Some(p);
+        }
+    }
+    out
+}
+
+/// A name of two or more words with no word that marks a place, team or organisation.
+fn looks_like_person(name: &str) -> bool {
+    const NOT_PERSON: &[&str] = &[
+        "party",
+        "house",
+        "department",
+        "stadium",
+        "cup",
+        "university",
+        "court",
+        "council",
+        "committee",
+        "news",
+        "times",
+        "post",
+        "street",
+        "united",
+        "city",
+        "fc",
+        "club",
+        "league",
+        "association",
+        "agency",
+        "office",
+        "senate",
+        "congress",
+        "church",
+        "school",
+        "college",
+        "bank",
+        "company",
+        "group",
+        "inc",
+        "corp",
+        "republic",
+        "kingdom",
+        "states",
+        "state",
+        "county",
+        "river",
+        "park",
+        "square",
+        "hall",
+        "center",
+        "centre",
+        "institute",
+        "foundation",
+        "ministry",
+        "army",
+        "navy",
+        "force",
+        "service",
+        "administration",
+        "hospital",
+        "airport",
+        "station",
+        "tower",
+        "bridge",
+        "island",
+        "islands",
+        "mountains",
+        "journal",
+        "magazine",
+        "network",
+        "channel",
+        "television",
+        "radio",
+        "day",
+        "week",
+    ];
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    words.len() >= 2 && !words.iter().any(|w| NOT_PERSON.contains(&w.as_str()))
+}
+
+fn dist(at: usize, r: &Range<usize>) -> usize {
+    if at >= r.end {
+        at - r.end
+    } else {
+        r.start.saturating_sub(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_str;
+    use crate::segment::segment;
+
+    /// Extracts claims and checks (kind, text, speaker) of each.
+    fn check(input: &str, expected: &[(&str, &str, Option<&str>)]) {
+        let doc = ingest_str(input, None);
+        let ex = extract(&doc, &segment(&doc));
+        let got: Vec<(&str, &str, Option<&str>)> = ex
+            .claims
+            .iter()
+            .map(|c| (c.kind.as_str(), c.text.as_str(), c.speaker.as_deref()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn quotes_statements_and_speakers() {
+        check(
+            "Coach Ann Lee said her team was \"tired\" after the game. \"We lost. We move on,\" Lee said.",
+            &[
+                (
+                    "statement",
+                    "Coach Ann Lee said her team was \"tired\" after the game.",
+                    None,
+                ),
+                ("quote", "We lost.", Some("Ann Lee")),
+                ("quote", "We move on", Some("Ann Lee")),
+            ],
+        );
+    }
+
+    #[test]
+    fn pronoun_and_introduced_paragraph() {
+        check(
+            "Maria Diaz won the race.\nAsked about it, she said: \"It was hard.\"\n\"Very hard.\"",
+            &[
+                ("statement", "Maria Diaz won the race.", None),
+                ("quote", "It was hard.", Some("Maria Diaz")),
+                ("quote", "Very hard.", Some("Maria Diaz")),
+            ],
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_but() {
+        let t = "The striker had a chance to level in the 84th minute, but blazed his penalty over the bar.";
+        let parts: Vec<&str> = split_clauses(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "The striker had a chance to level in the 84th minute",
+                "but blazed his penalty over the bar."
+            ]
+        );
+    }
+}

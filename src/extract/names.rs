@@ -1,0 +1,475 @@
+//! Names: proper-noun mentions (people, teams, places, organisations) and their canonical form
+//! within one document.
+//!
+//! A mention is a run of capitalised words ("Harry Kane", "Al Bayt Stadium", "John F. Kelly"),
+//! with honorifics and job titles taken off the front ("Defense Secretary Jim Mattis" → "Jim
+//! Mattis", "Mr. Trump" → "Trump"). A capitalised word that only opens a sentence is not a name
+//! unless the document also capitalises it elsewhere. Within a document a short form is the same
+//! entity as the full one that ends or starts with it: "Kane" → "Harry Kane", "Tottenham" →
+//! "Tottenham Hotspur".
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use crate::text::{self, Word};
+
+/// One mention of a name in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range in the clean text of the name itself (titles excluded).
+    pub range: Range<usize>,
+    /// The words of the name, possessive removed.
+    pub tokens: Vec<String>,
+    /// Whether an honorific or job title stood before it ("Mr.", "Sen.", "captain").
+    pub titled: bool,
+}
+
+impl Mention {
+    /// The name as one string.
+    pub fn name(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// Honorifics and titles that stand before a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "secretary",
+    "speaker",
+    "leader",
+    "minister",
+    "chancellor",
+    "mayor",
+    "judge",
+    "justice",
+    "gen",
+    "general",
+    "adm",
+    "admiral",
+    "col",
+    "colonel",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "coach",
+    "manager",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "ambassador",
+    "commissioner",
+    "director",
+    "attorney",
+    "sheriff",
+    "chief",
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "premier",
+    "candidate",
+    "nominee",
+    "striker",
+    "goalkeeper",
+    "defender",
+    "midfielder",
+    "forward",
+    "boss",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "congressman",
+    "congresswoman",
+    "sens",
+    "reps",
+    "officer",
+    "agent",
+    "counsel",
+    "host",
+    "anchor",
+    "adviser",
+    "advisor",
+    "aide",
+    "teammate",
+    "inspector",
+    "detective",
+    "trooper",
+];
+
+/// Capitalised words that are never names on their own.
+const NOT_NAMES: &[&str] = &[
+    "i",
+    "i'm",
+    "i'll",
+    "i've",
+    "i'd",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "am",
+    "pm",
+    "ok",
+    "tv",
+    "god",
+];
+
+/// Lower-case words joining the capitalised words of one name ("Bank of England").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "el",
+    "dos", "das",
+];
+
+/// What the name finder knows about the whole document.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Words the document writes in lower case somewhere.
+    lower: HashSet<String>,
+    /// Words the document capitalises somewhere other than at the start of a sentence.
+    capitalised_inside: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Learns the vocabulary from the document's sentences (each given as its text).
+    pub fn learn<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for s in sentences {
+            for (i, w) in text::words(s).iter().enumerate() {
+                let bare = strip_possessive(w.text);
+                if text::is_capitalised(bare) {
+                    if i > 0 && !follows_quote_open(s, w) {
+                        v.capitalised_inside.insert(bare.to_string());
+                    }
+                } else {
+                    v.lower.insert(bare.to_lowercase());
+                }
+            }
+        }
+        v
+    }
+}
+
+fn follows_quote_open(s: &str, w: &Word<'_>) -> bool {
+    s[..w.start]
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| text::is_double_quote(c) || c == ':' || c == '(')
+}
+
+/// Removes a trailing possessive: "England’s" → "England", "Lloris'" stays "Lloris".
+pub fn strip_possessive(w: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(b) = w.strip_suffix(suffix) {
+            return b;
+        }
+    }
+    w
+}
+
+fn lower_key(w: &str) -> String {
+    text::key(w).trim_end_matches('.').to_string()
+}
+
+/// Finds the name mentions in one sentence. `base` is the sentence's offset in the clean text.
+pub fn mentions(sentence: &str, base: usize, vocab: &Vocabulary) -> Vec<Mention> {
+    let ws = text::words(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_name_word(ws[i].text) {
+            i += 1;
+            continue;
+        }
+        // Grow a run of capitalised words, joined by single spaces, initials or connectors.
+        let mut j = i + 1;
+        let mut last = i;
+        while j < ws.len() {
+            let gap = &sentence[ws[j - 1].end..ws[j].start];
+            let prev = ws[j - 1].text;
+            let gap_ok = gap == " "
+                || (gap == ". "
+                    && (prev.chars().count() == 1 || TITLES.contains(&lower_key(prev).as_str())));
+            if !gap_ok || strip_possessive(prev) != prev {
+                break;
+            }
+            if is_name_word(ws[j].text) {
+                last = j;
+                j += 1;
+            } else if CONNECTORS.contains(&ws[j].text)
+                && j + 1 < ws.len()
+                && is_name_word(ws[j + 1].text)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<&Word<'_>> = ws[i..=last].iter().collect();
+        i = last + 1;
+        if let Some(m) = to_mention(sentence, base, &run, &ws, vocab) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn is_name_word(w: &str) -> bool {
+    let bare = strip_possessive(w);
+    text::is_capitalised(bare)
+        && bare.chars().next().is_some_and(char::is_alphabetic)
+        && !NOT_NAMES.contains(&lower_key(bare).as_str())
+}
+
+fn to_mention(
+    sentence: &str,
+    base: usize,
+    run: &[&Word<'_>],
+    all: &[Word<'_>],
+    vocab: &Vocabulary,
+) -> Option<Mention> {
+    let mut words: Vec<&Word<'_>> = run.to_vec();
+    // A capitalised word opening the sentence (or a quote) is a name only if the document also
+    // capitalises it elsewhere and never writes it in lower case.
+    let first = words[0];
+    let opens = std::ptr::eq(first, &all[0]) || follows_quote_open(sentence, first);
+    if opens {
+        let bare = strip_possessive(first.text);
+        let lower = bare.to_lowercase();
+        let common = text::is_stop_word(&lower) || vocab.lower.contains(&lower);
+        // A run of several capitalised words ("Harry Kane has ...") keeps its first word unless
+        // it is a common word; a single one needs to be capitalised elsewhere too.
+        let single = words.len() == 1;
+        if common || (single && !vocab.capitalised_inside.contains(bare)) {
+            words.remove(0);
+        }
+    }
+    // Titles off the front: everything up to the last title word, and "of X" after it.
+    let mut titled = false;
+    while let Some(w) = words.first() {
+        let k = lower_key(w.text);
+        if TITLES.contains(&k.as_str()) {
+            titled = true;
+            words.remove(0);
+            if words.first().is_some_and(|w| w.text == "of") && words.len() > 2 {
+                words.drain(..2);
+            }
+        } else {
+            break;
+        }
+    }
+    if titled
+        && words.len() > 1
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| TITLES.contains(&lower_key(w.text).as_str()))
+    {
+        // "Defense Secretary Jim Mattis": strip through the last title word.
+        if let Some(p) = words
+            .iter()
+            .rposition(|w| TITLES.contains(&lower_key(w.text).as_str()))
+        {
+            words.drain(..=p);
+        }
+    } else if !titled && words.len() > 2 {
+        if let Some(p) = words[..words.len() - 1]
+            .iter()
+            .rposition(|w| TITLES.contains(&lower_key(w.text).as_str()))
+        {
+            titled = true;
+            words.drain(..=p);
+        }
+    }
+    // Connectors at the edges are not part of the name.
+    while words.first().is_some_and(|w| !is_name_word(w.text)) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| !is_name_word(w.text)) {
+        words.pop();
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let tokens: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let t = strip_possessive(w.text);
+            let t = t.trim_end_matches(['\'', '\u{2019}']);
+            // An initial keeps its dot: "John F. Kelly".
+            if t.chars().count() == 1 && sentence[w.end..].starts_with('.') {
+                format!("{t}.")
+            } else {
+                t.to_string()
+            }
+        })
+        .collect();
+    let end = last.start
+        + strip_possessive(last.text)
+            .trim_end_matches(['\'', '\u{2019}'])
+            .len();
+    Some(Mention {
+        range: base + first.start..base + end,
+        tokens,
+        titled: titled || preceded_by_title(sentence, first),
+    })
+}
+
+fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
+    let before = sentence[..w.start].trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    TITLES.contains(&lower_key(prev).as_str())
+}
+
+/// The entities of one document: every distinct name and its canonical (fullest) form.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    /// Canonical name for each distinct name written in the document.
+    canonical: BTreeMap<String, String>,
+    /// Number of mentions of each canonical name.
+    pub counts: BTreeMap<String, usize>,
+    /// Every distinct written form, with the canonical name it belongs to, in first-seen order.
+    pub forms: Vec<(String, String)>,
+}
+
+impl Entities {
+    /// Builds the table from all mentions of a document, in document order.
+    pub fn build(mentions: &[Mention]) -> Entities {
+        let mut distinct: Vec<Vec<String>> = Vec::new();
+        let mut count: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        for m in mentions {
+            if !count.contains_key(&m.tokens) {
+                distinct.push(m.tokens.clone());
+            }
+            *count.entry(m.tokens.clone()).or_default() += 1;
+        }
+        let mut e = Entities::default();
+        for name in &distinct {
+            let fuller = distinct
+                .iter()
+                .filter(|n| n.len() > name.len() && (n.ends_with(name) || n.starts_with(name)))
+                // Only extend to a fuller name that is itself maximal.
+                .filter(|n| {
+                    !distinct
+                        .iter()
+                        .any(|m| m.len() > n.len() && (m.ends_with(n) || m.starts_with(n)))
+                })
+                .max_by(|a, b| {
+                    count[*a]
+                        .cmp(&count[*b])
+                        .then(a.len().cmp(&b.len()))
+                        .then_with(|| {
+                            let pa = distinct.iter().position(|d| d == *a);
+                            let pb = distinct.iter().position(|d| d == *b);
+                            pb.cmp(&pa)
+                        })
+                });
+            let canon = fuller.unwrap_or(name).join(" ");
+            let written = name.join(" ");
+            *e.counts.entry(canon.clone()).or_default() += count[name];
+            e.canonical.insert(written.clone(), canon.clone());
+            e.forms.push((written, canon));
+        }
+        e
+    }
+
+    /// The canonical form of a name written in this document (itself when unknown).
+    pub fn canonical(&self, name: &str) -> String {
+        self.canonical
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentences: &[&str], expected: &[&[&str]]) {
+        let vocab = Vocabulary::learn(sentences.iter().copied());
+        for (s, want) in sentences.iter().zip(expected) {
+            let got: Vec<String> = mentions(s, 0, &vocab).iter().map(Mention::name).collect();
+            assert_eq!(&got, want, "names in {s:?}");
+        }
+    }
+
+    #[test]
+    fn runs_titles_and_sentence_openers() {
+        check(
+            &[
+                "Meanwhile, England manager Gareth Southgate said he would stay.",
+                "Defense Secretary Jim Mattis met Mr. Trump and John F. Kelly on Thursday.",
+                "Really tough night for England’s Three Lions' fans.",
+                "Secretary of State Mike Pompeo spoke at the Bank of England.",
+            ],
+            &[
+                &["England", "Gareth Southgate"],
+                &["Jim Mattis", "Trump", "John F. Kelly"],
+                &["England", "Three Lions"],
+                &["Mike Pompeo", "Bank of England"],
+            ],
+        );
+    }
+
+    #[test]
+    fn short_forms_take_the_full_name() {
+        let m = |t: &[&str]| Mention {
+            range: 0..0,
+            tokens: t.iter().map(|s| s.to_string()).collect(),
+            titled: false,
+        };
+        let e = Entities::build(&[
+            m(&["Kane"]),
+            m(&["Harry", "Kane"]),
+            m(&["Tottenham"]),
+            m(&["Tottenham", "Hotspur"]),
+            m(&["Kane"]),
+        ]);
+        assert_eq!(e.canonical("Kane"), "Harry Kane");
+        assert_eq!(e.canonical("Tottenham"), "Tottenham Hotspur");
+        assert_eq!(e.canonical("Paris"), "Paris");
+    }
+}

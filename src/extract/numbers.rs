@@ -1,0 +1,660 @@
+//! Numbers: every number in a claim, with its kind (score, minute, age, distance, count, year,
+//! money, percent, time, date, ordinal), its value and its role (the thing it counts or
+//! measures), so that checks compare like with like.
+//!
+//! Digits and number words are both read ("six goals" and "6 goals" have one value); number
+//! words go through text2num, and "twice", "a pair of", "a dozen" are handled here.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use text2num::{Language, text2digits};
+
+use crate::text::{self, Word};
+
+/// What a number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    /// A match score or vote tally: 2-1.
+    Score,
+    /// A minute of a match: the 84th minute.
+    Minute,
+    /// An age: 29-year-old, aged 68, "Mattis, 68,".
+    Age,
+    /// A distance: 25-yard, 12 yards.
+    Distance,
+    /// A count of things: 53, six goals, twice.
+    Count,
+    /// A year: 2018.
+    Year,
+    /// An amount of money: $2.5 billion.
+    Money,
+    /// A percentage: 4.4%, 10 percent.
+    Percent,
+    /// A time of day: 10:30, 3 p.m.
+    Time,
+    /// A day of a month: January 1, 28 February.
+    Date,
+    /// A rank or order: second, 3rd.
+    Ordinal,
+}
+
+/// The value of a number: one number, or a pair for scores.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Value {
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// A score or tally, as written: [2, 1].
+    Pair([i64; 2]),
+}
+
+impl Value {
+    fn from_f64(v: f64) -> Value {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Value::Int(v as i64)
+        } else {
+            Value::Float(v)
+        }
+    }
+
+    /// Whether two values are the same number (scores in either order are not the same).
+    pub fn same(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Pair(a), Value::Pair(b)) => a == b,
+            (Value::Pair(_), _) | (_, Value::Pair(_)) => false,
+            (a, b) => (a.as_f64() - b.as_f64()).abs() < 1e-9 * a.as_f64().abs().max(1.0),
+        }
+    }
+
+    fn as_f64(&self) -> f64 {
+        match *self {
+            Value::Int(i) => i as f64,
+            Value::Float(f) => f,
+            Value::Pair([a, b]) => (a * 1000 + b) as f64,
+        }
+    }
+}
+
+/// One number found in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// The number as written, with its unit when it has one ("84th minute", "six goals").
+    pub text: String,
+    /// Its value.
+    pub value: Value,
+    /// What kind of number it is.
+    pub kind: NumberKind,
+    /// The stem of the thing counted or measured ("goal", "yard", "minute"), or empty.
+    pub role: String,
+    /// Byte range of the number in the text it was found in.
+    pub range: Range<usize>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const DISTANCE_UNITS: &[&str] = &[
+    "yard",
+    "yards",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "mile",
+    "miles",
+    "foot",
+    "feet",
+    "km",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "inch",
+    "inches",
+    "m",
+];
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("m", 1e6),
+    ("bn", 1e9),
+    ("k", 1e3),
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+];
+
+fn english() -> &'static Language {
+    static EN: OnceLock<Language> = OnceLock::new();
+    EN.get_or_init(Language::english)
+}
+
+/// Finds the numbers in `s`.
+pub fn find(s: &str) -> Vec<Number> {
+    let ws = text::words(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let consumed = number_at(s, &ws, i, &mut out);
+        i += consumed.max(1);
+    }
+    out
+}
+
+fn lower(w: &Word<'_>) -> String {
+    text::key(w.text)
+}
+
+/// The role of a number: the stem of the next content word in lower case, looking past one
+/// capitalised or hyphenated adjective ("2,000 American troops" → "troop").
+fn role_after(ws: &[Word<'_>], next: usize) -> String {
+    for w in ws.iter().skip(next).take(2) {
+        let k = lower(w);
+        if text::is_stop_word(&k) || k.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return String::new();
+        }
+        if text::is_capitalised(w.text) {
+            continue;
+        }
+        return text::content_stems(&k).pop().unwrap_or_default();
+    }
+    String::new()
+}
+
+fn parse_digits(t: &str) -> Option<f64> {
+    let t: String = t.chars().filter(|c| *c != ',').collect();
+    t.parse::<f64>().ok()
+}
+
+fn push(
+    out: &mut Vec<Number>,
+    s: &str,
+    range: Range<usize>,
+    value: Value,
+    kind: NumberKind,
+    role: String,
+) {
+    out.push(Number {
+        text: s[range.clone()].to_string(),
+        value,
+        kind,
+        role,
+        range,
+    });
+}
+
+/// Reads a number starting at word `i`; returns how many words it used (0 if none).
+fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize {
+    let w = &ws[i];
+    let t = w.text;
+    let k = lower(w);
+    let next = ws.get(i + 1).map(lower).unwrap_or_default();
+    let prev = if i > 0 {
+        lower(&ws[i - 1])
+    } else {
+        String::new()
+    };
+    let first = t.chars().next().unwrap_or(' ');
+
+    if first == '$' || first == '£' || first == '€' {
+        let Some(mut v) = parse_digits(&t[first.len_utf8()..]) else {
+            return 1;
+        };
+        let mut end = w.end;
+        let mut used = 1;
+        if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next) {
+            v *= m;
+            end = ws[i + 1].end;
+            used = 2;
+        }
+        push(
+            out,
+            s,
+            w.start..end,
+            Value::from_f64(v),
+            NumberKind::Money,
+            "money".into(),
+        );
+        return used;
+    }
+    if first.is_ascii_digit() {
+        return digits_at(s, ws, i, &k, &next, &prev, out);
+    }
+    if text::is_capitalised(t) && i > 0 {
+        return 0; // "Three Lions": part of a name
+    }
+    match k.as_str() {
+        "twice" => {
+            push(
+                out,
+                s,
+                w.start..w.end,
+                Value::Int(2),
+                NumberKind::Count,
+                role_after(ws, i + 1),
+            );
+            return 1;
+        }
+        "dozen" if prev == "a" => {
+            let r = ws[i - 1].start..w.end;
+            push(
+                out,
+                s,
+                r,
+                Value::Int(12),
+                NumberKind::Count,
+                role_after(ws, i + 1),
+            );
+            return 1;
+        }
+        "pair" if prev == "a" && next == "of" => {
+            let r = ws[i - 1].start..ws[i + 1].end;
+            push(
+                out,
+                s,
+                r,
+                Value::Int(2),
+                NumberKind::Count,
+                role_after(ws, i + 2),
+            );
+            return 2;
+        }
+        _ => {}
+    }
+    // Hyphenated word numbers with a unit: "four-star", "three-year".
+    let head = k.split('-').next().unwrap_or("");
+    if !NUMBER_WORDS.contains(&head) {
+        return 0;
+    }
+    if k.contains('-') && !NUMBER_WORDS.iter().any(|n| k.ends_with(n)) {
+        if let Ok(d) = text2digits(head, english())
+            && let Some(v) = parse_digits(&d)
+        {
+            let unit = k[head.len() + 1..]
+                .split('-')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let kind = if k.ends_with("year-old") {
+                NumberKind::Age
+            } else if DISTANCE_UNITS.contains(&unit.as_str()) {
+                NumberKind::Distance
+            } else {
+                NumberKind::Count
+            };
+            let role = text::content_stems(&unit).pop().unwrap_or_default();
+            push(out, s, w.start..w.end, Value::from_f64(v), kind, role);
+        }
+        return 1;
+    }
+    // The longest run of number words text2num accepts.
+    let mut best: Option<(usize, String)> = None;
+    let mut phrase = String::new();
+    for j in i..(i + 5).min(ws.len()) {
+        let kj = lower(&ws[j]);
+        let is_num = kj.split('-').all(|p| NUMBER_WORDS.contains(&p)) || (j > i && kj == "and");
+        if !is_num || (j > i && text::is_capitalised(ws[j].text)) {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&kj);
+        if let Ok(d) = text2digits(&phrase, english()) {
+            best = Some((j, d));
+        }
+    }
+    let Some((j, digits)) = best else {
+        return 0;
+    };
+    let after = lower_at(ws, j + 1);
+    // "one" is a number only before a thing counted ("one penalty"), not in "one of", "the one".
+    if phrase == "one"
+        && (after == "of" || prev == "the" || prev == "no" || role_after(ws, j + 1).is_empty())
+    {
+        return 1;
+    }
+    let ordinal = digits.ends_with(|c: char| c.is_alphabetic());
+    let num: String = digits
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let Some(v) = parse_digits(&num) else {
+        return j - i + 1;
+    };
+    let role = role_after(ws, j + 1);
+    let kind = if ordinal {
+        if role == "minut" {
+            NumberKind::Minute
+        } else {
+            NumberKind::Ordinal
+        }
+    } else if DISTANCE_UNITS.contains(&after.as_str()) {
+        NumberKind::Distance
+    } else if after == "percent" {
+        NumberKind::Percent
+    } else {
+        NumberKind::Count
+    };
+    push(out, s, w.start..ws[j].end, Value::from_f64(v), kind, role);
+    j - i + 1
+}
+
+fn lower_at(ws: &[Word<'_>], i: usize) -> String {
+    ws.get(i).map(lower).unwrap_or_default()
+}
+
+fn digits_at(
+    s: &str,
+    ws: &[Word<'_>],
+    i: usize,
+    k: &str,
+    next: &str,
+    prev: &str,
+    out: &mut Vec<Number>,
+) -> usize {
+    let w = &ws[i];
+    let parts: Vec<&str> = k.split('-').collect();
+    // Scores and tallies: 2-1, 52-48.
+    if parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        let a = parts[0].parse().unwrap_or(0);
+        let b = parts[1].parse().unwrap_or(0);
+        push(
+            out,
+            s,
+            w.start..w.end,
+            Value::Pair([a, b]),
+            NumberKind::Score,
+            role_after(ws, i + 1),
+        );
+        return 1;
+    }
+    let head = parts[0];
+    if parts.len() >= 2 {
+        // 29-year-old, 25-yard, 50-state
+        let Some(v) = parse_digits(head) else {
+            return 1;
+        };
+        let unit = parts[1];
+        let kind = if k.ends_with("year-old") || (unit == "year" && parts.get(2) == Some(&"old")) {
+            NumberKind::Age
+        } else if DISTANCE_UNITS.contains(&unit) {
+            NumberKind::Distance
+        } else if unit == "minute" {
+            NumberKind::Count
+        } else {
+            NumberKind::Count
+        };
+        let role = text::content_stems(unit).pop().unwrap_or_default();
+        push(out, s, w.start..w.end, Value::from_f64(v), kind, role);
+        return 1;
+    }
+    // 4.4%, 10 percent
+    if let Some(p) = w.text.strip_suffix('%') {
+        if let Some(v) = parse_digits(p) {
+            push(
+                out,
+                s,
+                w.start..w.end,
+                Value::from_f64(v),
+                NumberKind::Percent,
+                "percent".into(),
+            );
+        }
+        return 1;
+    }
+    // 10:30, 3 p.m.
+    if k.contains(':') || matches!(next, "a.m" | "p.m" | "a.m." | "p.m." | "am" | "pm") {
+        let v = k.replace(':', ".").parse::<f64>().unwrap_or(0.0);
+        let end = if k.contains(':') {
+            w.end
+        } else {
+            ws[i + 1].end
+        };
+        push(
+            out,
+            s,
+            w.start..end,
+            Value::from_f64(v),
+            NumberKind::Time,
+            "time".into(),
+        );
+        return if k.contains(':') { 1 } else { 2 };
+    }
+    // Ordinals: 84th
+    let digits: String = k
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .collect();
+    let suffix = &k[digits.len()..];
+    let Some(mut v) = parse_digits(&digits) else {
+        return 1;
+    };
+    if matches!(suffix, "st" | "nd" | "rd" | "th") {
+        let role = role_after(ws, i + 1);
+        let (kind, end) = if role == "minut" {
+            (NumberKind::Minute, ws[i + 1].end)
+        } else if MONTHS.contains(&prev) {
+            (NumberKind::Date, w.end)
+        } else {
+            (NumberKind::Ordinal, w.end)
+        };
+        push(out, s, w.start..end, Value::from_f64(v), kind, role);
+        return 1;
+    }
+    if !suffix.is_empty() {
+        // 5k, 3bn
+        if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == suffix) {
+            v *= m;
+        }
+    }
+    let mut end = w.end;
+    let mut used = 1;
+    if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next) {
+        if next != "m" {
+            v *= m;
+            end = ws[i + 1].end;
+            used = 2;
+        }
+    }
+    let after = if used == 2 {
+        lower_at(ws, i + 2)
+    } else {
+        next.to_string()
+    };
+    let role_at = i + used;
+    let plain_int = !digits.contains(',') && !digits.contains('.');
+    let kind = if after == "percent" || after == "per" && lower_at(ws, role_at + 1) == "cent" {
+        NumberKind::Percent
+    } else if DISTANCE_UNITS.contains(&after.as_str()) {
+        NumberKind::Distance
+    } else if MONTHS.contains(&prev) && v <= 31.0
+        || MONTHS.contains(&after.as_str()) && v <= 31.0 && plain_int
+    {
+        NumberKind::Date
+    } else if plain_int
+        && digits.len() == 4
+        && (1800.0..=2100.0).contains(&v)
+        && role_after(ws, role_at).is_empty()
+    {
+        NumberKind::Year
+    } else if is_age_apposition(s, ws, i) {
+        NumberKind::Age
+    } else if prev == "aged" || prev == "age" {
+        NumberKind::Age
+    } else {
+        NumberKind::Count
+    };
+    let role = match kind {
+        NumberKind::Percent => "percent".into(),
+        NumberKind::Year => "year".into(),
+        NumberKind::Age => "age".into(),
+        NumberKind::Date => "date".into(),
+        _ => role_after(ws, role_at),
+    };
+    // Include the unit in the text for distances ("12 yards").
+    if kind == NumberKind::Distance {
+        end = ws[role_at].end;
+    }
+    push(out, s, w.start..end, Value::from_f64(v), kind, role);
+    used
+}
+
+/// "Mattis, 68, will leave": a small number set off by commas right after a name.
+fn is_age_apposition(s: &str, ws: &[Word<'_>], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let w = &ws[i];
+    let before = &s[ws[i - 1].end..w.start];
+    let after = s[w.end..].chars().next();
+    let v: u32 = w.text.parse().unwrap_or(0);
+    before.trim() == ","
+        && matches!(after, Some(',') | Some('.') | Some(')'))
+        && text::is_capitalised(ws[i - 1].text)
+        && (1..=120).contains(&v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks (text, kind, role) of each number found.
+    fn check(input: &str, expected: &[(&str, NumberKind, &str)]) {
+        let got: Vec<(String, NumberKind, String)> = find(input)
+            .into_iter()
+            .map(|n| (n.text, n.kind, n.role))
+            .collect();
+        let want: Vec<(String, NumberKind, String)> = expected
+            .iter()
+            .map(|(t, k, r)| (t.to_string(), *k, r.to_string()))
+            .collect();
+        assert_eq!(got, want, "numbers in {input:?}");
+    }
+
+    fn value(input: &str) -> Value {
+        find(input)[0].value
+    }
+
+    use NumberKind::*;
+
+    #[test]
+    fn kinds_of_numbers() {
+        check(
+            "England lost 2-1 after the 84th minute; the 29-year-old hit a 25-yard strike from 12 yards.",
+            &[
+                ("2-1", Score, ""),
+                ("84th minute", Minute, "minut"),
+                ("29-year-old", Age, "year"),
+                ("25-yard", Distance, "yard"),
+                ("12 yards", Distance, "yard"),
+            ],
+        );
+        check(
+            "He scored 53 goals in 2018 and twice in Qatar, earning $2.5 billion and 4.4% more.",
+            &[
+                ("53", Count, "goal"),
+                ("2018", Year, "year"),
+                ("twice", Count, ""),
+                ("$2.5 billion", Money, "money"),
+                ("4.4%", Percent, "percent"),
+            ],
+        );
+        check(
+            "Mattis, 68, will leave on January 1.",
+            &[("68", Age, "age"), ("1", Date, "date")],
+        );
+    }
+
+    #[test]
+    fn number_words() {
+        check(
+            "He had six goals and two assists.",
+            &[("six", Count, "goal"), ("two", Count, "assist")],
+        );
+        check(
+            "He is one of the best; one penalty missed.",
+            &[("one", Count, "penalti")],
+        );
+        check("The Three Lions lost.", &[]);
+        assert_eq!(value("six goals"), value("6 goals"));
+        assert_eq!(value("twenty-five goals"), Value::Int(25));
+        assert_eq!(value("2,000 troops"), Value::Int(2000));
+        assert_eq!(value("a pair of goals"), Value::Int(2));
+    }
+}

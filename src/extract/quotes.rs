@@ -1,0 +1,211 @@
+//! Quotes: where direct speech starts and ends.
+//!
+//! Double quotation marks of any style are read with their context: a straight `"` after white
+//! space opens, before white space or punctuation closes. Apostrophes (England’s, Lloris',
+//! hasn't) are never quote marks. A quote may run over several paragraphs: each new paragraph
+//! reopens with a mark and only the last one closes. When paragraph breaks were lost, the
+//! reopening mark shows up inside the still-open quote; it continues the same quote block.
+
+use std::ops::Range;
+
+use crate::ingest::Document;
+use crate::text;
+
+/// One stretch of quoted text inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSegment {
+    /// Byte range of the quoted words in the clean text (quote marks excluded).
+    pub range: Range<usize>,
+    /// Byte range including the quote marks that enclose it (when present).
+    pub outer: Range<usize>,
+    /// The quote block (one continuous piece of speech) this segment belongs to.
+    pub block: usize,
+    /// Paragraph index.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+fn classify(text: &str, at: usize, c: char) -> Mark {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + c.len_utf8()..].chars().next();
+    let space_or_edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
+    let opener_context = |c: Option<char>| {
+        space_or_edge(c)
+            || c.is_some_and(|c| matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '/'))
+    };
+    let closer_context = |c: Option<char>| {
+        space_or_edge(c)
+            || c.is_some_and(|c| {
+                matches!(
+                    c,
+                    ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '\u{2014}' | '\u{2013}' | '-'
+                )
+            })
+    };
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
+            if closer_context(next) && !opener_context(prev) {
+                Mark::Close
+            } else {
+                Mark::Open
+            }
+        }
+        '\u{201D}' | '\u{00BB}' => {
+            if opener_context(prev) && !closer_context(next) {
+                Mark::Open
+            } else {
+                Mark::Close
+            }
+        }
+        _ => match (opener_context(prev), closer_context(next)) {
+            (true, false) => Mark::Open,
+            (false, true) => Mark::Close,
+            _ => Mark::Either,
+        },
+    }
+}
+
+/// Finds every quote segment of a document, in order.
+pub fn find(doc: &Document) -> Vec<QuoteSegment> {
+    let mut out = Vec::new();
+    let mut next_block = 0usize;
+    let mut block = 0usize;
+    // Is a quote still open at the end of the previous paragraph?
+    let mut carried = false;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let text = &doc.text[para.clone()];
+        let marks: Vec<(usize, char, Mark)> = text
+            .char_indices()
+            .filter(|(_, c)| text::is_double_quote(*c))
+            .map(|(i, c)| (i, c, classify(text, i, c)))
+            .collect();
+        let opens_with_mark = marks
+            .first()
+            .is_some_and(|(i, _, m)| *m != Mark::Close && text[..*i].trim().is_empty());
+        let mut continues = carried && opens_with_mark;
+        carried = false;
+        // (start of quoted words, start of opening mark)
+        let mut open: Option<(usize, usize)> = None;
+        let push = |from: (usize, usize),
+                    to: usize,
+                    outer_end: usize,
+                    block: usize,
+                    out: &mut Vec<QuoteSegment>| {
+            let r = trim(text, from.0..to);
+            if !r.is_empty() {
+                out.push(QuoteSegment {
+                    range: para.start + r.start..para.start + r.end,
+                    outer: para.start + from.1..para.start + outer_end,
+                    block,
+                    paragraph: p,
+                });
+            }
+        };
+        for &(i, c, mark) in &marks {
+            let after = i + c.len_utf8();
+            match open {
+                None => {
+                    if mark == Mark::Close {
+                        continue; // a stray closing mark
+                    }
+                    if !continues {
+                        block = next_block;
+                        next_block += 1;
+                    }
+                    continues = false;
+                    open = Some((after, i));
+                }
+                Some(from) => {
+                    if mark == Mark::Open {
+                        // Reopened inside an open quote: a lost paragraph break. Same block.
+                        push(from, i, i, block, &mut out);
+                        open = Some((after, i));
+                    } else {
+                        push(from, i, after, block, &mut out);
+                        open = None;
+                    }
+                }
+            }
+        }
+        if let Some(from) = open {
+            push(from, text.len(), text.len(), block, &mut out);
+            carried = true;
+        }
+    }
+    out
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_start();
+    let start = r.start + (s.len() - t.len());
+    let end = start + t.trim_end().len();
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_str;
+
+    /// Checks the quoted stretches of `input`, each with its block number.
+    fn check(input: &str, expected: &[(&str, usize)]) {
+        let doc = ingest_str(input, None);
+        let got: Vec<(&str, usize)> = find(&doc)
+            .iter()
+            .map(|q| (&doc.text[q.range.clone()], q.block))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        check(
+            "\"Hello there,\" he said. “Fine,” she said.",
+            &[("Hello there,", 0), ("Fine,", 1)],
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        check(
+            "England’s captain hasn't seen Lloris' save. \"It's fine,\" he said.",
+            &[("It's fine,", 0)],
+        );
+    }
+
+    #[test]
+    fn continuation_paragraphs_share_a_block() {
+        check(
+            "\"First part.\n\"Second part.\"\nNarrative.\n\"Other quote.\"",
+            &[("First part.", 0), ("Second part.", 0), ("Other quote.", 1)],
+        );
+    }
+
+    #[test]
+    fn lost_paragraph_break_reopens_the_same_block() {
+        check(
+            "\"One thing,\" said Al. \"Two things. \"Three things.\" Then narrative. \"Four.\"",
+            &[
+                ("One thing,", 0),
+                ("Two things.", 1),
+                ("Three things.", 1),
+                ("Four.", 2),
+            ],
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        check(
+            "He said \"never mind\nNext paragraph.",
+            &[("never mind", 0)],
+        );
+    }
+}

@@ -1,0 +1,515 @@
+//! Speakers and channels: who said a quote, and where.
+//!
+//! Reads the narrative around a quote block for a speech verb and its subject: "X said", "said
+//! X", "X said:", "X told Y", "according to X", a pronoun ("he said" → the last person who was
+//! the subject of a sentence or a speaker). A quote with no attribution of its own takes the one
+//! of the paragraph that introduces it, or of the quote just before it. Channels are the
+//! phrases "on Twitter", "to ITV", "told ITV", "in a statement" next to the speech verb.
+
+use std::ops::Range;
+
+use crate::text;
+
+/// Verbs that introduce direct speech, in all the forms news writing uses.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "explained",
+    "explains",
+    "continued",
+    "continues",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "acknowledges",
+    "claimed",
+    "claims",
+    "recalled",
+    "recalls",
+    "remarked",
+    "conceded",
+    "concedes",
+    "suggested",
+    "suggests",
+    "announced",
+    "announces",
+    "responded",
+    "responds",
+    "urged",
+    "urges",
+    "complained",
+    "joked",
+    "quipped",
+    "predicted",
+    "concluded",
+    "observed",
+    "shouted",
+    "cried",
+    "exclaimed",
+    "answered",
+    "commented",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "maintained",
+    "contended",
+    "testified",
+    "vowed",
+    "promised",
+    "boasted",
+    "charged",
+    "countered",
+    "scoffed",
+    "mused",
+    "agreed",
+    "pleaded",
+    "confirmed",
+    "revealed",
+    "wondered",
+    "reiterated",
+    "thundered",
+    "fumed",
+    "griped",
+    "lamented",
+    "speculated",
+    "predicts",
+    "saying",
+    "telling",
+    "adding",
+    "writing",
+    "tweeting",
+];
+
+/// Words that may stand between a subject and its speech verb ("Kane also said").
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "once",
+    "previously",
+    "recently",
+    "again",
+    "repeatedly",
+    "further",
+    "simply",
+    "had",
+    "was",
+    "is",
+    "would",
+    "will",
+    "has",
+    "just",
+    "reportedly",
+    "allegedly",
+    "first",
+    "famously",
+    "publicly",
+    "privately",
+    "quickly",
+];
+
+const PRONOUNS: &[&str] = &["he", "she"];
+
+const CHANNEL_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "letter",
+    "post",
+    "tweet",
+    "speech",
+    "email",
+    "e-mail",
+    "memo",
+    "video",
+    "op-ed",
+    "podcast",
+    "blog",
+    "press",
+    "news",
+    "radio",
+    "television",
+    "broadcast",
+    "message",
+    "release",
+    "filing",
+    "note",
+    "conversation",
+    "call",
+    "appearance",
+    "address",
+    "column",
+    "essay",
+    "op-ed",
+    "editorial",
+];
+const PLATFORMS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "x",
+    "social",
+    "television",
+    "tv",
+    "radio",
+    "youtube",
+    "snapchat",
+    "linkedin",
+    "truth",
+    "threads",
+    "air",
+    "camera",
+];
+
+/// Is `w` a speech verb?
+pub fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+}
+
+/// A word of the narrative around a quote, with its offset in the clean text.
+#[derive(Debug, Clone)]
+pub struct NarrativeWord {
+    /// Lower-case key of the word.
+    pub key: String,
+    /// The word as written.
+    pub text: String,
+    /// Byte range in the clean text.
+    pub range: Range<usize>,
+    /// A quote lies between this word and the one before it.
+    pub after_quote: bool,
+}
+
+/// The narrative words of a sentence: the words outside the given quote ranges.
+pub fn narrative(
+    doc_text: &str,
+    sentence: Range<usize>,
+    quotes: &[Range<usize>],
+) -> Vec<NarrativeWord> {
+    let s = &doc_text[sentence.clone()];
+    let mut out = Vec::new();
+    let mut last_end = sentence.start;
+    for w in text::words(s) {
+        let r = sentence.start + w.start..sentence.start + w.end;
+        if quotes.iter().any(|q| q.start < r.end && r.start < q.end) {
+            continue;
+        }
+        let after_quote = quotes
+            .iter()
+            .any(|q| q.start >= last_end && q.end <= r.start);
+        last_end = r.end;
+        out.push(NarrativeWord {
+            key: text::key(w.text),
+            text: w.text.to_string(),
+            range: r,
+            after_quote,
+        });
+    }
+    out
+}
+
+/// Who a phrase points at, before it is resolved to a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A name mention, by its byte range in the clean text.
+    Name(Range<usize>),
+    /// "he" or "she".
+    Pronoun,
+    /// An attribution with an unnamed speaker ("said the spokesman", "they said").
+    Unnamed,
+}
+
+/// An attribution found in narrative words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Who.
+    pub subject: Subject,
+    /// Where, when stated ("on Twitter", "to ITV", "in a statement").
+    pub channel: Option<String>,
+    /// Offset of the speech verb, to prefer the one nearest the quote.
+    pub at: usize,
+}
+
+/// Finds the attributions in a stretch of narrative words. `name_at_end` tells whether a name
+/// mention ends at a given offset (returning its range), `name_at_start` whether one starts.
+pub fn attributions(
+    words: &[NarrativeWord],
+    name_ending_at: &dyn Fn(usize) -> Option<Range<usize>>,
+    name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for (v, w) in words.iter().enumerate() {
+        let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
+        if !is_speech_verb(&w.key) && !according {
+            continue;
+        }
+        let mut subject = None;
+        if according {
+            if let Some(n) = words.get(v + 2).filter(|n| !n.after_quote) {
+                subject = name_after(words, v + 2, name_starting_at).or_else(|| {
+                    let _ = n;
+                    Some(Subject::Unnamed)
+                });
+            }
+        } else {
+            // Subject before the verb: a name or a pronoun, past a few adverbs.
+            let mut j = v;
+            while j > 0 && !words[j].after_quote {
+                let p = &words[j - 1];
+                if BETWEEN.contains(&p.key.as_str()) || (p.key.ends_with("ly") && p.key.len() > 4) {
+                    j -= 1;
+                    continue;
+                }
+                if PRONOUNS.contains(&p.key.as_str()) {
+                    subject = Some(Subject::Pronoun);
+                } else if let Some(r) = name_ending_at(p.range.end) {
+                    subject = Some(Subject::Name(r));
+                } else if matches!(
+                    p.key.as_str(),
+                    "they"
+                        | "it"
+                        | "we"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "official"
+                        | "officials"
+                        | "aide"
+                        | "aides"
+                        | "statement"
+                        | "source"
+                        | "sources"
+                ) {
+                    subject = Some(Subject::Unnamed);
+                }
+                break;
+            }
+            // Subject after the verb: "said Kane", "said Sen. John McCain".
+            if subject.is_none() && v + 1 < words.len() && !words[v + 1].after_quote {
+                subject = name_after(words, v + 1, name_starting_at);
+                if subject.is_none()
+                    && matches!(words[v + 1].key.as_str(), "the" | "a" | "an" | "one")
+                {
+                    subject = Some(Subject::Unnamed);
+                }
+            }
+        }
+        if let Some(subject) = subject {
+            out.push(Attribution {
+                subject,
+                channel: channel(words, v),
+                at: w.range.start,
+            });
+        }
+    }
+    out
+}
+
+fn name_after(
+    words: &[NarrativeWord],
+    from: usize,
+    name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<Subject> {
+    // Skip titles that the name finder strips ("Sen.", "President").
+    for w in words.iter().skip(from).take(4) {
+        if w.after_quote && w.range.start != words[from].range.start {
+            return None;
+        }
+        if let Some(r) = name_starting_at(w.range.start) {
+            return Some(Subject::Name(r));
+        }
+        if !text::is_capitalised(&w.text) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The channel stated near the speech verb at `v`.
+pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
+    let verb = &words[v];
+    if verb.key == "told" || verb.key == "tells" {
+        if let Some(n) = words
+            .get(v + 1)
+            .filter(|n| text::is_capitalised(&n.text) && !n.after_quote)
+        {
+            return Some(format!(
+                "to {}",
+                capitalised_run(words, v + 1).unwrap_or_else(|| n.text.clone())
+            ));
+        }
+    }
+    let end = (v + 9).min(words.len());
+    let start = v.saturating_sub(6);
+    for i in start..end {
+        if i > v + 1 && words[i].after_quote {
+            break;
+        }
+        let w = &words[i];
+        let next = words.get(i + 1);
+        match w.key.as_str() {
+            "on" => {
+                if let Some(n) = next {
+                    if PLATFORMS.contains(&n.key.as_str())
+                        && (n.key != "x" || text::is_capitalised(&n.text))
+                    {
+                        let extra = if n.key == "social" { " media" } else { "" };
+                        return Some(format!("on {}{extra}", n.text));
+                    }
+                }
+            }
+            "to" if i > v && words[i - 1].key != "according" => {
+                if next.is_some_and(|n| text::is_capitalised(&n.text)) {
+                    if let Some(run) = capitalised_run(words, i + 1) {
+                        return Some(format!("to {run}"));
+                    }
+                }
+            }
+            "in" => {
+                let mut j = i + 1;
+                if words.get(j).is_some_and(|n| {
+                    matches!(n.key.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                }) {
+                    j += 1;
+                }
+                // Allow one modifier: "in a written statement".
+                for k in j..(j + 2).min(words.len()) {
+                    if CHANNEL_NOUNS.contains(&words[k].key.as_str()) {
+                        let phrase: Vec<&str> =
+                            words[i..=k].iter().map(|w| w.text.as_str()).collect();
+                        let mut p = phrase.join(" ");
+                        if matches!(words[k].key.as_str(), "press" | "news") {
+                            if let Some(c) = words.get(k + 1) {
+                                p.push(' ');
+                                p.push_str(&c.text);
+                            }
+                        }
+                        return Some(p);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn capitalised_run(words: &[NarrativeWord], from: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    for w in words.iter().skip(from) {
+        if !parts.is_empty() && w.after_quote {
+            break;
+        }
+        if text::is_capitalised(&w.text) {
+            parts.push(w.text.as_str());
+        } else {
+            break;
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Does a stretch of narrative introduce speech that follows it (ends with a colon, or has a
+/// speech verb or a reaction noun)?
+pub fn introduces_speech(sentence: &str, words: &[NarrativeWord]) -> bool {
+    sentence.trim_end().ends_with(':')
+        || words.iter().any(|w| {
+            is_speech_verb(&w.key)
+                || matches!(
+                    w.key.as_str(),
+                    "reaction" | "statement" | "interview" | "explained"
+                )
+        })
+}
+
+/// Words of a text, for tests.
+#[cfg(test)]
+fn words_of(s: &str) -> Vec<text::Word<'_>> {
+    text::words(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs attribution on a sentence whose quotes are marked with straight double quotes, with
+    /// capitalised words as names; returns (speaker text or "pronoun"/"unnamed", channel).
+    fn check(sentence: &str, expected: Option<(&str, Option<&str>)>) {
+        let mut quotes = Vec::new();
+        let mut open = None;
+        for (i, c) in sentence.char_indices() {
+            if c == '"' {
+                match open.take() {
+                    None => open = Some(i),
+                    Some(s) => quotes.push(s..i + 1),
+                }
+            }
+        }
+        let ws = narrative(sentence, 0..sentence.len(), &quotes);
+        let names: Vec<Range<usize>> = words_of(sentence)
+            .iter()
+            .filter(|w| text::is_capitalised(w.text) && w.start > 0)
+            .map(|w| w.start..w.end)
+            .collect();
+        let end = |o: usize| names.iter().find(|r| r.end == o).cloned();
+        let start = |o: usize| names.iter().find(|r| r.start == o).cloned();
+        let got = attributions(&ws, &end, &start).into_iter().next().map(|a| {
+            let who = match a.subject {
+                Subject::Name(r) => sentence[r].to_string(),
+                Subject::Pronoun => "pronoun".into(),
+                Subject::Unnamed => "unnamed".into(),
+            };
+            (who, a.channel)
+        });
+        let want = expected.map(|(w, c)| (w.to_string(), c.map(str::to_string)));
+        assert_eq!(got, want, "attribution in {sentence:?}");
+    }
+
+    #[test]
+    fn verb_before_and_after() {
+        check("\"I'm done,\" said Kane, who cried.", Some(("Kane", None)));
+        check(
+            "\"I'm done,\" Kane said on Twitter.",
+            Some(("Kane", Some("on Twitter"))),
+        );
+        check("Then he said: \"No way.\"", Some(("pronoun", None)));
+        check(
+            "The keeper Lloris told ITV: \"Fine.\"",
+            Some(("Lloris", Some("to ITV"))),
+        );
+        check("\"Fine,\" according to Smith.", Some(("Smith", None)));
+        check(
+            "\"We wait,\" a spokesman said in a statement.",
+            Some(("unnamed", Some("in a statement"))),
+        );
+        check("\"Nothing here.\" The match ended.", None);
+    }
+}

@@ -1,0 +1,726 @@
+//! Ingest: bytes to a [`Document`], the clean text of one source.
+//!
+//! Decodes UTF-8 (a BOM is skipped, CRLF is fine), strips HTML when the source is HTML (tags,
+//! comments, script/style content, entities; block elements become paragraph breaks) and keeps a
+//! piece table so that every byte range of the clean text maps back to a byte range of the
+//! original input. Paragraphs are kept: quotes that run over several paragraphs depend on them.
+
+use std::ops::Range;
+
+use thiserror::Error;
+
+/// How a source is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// Plain text: one paragraph a line, or blank-line separated paragraphs of wrapped lines.
+    Text,
+    /// HTML, or text with inline HTML tags.
+    Html,
+}
+
+impl Format {
+    /// The lower-case name used in reports ("text" or "html").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+        }
+    }
+
+    /// Guesses the format from a file extension, when it says anything.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// Guesses the format from the content: inline tags such as `<a href=` or `<p>` make it HTML.
+    pub fn sniff(text: &str) -> Format {
+        const MARKERS: &[&str] = &[
+            "<a ",
+            "</a>",
+            "<p>",
+            "<p ",
+            "</p>",
+            "<br",
+            "<div",
+            "<html",
+            "<!doctype",
+            "<span",
+            "<em>",
+            "<strong>",
+            "<script",
+            "<style",
+            "<body",
+            "<h1",
+            "<h2",
+            "<li>",
+            "<b>",
+            "<i>",
+        ];
+        let lower = text.to_ascii_lowercase();
+        if MARKERS.iter().any(|m| lower.contains(m)) {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// Why bytes could not become a document.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum IngestError {
+    /// The bytes are not valid UTF-8.
+    #[error("not UTF-8 text: invalid byte 0x{byte:02X} at offset {offset}")]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// Its value.
+        byte: u8,
+    },
+    /// The bytes are UTF-8 but contain NUL bytes, as binary files do.
+    #[error("binary data, not text: NUL byte at offset {offset}")]
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+}
+
+/// One stretch of the clean text and where it came from in the original.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    clean: usize,
+    orig: usize,
+    clean_len: usize,
+    orig_len: usize,
+}
+
+impl Piece {
+    fn verbatim(&self) -> bool {
+        self.clean_len == self.orig_len
+    }
+}
+
+/// The clean text of one source, its paragraphs, and the map back to the original bytes.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The detected or given format.
+    pub format: Format,
+    /// The original input, decoded.
+    pub original: String,
+    /// The clean text: paragraphs separated by a blank line.
+    pub text: String,
+    /// Byte ranges of the paragraphs in [`Document::text`], in order.
+    pub paragraphs: Vec<Range<usize>>,
+    pieces: Vec<Piece>,
+    line_starts: Vec<usize>,
+}
+
+/// Decodes and cleans one source. `format` is used when given, otherwise sniffed from content.
+pub fn ingest(bytes: &[u8], format: Option<Format>) -> Result<Document, IngestError> {
+    let original = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            return Err(IngestError::NotUtf8 {
+                offset,
+                byte: bytes[offset],
+            });
+        }
+    };
+    if let Some(offset) = original.bytes().position(|b| b == 0) {
+        return Err(IngestError::Binary { offset });
+    }
+    Ok(ingest_str(original, format))
+}
+
+/// Cleans text that is already decoded. Never fails.
+pub fn ingest_str(original: &str, format: Option<Format>) -> Document {
+    let format = format.unwrap_or_else(|| Format::sniff(original));
+    let body_start = if original.starts_with('\u{FEFF}') {
+        3
+    } else {
+        0
+    };
+    let mut b = Builder::default();
+    match format {
+        Format::Text => clean_text(original, body_start, &mut b),
+        Format::Html => clean_html(original, body_start, &mut b),
+    }
+    b.finish_paragraph();
+    let mut line_starts = vec![0];
+    line_starts.extend(
+        original
+            .bytes()
+            .enumerate()
+            .filter(|(_, c)| *c == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    Document {
+        format,
+        original: original.to_string(),
+        text: b.text,
+        paragraphs: b.paragraphs,
+        pieces: b.pieces,
+        line_starts,
+    }
+}
+
+impl Document {
+    /// Maps a byte range of the clean text to the byte range of the original input it came from.
+    pub fn original_range(&self, clean: Range<usize>) -> Range<usize> {
+        if self.pieces.is_empty() {
+            return 0..0;
+        }
+        let start = self.original_offset(clean.start, false);
+        let end = if clean.end > clean.start {
+            self.original_offset(clean.end - 1, true)
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    fn original_offset(&self, clean: usize, end: bool) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|p| p.clean <= clean)
+            .saturating_sub(1);
+        let p = self.pieces[i];
+        if p.verbatim() {
+            let within = clean.saturating_sub(p.clean).min(p.clean_len);
+            if end {
+                // One past the character that starts at `clean`.
+                let o = p.orig + within;
+                let len = self.original[o..].chars().next().map_or(0, char::len_utf8);
+                o + len
+            } else {
+                p.orig + within
+            }
+        } else if end {
+            p.orig + p.orig_len
+        } else {
+            p.orig
+        }
+    }
+
+    /// The 1-based line and 1-based column (in characters) of a byte offset of the original.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|s| *s <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.original[start..offset.min(self.original.len())]
+            .chars()
+            .count()
+            + 1;
+        (line, column)
+    }
+}
+
+/// Accumulates clean text and its piece table.
+#[derive(Default)]
+struct Builder {
+    text: String,
+    pieces: Vec<Piece>,
+    paragraphs: Vec<Range<usize>>,
+    para_start: Option<usize>,
+    pending_space: Option<Range<usize>>,
+}
+
+impl Builder {
+    fn push_piece(&mut self, s: &str, orig: Range<usize>) {
+        let clean = self.text.len();
+        self.text.push_str(s);
+        let piece = Piece {
+            clean,
+            orig: orig.start,
+            clean_len: s.len(),
+            orig_len: orig.len(),
+        };
+        if let Some(last) = self.pieces.last_mut()
+            && last.verbatim()
+            && piece.verbatim()
+            && last.orig + last.orig_len == piece.orig
+            && last.clean + last.clean_len == piece.clean
+        {
+            last.clean_len += piece.clean_len;
+            last.orig_len += piece.orig_len;
+            return;
+        }
+        self.pieces.push(piece);
+    }
+
+    fn start_content(&mut self, at: usize) {
+        if self.para_start.is_none() {
+            if !self.paragraphs.is_empty() {
+                self.push_piece("\n\n", at..at);
+            }
+            self.para_start = Some(self.text.len());
+            self.pending_space = None;
+        } else if let Some(space) = self.pending_space.take() {
+            self.push_piece(" ", space);
+        }
+    }
+
+    /// Content copied as it is from the original.
+    fn verbatim(&mut self, original: &str, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        self.start_content(r.start);
+        self.push_piece(&original[r.clone()], r);
+    }
+
+    /// Content that replaces a stretch of the original (an entity, a folded character).
+    fn replaced(&mut self, s: &str, r: Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        if s.chars().all(char::is_whitespace) {
+            self.space(r);
+            return;
+        }
+        self.start_content(r.start);
+        self.push_piece(s, r);
+    }
+
+    /// White space: collapses with its neighbours, dropped at paragraph edges.
+    fn space(&mut self, r: Range<usize>) {
+        if self.para_start.is_some() && self.pending_space.is_none() {
+            self.pending_space = Some(r);
+        }
+    }
+
+    fn finish_paragraph(&mut self) {
+        if let Some(start) = self.para_start.take() {
+            self.paragraphs.push(start..self.text.len());
+        }
+        self.pending_space = None;
+    }
+}
+
+/// Copies a run of text, collapsing white space runs; a single ASCII space stays verbatim so the
+/// piece table stays small.
+fn push_run(original: &str, r: Range<usize>, b: &mut Builder) {
+    let s = &original[r.clone()];
+    let mut run_start: Option<usize> = None;
+    let mut i = 0;
+    for (off, c) in s.char_indices() {
+        let at = r.start + off;
+        if c.is_whitespace() {
+            if run_start.is_none() {
+                if i < off {
+                    b.verbatim(original, r.start + i..at);
+                }
+                run_start = Some(off);
+            }
+        } else if let Some(ws) = run_start.take() {
+            let ws_range = r.start + ws..at;
+            if &original[ws_range.clone()] == " " && b.para_start.is_some() {
+                b.pending_space = None;
+                b.verbatim(original, ws_range);
+            } else {
+                b.space(ws_range);
+            }
+            i = off;
+        }
+    }
+    match run_start {
+        Some(ws) => b.space(r.start + ws..r.end),
+        None => b.verbatim(original, r.start + i..r.end),
+    }
+}
+
+fn clean_text(original: &str, start: usize, b: &mut Builder) {
+    let body = &original[start..];
+    let lines: Vec<Range<usize>> = line_ranges(body, start);
+    let wrapped = is_soft_wrapped(original, &lines);
+    for line in lines {
+        let content = original[line.clone()].trim_end_matches('\r');
+        if content.trim().is_empty() {
+            b.finish_paragraph();
+            continue;
+        }
+        let end = line.start + content.len();
+        push_run(original, line.start..end, b);
+        if wrapped {
+            b.space(end..line.end);
+        } else {
+            b.finish_paragraph();
+        }
+    }
+}
+
+fn line_ranges(body: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, c) in body.bytes().enumerate() {
+        if c == b'\n' {
+            out.push(base + s..base + i);
+            s = i + 1;
+        }
+    }
+    if s < body.len() {
+        out.push(base + s..base + body.len());
+    }
+    out
+}
+
+/// Text wrapped at a fixed width, with blank lines between paragraphs: most lines followed by
+/// another non-blank line do not end a sentence.
+fn is_soft_wrapped(original: &str, lines: &[Range<usize>]) -> bool {
+    let blank = |r: &Range<usize>| original[r.clone()].trim().is_empty();
+    if !lines.iter().any(blank) {
+        return false;
+    }
+    let mut continued = 0;
+    let mut open = 0;
+    for w in lines.windows(2) {
+        if blank(&w[0]) || blank(&w[1]) {
+            continue;
+        }
+        continued += 1;
+        let last = original[w[0].clone()].trim_end().chars().last();
+        if !matches!(
+            last,
+            Some('.' | '!' | '?' | '"' | '\u{201D}' | '\'' | '\u{2019}' | ':')
+        ) {
+            open += 1;
+        }
+    }
+    continued > 0 && open * 2 > continued
+}
+
+/// Elements whose content is never article text.
+const SKIP_CONTENT: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select",
+];
+/// Elements that start or end a paragraph.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "pre",
+    "hr",
+    "main",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+    "body",
+    "html",
+    "form",
+    "address",
+    "caption",
+];
+
+fn clean_html(original: &str, start: usize, b: &mut Builder) {
+    let lower = original.to_ascii_lowercase();
+    let has_blocks = BLOCK.iter().any(|t| {
+        lower.contains(&format!("<{t}>"))
+            || lower.contains(&format!("<{t} "))
+            || lower.contains(&format!("<{t}/"))
+    });
+    let bytes = original.as_bytes();
+    let mut i = start;
+    let mut text_start = start;
+    let flush = |b: &mut Builder, from: usize, to: usize| {
+        if from < to {
+            push_text_html(original, from..to, b, !has_blocks);
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
+                let Some(tag) = parse_tag(original, &lower, i) else {
+                    i += 1;
+                    continue;
+                };
+                flush(b, text_start, i);
+                match tag.kind {
+                    TagKind::Open(ref name) | TagKind::SelfClosing(ref name)
+                        if SKIP_CONTENT.contains(&name.as_str()) =>
+                    {
+                        let closing = format!("</{name}");
+                        let end = lower[tag.end..]
+                            .find(&closing)
+                            .map_or(original.len(), |p| tag.end + p);
+                        let after = lower[end..]
+                            .find('>')
+                            .map_or(original.len(), |p| end + p + 1);
+                        if matches!(tag.kind, TagKind::SelfClosing(_)) {
+                            i = tag.end;
+                        } else {
+                            i = after;
+                        }
+                    }
+                    TagKind::Open(name) | TagKind::Close(name) | TagKind::SelfClosing(name) => {
+                        if BLOCK.contains(&name.as_str()) {
+                            b.finish_paragraph();
+                        } else if name == "td" || name == "th" {
+                            b.space(i..i);
+                        }
+                        i = tag.end;
+                    }
+                    TagKind::Other => i = tag.end,
+                }
+                text_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    flush(b, text_start, bytes.len());
+}
+
+/// Text between tags: entities decoded, white space collapsed; newlines break paragraphs when the
+/// document has no block elements of its own (text with inline links).
+fn push_text_html(original: &str, r: Range<usize>, b: &mut Builder, newline_paragraphs: bool) {
+    let s = &original[r.clone()];
+    let mut last = 0;
+    let mut idx = 0;
+    let bytes = s.as_bytes();
+    while idx < bytes.len() {
+        let c = bytes[idx];
+        if c == b'&' {
+            if let Some(len) = entity_len(&s[idx..]) {
+                push_segment(
+                    original,
+                    r.start + last..r.start + idx,
+                    b,
+                    newline_paragraphs,
+                );
+                let ent = &s[idx..idx + len];
+                let decoded = html_escape::decode_html_entities(ent);
+                b.replaced(&decoded, r.start + idx..r.start + idx + len);
+                idx += len;
+                last = idx;
+                continue;
+            }
+        }
+        idx += 1;
+    }
+    push_segment(original, r.start + last..r.end, b, newline_paragraphs);
+}
+
+fn push_segment(original: &str, r: Range<usize>, b: &mut Builder, newline_paragraphs: bool) {
+    if r.is_empty() {
+        return;
+    }
+    if !newline_paragraphs {
+        push_run(original, r, b);
+        return;
+    }
+    let mut s = r.start;
+    for (off, c) in original[r.clone()].char_indices() {
+        if c == '\n' {
+            let line = s..r.start + off;
+            push_run(original, line, b);
+            b.finish_paragraph();
+            s = r.start + off + 1;
+        }
+    }
+    push_run(original, s..r.end, b);
+}
+
+/// Length of a character reference (`&amp;`, `&#8217;`, `&#x2019;`) at the start of `s`.
+fn entity_len(s: &str) -> Option<usize> {
+    let body = s.get(1..)?;
+    let end = body.find(';')?;
+    if end == 0 || end > 32 {
+        return None;
+    }
+    let name = &body[..end];
+    let ok = if let Some(num) = name.strip_prefix('#') {
+        if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit())
+        } else {
+            !num.is_empty() && num.chars().all(|c| c.is_ascii_digit())
+        }
+    } else {
+        name.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    ok.then_some(end + 2)
+}
+
+enum TagKind {
+    Open(String),
+    Close(String),
+    SelfClosing(String),
+    Other,
+}
+
+struct Tag {
+    kind: TagKind,
+    end: usize,
+}
+
+/// Parses a tag, comment, doctype or processing instruction starting at `i` (which holds `<`).
+/// Returns `None` when the `<` does not start markup (a bare less-than sign in text).
+fn parse_tag(original: &str, lower: &str, i: usize) -> Option<Tag> {
+    let rest = &lower[i..];
+    if rest.starts_with("<!--") {
+        let end = rest[4..]
+            .find("-->")
+            .map_or(original.len(), |p| i + 4 + p + 3);
+        return Some(Tag {
+            kind: TagKind::Other,
+            end,
+        });
+    }
+    let next = rest[1..].chars().next()?;
+    if next == '!' || next == '?' {
+        let end = rest.find('>').map_or(original.len(), |p| i + p + 1);
+        return Some(Tag {
+            kind: TagKind::Other,
+            end,
+        });
+    }
+    let closing = next == '/';
+    let name_start = if closing { 2 } else { 1 };
+    let name: String = rest[name_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
+        .collect();
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Find the closing '>' outside attribute quotes.
+    let bytes = rest.as_bytes();
+    let mut j = name_start + name.len();
+    let mut quote: Option<u8> = None;
+    while j < bytes.len() {
+        let c = bytes[j];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => break,
+            None => {}
+        }
+        j += 1;
+    }
+    let end = (i + j + 1).min(original.len());
+    let self_closing = j > 0 && bytes.get(j - 1) == Some(&b'/');
+    let kind = if closing {
+        TagKind::Close(name)
+    } else if self_closing {
+        TagKind::SelfClosing(name)
+    } else {
+        TagKind::Open(name)
+    };
+    Some(Tag { kind, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the clean paragraphs of `input` and that each maps back to the original text.
+    fn check(input: &str, format: Option<Format>, expected: &[&str]) {
+        let doc = ingest_str(input, format);
+        let got: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|r| &doc.text[r.clone()])
+            .collect();
+        assert_eq!(got, expected, "paragraphs of {input:?}");
+        for r in &doc.paragraphs {
+            let o = doc.original_range(r.clone());
+            assert!(doc.original.is_char_boundary(o.start) && doc.original.is_char_boundary(o.end));
+        }
+    }
+
+    #[test]
+    fn plain_text_one_paragraph_a_line() {
+        check(
+            "\u{FEFF}First line.\r\nSecond  line.\r\n\r\nThird.",
+            None,
+            &["First line.", "Second line.", "Third."],
+        );
+    }
+
+    #[test]
+    fn wrapped_text_joins_lines() {
+        check(
+            "This is a wrapped\nparagraph of text\nthat goes on.\n\nAnd another\none here.",
+            None,
+            &[
+                "This is a wrapped paragraph of text that goes on.",
+                "And another one here.",
+            ],
+        );
+    }
+
+    #[test]
+    fn inline_links_are_stripped() {
+        check(
+            "Kane scored in the <a href=\"https://x.test/a?b=1&c=2\" target=\"_blank\">quarter-final against France</a>, drawing level.",
+            None,
+            &["Kane scored in the quarter-final against France, drawing level."],
+        );
+    }
+
+    #[test]
+    fn html_blocks_entities_and_scripts() {
+        check(
+            "<html><head><title>T</title><script>var x = \"<p>\";</script></head><body><p>Tom &amp; Jerry&#8217;s <b>fight</b>.</p><p>Second&nbsp;one.</p><!-- c --></body></html>",
+            None,
+            &["Tom & Jerry’s fight.", "Second one."],
+        );
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let input = "<p>Tom &amp; Jerry</p><p>Next <i>one</i></p>";
+        let doc = ingest_str(input, Some(Format::Html));
+        let p = doc.paragraphs[0].clone();
+        let amp = doc.text[p.clone()].find('&').unwrap() + p.start;
+        let o = doc.original_range(amp..amp + 1);
+        assert_eq!(&input[o], "&amp;");
+        let p = doc.paragraphs[1].clone();
+        assert_eq!(&input[doc.original_range(p)], "Next <i>one");
+    }
+
+    #[test]
+    fn bad_bytes_are_errors() {
+        assert_eq!(
+            ingest(b"caf\xe9", None).unwrap_err(),
+            IngestError::NotUtf8 {
+                offset: 3,
+                byte: 0xE9
+            }
+        );
+        assert_eq!(
+            ingest(b"ab\0c", None).unwrap_err(),
+            IngestError::Binary { offset: 2 }
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let doc = ingest_str("ab\n“cd", None);
+        assert_eq!(doc.line_column(0), (1, 1));
+        let d = doc.original.find('d').unwrap();
+        assert_eq!(doc.line_column(d), (2, 3));
+    }
+}

@@ -1,0 +1,264 @@
+//! claimdiff: reconcile the claims of several news reports of one event.
+//!
+//! The pipeline runs in one direction, one plain-data type per stage:
+//! bytes → [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`check`] → [`report`] →
+//! [`render`]. The library does no I/O and never prints: the binary reads files, parses
+//! arguments, chooses colour and sets exit codes.
+//!
+//! ```
+//! use claimdiff::{Input, Options, analyze, ingest::ingest_str};
+//! let a = Input::new("a.txt", ingest_str("\"We won,\" Ann Lee said.", None));
+//! let b = Input::new("b.txt", ingest_str("\"We won it,\" Ann Lee said.", None));
+//! let report = analyze(&[a, b], &Options::default()).report();
+//! assert_eq!(report.findings[0].message, "Ann Lee's quote is worded differently in a and b");
+//! ```
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod check;
+pub mod extract;
+pub mod ingest;
+pub mod render;
+pub mod report;
+pub mod segment;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use align::{AlignOptions, Group};
+use check::Finding;
+use extract::Extraction;
+use ingest::Document;
+use report::{
+    ClaimOut, DiffOut, FindingOut, GroupOut, NumberOut, Report, Source, Span, Summary, ValueOut,
+    Verdict,
+};
+use segment::Sentence;
+
+/// One source to compare: its path as given and its ingested document.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path (or name) as given; reported as is.
+    pub path: String,
+    /// The ingested document.
+    pub document: Document,
+}
+
+impl Input {
+    /// A new input.
+    pub fn new(path: impl Into<String>, document: Document) -> Input {
+        Input {
+            path: path.into(),
+            document,
+        }
+    }
+}
+
+/// Options of the analysis.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Options {
+    /// Matcher tuning.
+    pub align: AlignOptions,
+}
+
+/// Everything the pipeline computed for a set of sources.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Source ids: "a", "b", ...
+    pub ids: Vec<String>,
+    /// The inputs, in order.
+    pub inputs: Vec<Input>,
+    /// The sentences of each source.
+    pub sentences: Vec<Vec<Sentence>>,
+    /// The claims of each source.
+    pub extractions: Vec<Extraction>,
+    /// The aligned groups.
+    pub groups: Vec<Group>,
+    /// The findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The id of the source at `index`: "a", "b", ..., "z", "aa", "ab", ...
+pub fn source_id(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Runs the whole analysis. Never fails: any text yields an analysis.
+pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
+    let sentences: Vec<Vec<Sentence>> = inputs
+        .iter()
+        .map(|i| segment::segment(&i.document))
+        .collect();
+    let extractions: Vec<Extraction> = inputs
+        .iter()
+        .zip(&sentences)
+        .map(|(i, s)| extract::extract(&i.document, s))
+        .collect();
+    let claims: Vec<&[extract::Claim]> = extractions.iter().map(|e| e.claims.as_slice()).collect();
+    let groups = align::align(&claims, &options.align);
+    let ids: Vec<String> = (0..inputs.len()).map(source_id).collect();
+    let refs: Vec<&Extraction> = extractions.iter().collect();
+    let findings = check::run(&check::Context {
+        ids: &ids,
+        sources: &refs,
+        groups: &groups,
+    });
+    Analysis {
+        ids,
+        inputs: inputs.to_vec(),
+        sentences,
+        extractions,
+        groups,
+        findings,
+    }
+}
+
+impl Analysis {
+    /// The id of a claim: "a:7".
+    pub fn claim_id(&self, r: align::ClaimRef) -> String {
+        format!("{}:{}", self.ids[r.0], r.1 + 1)
+    }
+
+    /// Builds the report, the plain data every renderer reads.
+    pub fn report(&self) -> Report {
+        let group_of: BTreeMap<align::ClaimRef, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, grp)| grp.claims.iter().map(move |c| (*c, g + 1)))
+            .collect();
+        let differing: std::collections::BTreeSet<usize> =
+            self.findings.iter().filter_map(|f| f.group).collect();
+        let mut claims = Vec::new();
+        for (s, ex) in self.extractions.iter().enumerate() {
+            let doc = &self.inputs[s].document;
+            for (c, claim) in ex.claims.iter().enumerate() {
+                let o = doc.original_range(claim.range.clone());
+                let (line, column) = doc.line_column(o.start);
+                let (end_line, end_column) = doc.line_column(o.end);
+                claims.push(ClaimOut {
+                    id: self.claim_id((s, c)),
+                    source: self.ids[s].clone(),
+                    kind: claim.kind.into(),
+                    text: claim.text.clone(),
+                    span: Span {
+                        start: o.start,
+                        end: o.end,
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                    },
+                    speaker: claim.speaker.clone(),
+                    channel: claim.channel.clone(),
+                    block: claim.block,
+                    numbers: claim
+                        .numbers
+                        .iter()
+                        .map(|n| NumberOut {
+                            text: n.text.clone(),
+                            value: n.value,
+                            kind: n.kind,
+                            role: n.role.clone(),
+                        })
+                        .collect(),
+                    names: claim.names.clone(),
+                    group: group_of.get(&(s, c)).copied().unwrap_or(0),
+                });
+            }
+        }
+        let groups: Vec<GroupOut> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, grp)| GroupOut {
+                id: g + 1,
+                claims: grp.claims.iter().map(|r| self.claim_id(*r)).collect(),
+                verdict: if grp.claims.len() == 1 {
+                    Verdict::Single
+                } else if differing.contains(&g) {
+                    Verdict::Differ
+                } else {
+                    Verdict::Agree
+                },
+                score: (grp.score * 1000.0).round() / 1000.0,
+                sources: grp.claims.iter().map(|r| self.ids[r.0].clone()).collect(),
+            })
+            .collect();
+        let findings: Vec<FindingOut> = self
+            .findings
+            .iter()
+            .map(|f| FindingOut {
+                kind: f.kind.into(),
+                severity: f.severity.into(),
+                message: f.message.clone(),
+                group: f.group.map(|g| g + 1),
+                claims: f.claims.iter().map(|r| self.claim_id(*r)).collect(),
+                values: f
+                    .values
+                    .iter()
+                    .map(|(s, t)| ValueOut {
+                        source: self.ids[*s].clone(),
+                        text: t.clone(),
+                    })
+                    .collect(),
+                diff: f.diff.as_ref().map(|d| {
+                    d.iter()
+                        .map(|op| DiffOut {
+                            op: op.tag.into(),
+                            text: op.text.clone(),
+                            new_text: op.new_text.clone(),
+                        })
+                        .collect()
+                }),
+            })
+            .collect();
+        let mut by_kind = BTreeMap::new();
+        for f in &self.findings {
+            *by_kind.entry(f.kind.as_str().to_string()).or_insert(0) += 1;
+        }
+        let count = |v: Verdict| groups.iter().filter(|g| g.verdict == v).count();
+        let summary = Summary {
+            claims: claims.len(),
+            groups: groups.len(),
+            agree: count(Verdict::Agree),
+            differ: count(Verdict::Differ),
+            single: count(Verdict::Single),
+            findings: by_kind,
+        };
+        Report {
+            schema_version: report::SCHEMA_VERSION,
+            tool: report::Tool {
+                name: "claimdiff".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+            },
+            sources: self
+                .inputs
+                .iter()
+                .enumerate()
+                .map(|(i, input)| Source {
+                    id: self.ids[i].clone(),
+                    path: input.path.clone(),
+                    format: input.document.format.as_str().into(),
+                    bytes: input.document.original.len(),
+                })
+                .collect(),
+            summary,
+            claims,
+            groups,
+            findings,
+        }
+    }
+}

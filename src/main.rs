@@ -1,0 +1,10 @@
+//! The claimdiff command line: reads files, parses arguments, chooses colour, writes the report
+//! and sets the exit code. All analysis lives in the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::main()
+}

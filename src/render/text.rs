@@ -1,0 +1,262 @@
+//! The text renderer: the report for people. A summary, then findings by kind with the
+//! wordings one above the other and the differing words highlighted, then agreements, then what
+//! only one source says.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::RenderOptions;
+use crate::report::{ClaimOut, DiffOpKind, FindingOut, Report, SeverityOut, Verdict};
+
+/// Styles used by the text renderer, plain when colour is off.
+pub(crate) struct Palette {
+    pub(crate) color: bool,
+}
+
+impl Palette {
+    pub(crate) fn paint(&self, style: Style, s: &str) -> String {
+        if self.color && !s.is_empty() {
+            format!("{}{s}{}", style.render(), style.render_reset())
+        } else {
+            s.to_string()
+        }
+    }
+    pub(crate) fn bold(&self, s: &str) -> String {
+        self.paint(Style::new().effects(Effects::BOLD), s)
+    }
+    pub(crate) fn dim(&self, s: &str) -> String {
+        self.paint(Style::new().effects(Effects::DIMMED), s)
+    }
+    fn severity(&self, s: SeverityOut) -> String {
+        let (name, color) = match s {
+            SeverityOut::Error => ("error", AnsiColor::Red),
+            SeverityOut::Warning => ("warning", AnsiColor::Yellow),
+            SeverityOut::Info => ("info", AnsiColor::Cyan),
+        };
+        self.paint(
+            Style::new()
+                .fg_color(Some(color.into()))
+                .effects(Effects::BOLD),
+            name,
+        )
+    }
+    fn deleted(&self, s: &str) -> String {
+        if self.color {
+            self.paint(
+                Style::new()
+                    .fg_color(Some(AnsiColor::Red.into()))
+                    .effects(Effects::BOLD | Effects::UNDERLINE),
+                s,
+            )
+        } else {
+            format!("[-{}-]", s.trim_end()) + &s[s.trim_end().len()..]
+        }
+    }
+    fn inserted(&self, s: &str) -> String {
+        if self.color {
+            self.paint(
+                Style::new()
+                    .fg_color(Some(AnsiColor::Green.into()))
+                    .effects(Effects::BOLD | Effects::UNDERLINE),
+                s,
+            )
+        } else {
+            format!("{{+{}+}}", s.trim_end()) + &s[s.trim_end().len()..]
+        }
+    }
+}
+
+/// Renders the comparison report as text.
+pub fn render(report: &Report, options: RenderOptions) -> String {
+    let p = Palette {
+        color: options.color,
+    };
+    let mut out = String::new();
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "{} {} sources, {} claims in {} groups",
+        p.bold("claimdiff:"),
+        report.sources.len(),
+        s.claims,
+        s.groups
+    );
+    for src in &report.sources {
+        let n = report.claims.iter().filter(|c| c.source == src.id).count();
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            p.bold(&src.id),
+            src.path,
+            p.dim(&format!(
+                "({}, {} bytes, {n} claims)",
+                src.format, src.bytes
+            ))
+        );
+    }
+    let findings = report.findings.len();
+    let by_kind: Vec<String> = s.findings.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(
+        out,
+        "\n{} finding{}{} · {} agreement{} · {} claim{} in one source only",
+        findings,
+        plural(findings),
+        if by_kind.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_kind.join(", "))
+        },
+        s.agree,
+        plural(s.agree),
+        s.single,
+        plural(s.single)
+    );
+
+    if !report.findings.is_empty() {
+        let _ = writeln!(out, "\n{}", p.bold("Findings"));
+        for f in &report.findings {
+            finding(&mut out, report, f, &p);
+        }
+    }
+
+    let agreements: Vec<_> = report
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Agree)
+        .collect();
+    if !agreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.bold(&format!("Agreements ({})", agreements.len()))
+        );
+        for g in agreements {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                p.dim(&format!("group {}", g.id)),
+                p.dim(&format!("score {:.2}", g.score))
+            );
+            for id in &g.claims {
+                if let Some(c) = report.claim(id) {
+                    let _ = writeln!(out, "    {}  {}", p.bold(&pad(id)), claim_line(c));
+                }
+            }
+        }
+    }
+
+    for src in &report.sources {
+        let only: Vec<&ClaimOut> = report
+            .groups
+            .iter()
+            .filter(|g| g.verdict == Verdict::Single && g.sources.first() == Some(&src.id))
+            .filter_map(|g| g.claims.first().and_then(|id| report.claim(id)))
+            .collect();
+        if only.is_empty() || report.sources.len() < 2 {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.bold(&format!(
+                "Only in {} ({}), {} claim{}",
+                src.id,
+                src.path,
+                only.len(),
+                plural(only.len())
+            ))
+        );
+        for c in only {
+            let _ = writeln!(out, "  {}  {}", p.bold(&pad(&c.id)), claim_line(c));
+        }
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+pub(crate) fn pad(id: &str) -> String {
+    format!("{id:<5}")
+}
+
+/// A claim on one line: speaker for quotes, then the text.
+pub(crate) fn claim_line(c: &ClaimOut) -> String {
+    match (&c.speaker, c.kind) {
+        (Some(s), crate::report::ClaimKindOut::Quote) => format!("{s}: “{}”", c.text),
+        (None, crate::report::ClaimKindOut::Quote) => format!("(unattributed): “{}”", c.text),
+        _ => c.text.clone(),
+    }
+}
+
+fn finding(out: &mut String, report: &Report, f: &FindingOut, p: &Palette) {
+    let kind = serde_json::to_value(f.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let group = f.group.map(|g| format!("  group {g}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\n{}[{}] {}{}",
+        p.severity(f.severity),
+        kind,
+        f.message,
+        p.dim(&group)
+    );
+    match &f.diff {
+        Some(diff) if f.claims.len() >= 2 => {
+            // Both wordings, one above the other, with the differing words highlighted.
+            let mut a = String::new();
+            let mut b = String::new();
+            for op in diff {
+                match op.op {
+                    DiffOpKind::Equal => {
+                        a.push_str(&op.text);
+                        b.push_str(op.new_text.as_deref().unwrap_or(&op.text));
+                    }
+                    DiffOpKind::Delete => a.push_str(&p.deleted(&op.text)),
+                    DiffOpKind::Insert => b.push_str(&p.inserted(&op.text)),
+                }
+            }
+            let ids = &f.claims;
+            let _ = writeln!(out, "  {}  {}", p.bold(&pad(&ids[0])), a);
+            let _ = writeln!(out, "  {}  {}", p.bold(&pad(&ids[1])), b);
+            for id in ids.iter().skip(2) {
+                if let Some(c) = report.claim(id) {
+                    let _ = writeln!(out, "  {}  {}", p.bold(&pad(id)), c.text);
+                }
+            }
+        }
+        _ => {
+            for v in &f.values {
+                let claim = f
+                    .claims
+                    .iter()
+                    .filter_map(|id| report.claim(id))
+                    .find(|c| c.source == v.source);
+                let loc = claim
+                    .map(|c| {
+                        format!(
+                            "  {}:{}:{}",
+                            report.source(&c.source).map_or("", |s| s.path.as_str()),
+                            c.span.line,
+                            c.span.column
+                        )
+                    })
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {}  {}{}",
+                    p.bold(&format!("{:<5}", v.source)),
+                    p.bold(&v.text),
+                    p.dim(&loc)
+                );
+                if let Some(c) = claim {
+                    let _ = writeln!(out, "         {}", p.dim(&claim_line(c)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Segment: a document's paragraphs into sentences.
+//!
+//! Unicode sentence boundaries (UAX #29, via unicode-segmentation) plus a merge pass that rejoins
+//! what they split too eagerly: abbreviations ("Mr.", "Sen.", "No. 10"), initials ("John F.
+//! Kelly") and a question or exclamation inside quotes followed by its speaker tag (`"Why?" he
+//! asked.`). A sentence never crosses a paragraph.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::ingest::Document;
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Byte range in [`Document::text`], trimmed of white space.
+    pub range: Range<usize>,
+}
+
+/// Words that end with a dot without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "jr", "sr", "gen", "sen", "rep", "reps", "gov",
+    "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "det",
+    "insp", "messrs", "mt", "ft", "ave", "blvd", "rd", "vs", "v", "etc", "inc", "corp", "co",
+    "ltd", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "approx", "est", "fig", "vol", "op", "cf", "al", "e.g", "i.e", "u.s", "u.k",
+    "u.n", "a.m", "p.m", "d.c", "calif", "fla", "mass", "penn", "ariz", "tenn", "wash", "ill",
+    "mich", "minn", "wis", "conn", "colo", "okla", "ore", "nev", "ky", "la", "md", "va", "ala",
+    "ark", "kan", "neb", "miss", "del", "ga", "ind", "n.y", "n.j", "n.c", "s.c", "r.i", "w.va",
+];
+
+/// Splits every paragraph of `doc` into sentences.
+pub fn segment(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let text = &doc.text[para.clone()];
+        let mut current: Option<Range<usize>> = None;
+        for (off, s) in text.split_sentence_bound_indices() {
+            let r = trim(text, off..off + s.len());
+            if r.is_empty() {
+                continue;
+            }
+            current = match current {
+                Some(prev) if should_merge(&text[prev.clone()], &text[r.clone()]) => {
+                    Some(prev.start..r.end)
+                }
+                Some(prev) => {
+                    out.push(Sentence {
+                        paragraph: p,
+                        range: para.start + prev.start..para.start + prev.end,
+                    });
+                    Some(r)
+                }
+                None => Some(r),
+            };
+        }
+        if let Some(prev) = current {
+            out.push(Sentence {
+                paragraph: p,
+                range: para.start + prev.start..para.start + prev.end,
+            });
+        }
+    }
+    out
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn should_merge(prev: &str, next: &str) -> bool {
+    let first = next
+        .chars()
+        .find(|c| !(c.is_whitespace() || crate::text::is_double_quote(*c) || *c == '('));
+    if first.is_some_and(|c| c.is_lowercase()) {
+        return true;
+    }
+    let Some(body) = prev.strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || crate::text::is_double_quote(c))
+        .next()
+        .unwrap_or("");
+    let lower = last.to_lowercase();
+    // An initial: one capital letter ("John F. Kelly").
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_str;
+
+    fn check(input: &str, expected: &[&str]) {
+        let doc = ingest_str(input, None);
+        let got: Vec<&str> = segment(&doc)
+            .iter()
+            .map(|s| &doc.text[s.range.clone()])
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        check(
+            "Mr. Mattis met John F. Kelly at No. 10 today. He left.",
+            &["Mr. Mattis met John F. Kelly at No. 10 today.", "He left."],
+        );
+    }
+
+    #[test]
+    fn speaker_tag_after_question_stays() {
+        check(
+            "\"Why?\" he asked. \"Because.\" She smiled.",
+            &["\"Why?\" he asked.", "\"Because.\"", "She smiled."],
+        );
+    }
+
+    #[test]
+    fn never_across_paragraphs() {
+        check(
+            "It ended with Mr.\nSmith left.",
+            &["It ended with Mr.", "Smith left."],
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! Text helpers shared by every stage: typographic folding, matching keys, word tokens,
+//! stop words and stemming.
+//!
+//! Display text always keeps the original characters; the helpers here only build *keys* used to
+//! compare text, so that curly vs straight quotes, dashes, case and white space never count as a
+//! difference.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds one typographic character to its ASCII equivalent (quotes, apostrophes, dashes, spaces).
+/// Characters without an equivalent are returned unchanged.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => ' ',
+        '\u{2026}' => '.',
+        _ => c,
+    }
+}
+
+/// Is `c` a double quotation mark of any style?
+pub fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+/// Is `c` an apostrophe or single quotation mark of any style?
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '`')
+}
+
+/// A comparison key for a piece of text: typography folded, lower-cased, white space collapsed,
+/// and leading/trailing punctuation and white space removed.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().map(fold_char) {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+/// Removes accents (combining marks after NFD decomposition): "Tchouaméni" → "Tchouameni".
+pub fn strip_accents(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// A word of a text with its byte range in that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word as written (letters, digits, inner apostrophes, hyphens and dots).
+    pub text: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Splits `s` into words: runs of alphanumerics, joined by inner apostrophes, hyphens, dots,
+/// commas between digits and similar marks ("England’s", "29-year-old", "2,000", "U.S.").
+pub fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !(c.is_alphanumeric()
+            || ((c == '$' || c == '£' || c == '€') && next_is_digit(&chars, i)))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() || is_combining_mark(c) || c == '%' {
+                j += 1;
+                continue;
+            }
+            let joiner = is_apostrophe(c)
+                || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/');
+            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            if joiner && next_alnum {
+                let prev = chars[j - 1].1;
+                let next = chars[j + 1].1;
+                let ok = match c {
+                    ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                    '.' => {
+                        (prev.is_ascii_digit() && next.is_ascii_digit())
+                            || (prev.is_alphabetic()
+                                && next.is_alphabetic()
+                                && chars.get(j + 2).is_some_and(|(_, n)| *n == '.'))
+                    }
+                    _ => true,
+                };
+                if ok {
+                    j += 2;
+                    continue;
+                }
+            }
+            // Keep the final dot of an abbreviation written with dots ("U.S.").
+            if c == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_alphabetic() {
+                j += 1;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(s.len(), |(b, _)| *b);
+        out.push(Word {
+            text: &s[start..end],
+            start,
+            end,
+        });
+        i = j;
+    }
+    out
+}
+
+fn next_is_digit(chars: &[(usize, char)], i: usize) -> bool {
+    chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
+}
+
+/// English function words that carry no content for matching.
+pub fn is_stop_word(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a",
+        "about",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "even",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "much",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "i'm",
+        "it's",
+        "he's",
+        "she's",
+        "we're",
+        "they're",
+        "i've",
+        "we've",
+        "i'll",
+        "we'll",
+        "don't",
+        "didn't",
+        "doesn't",
+        "isn't",
+        "wasn't",
+        "can't",
+        "won't",
+        "that's",
+        "there's",
+        "said",
+        "says",
+        "say",
+        "mr",
+        "mrs",
+        "ms",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "s",
+        "t",
+        "'s",
+        "would",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "us",
+        "yet",
+        "still",
+        "however",
+        "according",
+    ];
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(w)
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The content-word stems of a text: folded, lower-cased, stop words dropped, possessives
+/// removed, Snowball-stemmed. Used for alignment and for the inverted index.
+pub fn content_stems(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words(s) {
+        let k = key(w.text);
+        let k = k
+            .strip_suffix("'s")
+            .or_else(|| k.strip_suffix('\''))
+            .unwrap_or(&k);
+        if k.is_empty() || is_stop_word(k) {
+            continue;
+        }
+        // Split hyphenated compounds so "25-yard" shares "yard" with "12 yards".
+        for part in k.split('-').filter(|p| !p.is_empty()) {
+            if is_stop_word(part) {
+                continue;
+            }
+            out.push(stemmer().stem(part).into_owned());
+        }
+    }
+    out
+}
+
+/// Is the first letter of `w` upper-case?
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_words(input: &str, expected: &[&str]) {
+        let got: Vec<&str> = words(input).iter().map(|w| w.text).collect();
+        assert_eq!(got, expected, "words of {input:?}");
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        check_words(
+            "England’s 29-year-old hit 2,000 in the U.S. today.",
+            &[
+                "England’s",
+                "29-year-old",
+                "hit",
+                "2,000",
+                "in",
+                "the",
+                "U.S.",
+                "today",
+            ],
+        );
+        check_words("\"Why?\" he asked", &["Why", "he", "asked"]);
+        check_words("$2.5 billion, 4.4%", &["$2.5", "billion", "4.4%"]);
+    }
+
+    #[test]
+    fn key_ignores_typography() {
+        assert_eq!(key("“I can’t — do it,”"), key("\"i can't - do it,\""));
+        assert_eq!(key("  A   b "), "a b");
+    }
+
+    #[test]
+    fn stems_share_plural_and_compound_parts() {
+        let a = content_stems("a 25-yard strike");
+        let b = content_stems("from 12 yards");
+        assert!(a.contains(&"yard".to_string()), "{a:?}");
+        assert!(b.contains(&"yard".to_string()), "{b:?}");
+    }
+
+    #[test]
+    fn accents_are_stripped() {
+        assert_eq!(strip_accents("Tchouaméni"), "Tchouameni");
+    }
+}
