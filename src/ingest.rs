@@ -94,12 +94,8 @@ struct Piece {
     orig: usize,
     clean_len: usize,
     orig_len: usize,
-}
-
-impl Piece {
-    fn verbatim(&self) -> bool {
-        self.clean_len == self.orig_len
-    }
+    /// Copied as it is (so offsets inside map one to one), not a replacement.
+    verbatim: bool,
 }
 
 /// The clean text of one source, its paragraphs, and the map back to the original bytes.
@@ -175,29 +171,24 @@ impl Document {
         }
         let start = self.original_offset(clean.start, false);
         let end = if clean.end > clean.start {
-            self.original_offset(clean.end - 1, true)
+            self.original_offset(clean.end, true)
         } else {
             start
         };
         start..end.max(start)
     }
 
+    /// The original offset of a clean offset; for an `end` (exclusive) offset, the piece holding
+    /// the byte before it decides.
     fn original_offset(&self, clean: usize, end: bool) -> usize {
+        let probe = if end { clean.saturating_sub(1) } else { clean };
         let i = self
             .pieces
-            .partition_point(|p| p.clean <= clean)
+            .partition_point(|p| p.clean <= probe)
             .saturating_sub(1);
         let p = self.pieces[i];
-        if p.verbatim() {
-            let within = clean.saturating_sub(p.clean).min(p.clean_len);
-            if end {
-                // One past the character that starts at `clean`.
-                let o = p.orig + within;
-                let len = self.original[o..].chars().next().map_or(0, char::len_utf8);
-                o + len
-            } else {
-                p.orig + within
-            }
+        if p.verbatim {
+            p.orig + clean.saturating_sub(p.clean).min(p.clean_len)
         } else if end {
             p.orig + p.orig_len
         } else {
@@ -228,7 +219,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn push_piece(&mut self, s: &str, orig: Range<usize>) {
+    fn push_piece(&mut self, s: &str, orig: Range<usize>, verbatim: bool) {
         let clean = self.text.len();
         self.text.push_str(s);
         let piece = Piece {
@@ -236,10 +227,11 @@ impl Builder {
             orig: orig.start,
             clean_len: s.len(),
             orig_len: orig.len(),
+            verbatim,
         };
         if let Some(last) = self.pieces.last_mut()
-            && last.verbatim()
-            && piece.verbatim()
+            && last.verbatim
+            && piece.verbatim
             && last.orig + last.orig_len == piece.orig
             && last.clean + last.clean_len == piece.clean
         {
@@ -253,12 +245,12 @@ impl Builder {
     fn start_content(&mut self, at: usize) {
         if self.para_start.is_none() {
             if !self.paragraphs.is_empty() {
-                self.push_piece("\n\n", at..at);
+                self.push_piece("\n\n", at..at, false);
             }
             self.para_start = Some(self.text.len());
             self.pending_space = None;
         } else if let Some(space) = self.pending_space.take() {
-            self.push_piece(" ", space);
+            self.push_piece(" ", space, false);
         }
     }
 
@@ -268,7 +260,7 @@ impl Builder {
             return;
         }
         self.start_content(r.start);
-        self.push_piece(&original[r.clone()], r);
+        self.push_piece(&original[r.clone()], r, true);
     }
 
     /// Content that replaces a stretch of the original (an entity, a folded character).
@@ -281,7 +273,7 @@ impl Builder {
             return;
         }
         self.start_content(r.start);
-        self.push_piece(s, r);
+        self.push_piece(s, r, false);
     }
 
     /// White space: collapses with its neighbours, dropped at paragraph edges.

@@ -165,20 +165,31 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// Do two canonical names, from different sources, name the same person? Equal after folding
-/// case and accents, or one is the surname of the other.
+/// case and accents and leaving out initials ("Donald J. Trump" / "Donald Trump"), or one is
+/// the other's surname or first-and-last names ("Hillary Rodham Clinton" / "Hillary Clinton" /
+/// "Clinton").
 pub fn same_person(a: &str, b: &str) -> bool {
-    let fold = |s: &str| text::strip_accents(s).to_lowercase();
-    let (a, b) = (fold(a), fold(b));
-    if a == b {
+    let fold = |s: &str| -> Vec<String> {
+        text::strip_accents(s)
+            .to_lowercase()
+            .split(' ')
+            .map(|t| t.trim_end_matches('.').to_string())
+            .filter(|t| t.chars().count() > 1)
+            .collect()
+    };
+    let (ta, tb) = (fold(a), fold(b));
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    if ta == tb {
         return true;
     }
-    let (ta, tb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    let (short, long) = if ta.len() <= tb.len() {
-        (ta, tb)
-    } else {
-        (tb, ta)
-    };
-    long.ends_with(&short) || long.starts_with(&short)
+    let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+    if long.ends_with(short) || long.starts_with(short) {
+        return true;
+    }
+    // First and last names equal, middle names aside.
+    short.len() >= 2 && short.first() == long.first() && short.last() == long.last()
 }
 
 /// The claims of a group with the given kind.

@@ -391,6 +391,17 @@ fn person_names(
         })
         .flatten()
         .collect();
+    // A full name whose surname the document also uses alone ("Harry Kane" ... "Kane").
+    let alone: BTreeSet<&str> = mentions
+        .iter()
+        .filter(|m| m.tokens.len() == 1)
+        .map(|m| m.tokens[0].as_str())
+        .collect();
+    for m in mentions.iter().filter(|m| m.tokens.len() >= 2) {
+        if m.tokens.last().is_some_and(|t| alone.contains(t.as_str())) {
+            out.insert(entities.canonical(&m.name()));
+        }
+    }
     for m in mentions {
         let after = &text[m.range.end..];
         let after = after.trim_start_matches(['\'', '\u{2019}', 's', ' ']);
@@ -565,9 +576,12 @@ fn attribute_blocks(
             last_block = Some((block, end_para, speaker.clone()));
             out.insert(block, (speaker, channel));
         }
-        // The subject of this sentence becomes the last person.
+        // The subject of this sentence becomes the last person: a known person always, a name
+        // that only looks like a person's when nobody better is known yet.
         if let Some(p) = first_person_in(si, usize::MAX) {
-            last_person = Some(p);
+            if persons.contains(&p) || last_person.as_ref().is_none_or(|l| !persons.contains(l)) {
+                last_person = Some(p);
+            }
         }
     }
     out

@@ -241,6 +241,8 @@ pub fn mentions(sentence: &str, base: usize, vocab: &Vocabulary) -> Vec<Mention>
                 last = j;
                 j += 1;
             } else if CONNECTORS.contains(&ws[j].text)
+                // "Bank of England", but not "Chris Coons of Delaware".
+                && (ws[j].text != "of" || j - i < 2)
                 && j + 1 < ws.len()
                 && is_name_word(ws[j + 1].text)
             {
@@ -280,7 +282,8 @@ fn to_mention(
     if opens {
         let bare = strip_possessive(first.text);
         let lower = bare.to_lowercase();
-        let common = text::is_stop_word(&lower) || vocab.lower.contains(&lower);
+        let common =
+            text::is_stop_word(&lower) || is_opener(&lower) || vocab.lower.contains(&lower);
         // A run of several capitalised words ("Harry Kane has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
@@ -355,6 +358,30 @@ fn to_mention(
         tokens,
         titled: titled || preceded_by_title(sentence, first),
     })
+}
+
+/// Words that often open a sentence capitalised without being names.
+fn is_opener(w: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "despite", "although", "though", "unlike", "like", "since", "unless", "whether",
+        "meanwhile", "instead", "still", "yet", "thus", "hence", "also", "then", "now", "today",
+        "yesterday", "tonight", "earlier", "later", "last", "next", "asked", "speaking",
+        "according", "following", "amid", "among", "along", "besides", "beyond", "within",
+        "without", "throughout", "toward", "towards", "upon", "via", "per", "plus", "dear",
+        "indeed", "perhaps", "maybe", "certainly", "clearly", "obviously", "however", "moreover",
+        "furthermore", "nevertheless", "nonetheless", "otherwise", "overall", "finally",
+        "first", "second", "third", "ultimately", "eventually", "initially", "previously",
+        "recently", "currently", "already", "even", "only", "just", "both", "either", "neither",
+        "every", "each", "many", "several", "few", "most", "some", "any", "all", "no", "not",
+        "never", "ever", "always", "often", "sometimes", "there", "here", "where", "what",
+        "when", "why", "how", "who", "which", "while", "after", "before", "during", "until",
+        "because", "if", "so", "but", "and", "or", "nor", "for", "with", "by", "from", "of", "in",
+        "on", "at", "to", "as", "the", "a", "an", "this", "that", "these", "those", "his", "her",
+        "their", "its", "our", "my", "your", "we", "they", "he", "she", "it", "you", "one",
+        "former", "new", "top", "senior", "local", "federal", "state", "national", "breaking",
+        "update", "updated", "watch", "read", "see", "note", "photo", "video",
+    ];
+    OPENERS.contains(&w)
 }
 
 fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {

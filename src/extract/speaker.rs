@@ -312,13 +312,30 @@ pub fn attributions(
                 }
                 break;
             }
-            // Subject after the verb: "said Kane", "said Sen. John McCain".
-            if subject.is_none() && v + 1 < words.len() && !words[v + 1].after_quote {
+            // Subject after the verb: "said Kane", "said Sen. John McCain" (not after "told",
+            // whose object is the one spoken to).
+            let addressed = matches!(
+                w.key.as_str(),
+                "told" | "tells" | "telling" | "asked" | "asks" | "asking" | "urged" | "urges" | "warned" | "warns"
+            );
+            if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
                 subject = name_after(words, v + 1, name_starting_at);
                 if subject.is_none()
                     && matches!(words[v + 1].key.as_str(), "the" | "a" | "an" | "one")
                 {
                     subject = Some(Subject::Unnamed);
+                }
+            }
+            // The subject of the clause the verb ends: "Romney released a statement saying",
+            // "Lauten, the aide to Rep. Fincher, wrote", "She doubled down, telling CNN".
+            if subject.is_none() {
+                let start = words[..v].iter().rposition(|p| p.after_quote).unwrap_or(0);
+                if let Some(first) = words[start..v].first() {
+                    if PRONOUNS.contains(&first.key.as_str()) {
+                        subject = Some(Subject::Pronoun);
+                    } else if let Some(r) = name_starting_at(first.range.start) {
+                        subject = Some(Subject::Name(r));
+                    }
                 }
             }
         }
