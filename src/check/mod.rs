@@ -184,7 +184,11 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if ta == tb {
         return true;
     }
-    let (short, long) = if ta.len() <= tb.len() { (&ta, &tb) } else { (&tb, &ta) };
+    let (short, long) = if ta.len() <= tb.len() {
+        (&ta, &tb)
+    } else {
+        (&tb, &ta)
+    };
     if long.ends_with(short) || long.starts_with(short) {
         return true;
     }

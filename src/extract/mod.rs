@@ -385,7 +385,16 @@ fn person_names(
                     } else {
                         None
                     };
-                    let after = ws.get(i + 1).map(|w| w.range.start);
+                    // "said Kane, who" / "said Kane." but not "told CNN".
+                    let after = ws
+                        .get(i + 1)
+                        .filter(|_| {
+                            !matches!(
+                                ws[i].key.as_str(),
+                                "told" | "tells" | "telling" | "asked" | "asks" | "asking"
+                            )
+                        })
+                        .map(|w| w.range.start);
                     [before, after]
                 })
         })
@@ -462,10 +471,10 @@ fn attribute_blocks(
     };
     // The first person named in a sentence's narrative before an offset: a known person first,
     // else a name that looks like a person's.
-    let first_person_in = |si: usize, before: usize| {
+    let person_within = |si: usize, within: &Range<usize>| {
         let names: Vec<String> = sentence_mentions[si]
             .iter()
-            .filter(|m| m.range.end <= before)
+            .filter(|m| m.range.start >= within.start && m.range.end <= within.end)
             .filter(|m| {
                 narratives[si]
                     .iter()
@@ -479,6 +488,7 @@ fn attribute_blocks(
             .or_else(|| names.iter().find(|n| looks_like_person(n)))
             .cloned()
     };
+    let first_person_in = |si: usize, before: usize| person_within(si, &(0..before));
     let mut done_blocks = BTreeSet::new();
     for (si, s) in sentences.iter().enumerate() {
         // Blocks whose first segment is in this sentence.
@@ -507,6 +517,7 @@ fn attribute_blocks(
                     Subject::Name(r) => name_of(si, r),
                     Subject::Pronoun => first_person_in(si, at).or_else(|| last_person.clone()),
                     Subject::Unnamed => None,
+                    Subject::FirstPersonIn(r) => person_within(si, r),
                 }
             };
             let mut found: Option<(Option<String>, Option<String>)> = None;

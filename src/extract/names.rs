@@ -8,7 +8,7 @@
 //! entity as the full one that ends or starts with it: "Kane" → "Harry Kane", "Tottenham" →
 //! "Tottenham Hotspur".
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
 use crate::text::{self, Word};
@@ -363,23 +363,164 @@ fn to_mention(
 /// Words that often open a sentence capitalised without being names.
 fn is_opener(w: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "despite", "although", "though", "unlike", "like", "since", "unless", "whether",
-        "meanwhile", "instead", "still", "yet", "thus", "hence", "also", "then", "now", "today",
-        "yesterday", "tonight", "earlier", "later", "last", "next", "asked", "speaking",
-        "according", "following", "amid", "among", "along", "besides", "beyond", "within",
-        "without", "throughout", "toward", "towards", "upon", "via", "per", "plus", "dear",
-        "indeed", "perhaps", "maybe", "certainly", "clearly", "obviously", "however", "moreover",
-        "furthermore", "nevertheless", "nonetheless", "otherwise", "overall", "finally",
-        "first", "second", "third", "ultimately", "eventually", "initially", "previously",
-        "recently", "currently", "already", "even", "only", "just", "both", "either", "neither",
-        "every", "each", "many", "several", "few", "most", "some", "any", "all", "no", "not",
-        "never", "ever", "always", "often", "sometimes", "there", "here", "where", "what",
-        "when", "why", "how", "who", "which", "while", "after", "before", "during", "until",
-        "because", "if", "so", "but", "and", "or", "nor", "for", "with", "by", "from", "of", "in",
-        "on", "at", "to", "as", "the", "a", "an", "this", "that", "these", "those", "his", "her",
-        "their", "its", "our", "my", "your", "we", "they", "he", "she", "it", "you", "one",
-        "former", "new", "top", "senior", "local", "federal", "state", "national", "breaking",
-        "update", "updated", "watch", "read", "see", "note", "photo", "video",
+        "despite",
+        "although",
+        "though",
+        "unlike",
+        "like",
+        "since",
+        "unless",
+        "whether",
+        "meanwhile",
+        "instead",
+        "still",
+        "yet",
+        "thus",
+        "hence",
+        "also",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+        "last",
+        "next",
+        "asked",
+        "speaking",
+        "according",
+        "following",
+        "amid",
+        "among",
+        "along",
+        "besides",
+        "beyond",
+        "within",
+        "without",
+        "throughout",
+        "toward",
+        "towards",
+        "upon",
+        "via",
+        "per",
+        "plus",
+        "dear",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "certainly",
+        "clearly",
+        "obviously",
+        "however",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "otherwise",
+        "overall",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "ultimately",
+        "eventually",
+        "initially",
+        "previously",
+        "recently",
+        "currently",
+        "already",
+        "even",
+        "only",
+        "just",
+        "both",
+        "either",
+        "neither",
+        "every",
+        "each",
+        "many",
+        "several",
+        "few",
+        "most",
+        "some",
+        "any",
+        "all",
+        "no",
+        "not",
+        "never",
+        "ever",
+        "always",
+        "often",
+        "sometimes",
+        "there",
+        "here",
+        "where",
+        "what",
+        "when",
+        "why",
+        "how",
+        "who",
+        "which",
+        "while",
+        "after",
+        "before",
+        "during",
+        "until",
+        "because",
+        "if",
+        "so",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "as",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "you",
+        "one",
+        "former",
+        "new",
+        "top",
+        "senior",
+        "local",
+        "federal",
+        "state",
+        "national",
+        "breaking",
+        "update",
+        "updated",
+        "watch",
+        "read",
+        "see",
+        "note",
+        "photo",
+        "video",
     ];
     OPENERS.contains(&w)
 }
@@ -406,6 +547,11 @@ impl Entities {
     pub fn build(mentions: &[Mention]) -> Entities {
         let mut distinct: Vec<Vec<String>> = Vec::new();
         let mut count: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        let titled: BTreeSet<&Vec<String>> = mentions
+            .iter()
+            .filter(|m| m.titled)
+            .map(|m| &m.tokens)
+            .collect();
         for m in mentions {
             if !count.contains_key(&m.tokens) {
                 distinct.push(m.tokens.clone());
@@ -414,9 +560,24 @@ impl Entities {
         }
         let mut e = Entities::default();
         for name in &distinct {
+            // A fuller name ending with this one (a surname: "Kane" → "Harry Kane") wins over one
+            // starting with it (a short form: "Tottenham" → "Tottenham Hotspur").
+            // A name written with a title ("President Trump") is a person's: it never stretches
+            // to a place or thing named after it ("Trump Tower").
+            let ends = distinct
+                .iter()
+                .any(|n| n.len() > name.len() && n.ends_with(name))
+                || titled.contains(name);
             let fuller = distinct
                 .iter()
-                .filter(|n| n.len() > name.len() && (n.ends_with(name) || n.starts_with(name)))
+                .filter(|n| {
+                    n.len() > name.len()
+                        && if ends {
+                            n.ends_with(name)
+                        } else {
+                            n.starts_with(name)
+                        }
+                })
                 // Only extend to a fuller name that is itself maximal.
                 .filter(|n| {
                     !distinct

@@ -206,6 +206,8 @@ pub struct NarrativeWord {
     pub range: Range<usize>,
     /// A quote lies between this word and the one before it.
     pub after_quote: bool,
+    /// A comma stands between this word and the one before it.
+    pub comma_before: bool,
 }
 
 /// The narrative words of a sentence: the words outside the given quote ranges.
@@ -225,12 +227,14 @@ pub fn narrative(
         let after_quote = quotes
             .iter()
             .any(|q| q.start >= last_end && q.end <= r.start);
+        let comma_before = doc_text[last_end.min(r.start)..r.start].contains(',');
         last_end = r.end;
         out.push(NarrativeWord {
             key: text::key(w.text),
             text: w.text.to_string(),
             range: r,
             after_quote,
+            comma_before,
         });
     }
     out
@@ -245,6 +249,9 @@ pub enum Subject {
     Pronoun,
     /// An attribution with an unnamed speaker ("said the spokesman", "they said").
     Unnamed,
+    /// The first person named in a byte range of the clean text: the subject of the clause
+    /// that ends with the speech verb.
+    FirstPersonIn(Range<usize>),
 }
 
 /// An attribution found in narrative words.
@@ -288,8 +295,12 @@ pub fn attributions(
                     j -= 1;
                     continue;
                 }
+                // "X, the aide to Y, said": a name closing an aside is not the subject.
+                let aside = words[j].comma_before;
                 if PRONOUNS.contains(&p.key.as_str()) {
                     subject = Some(Subject::Pronoun);
+                } else if aside {
+                    // Left to the clause subject below.
                 } else if let Some(r) = name_ending_at(p.range.end) {
                     subject = Some(Subject::Name(r));
                 } else if matches!(
@@ -316,7 +327,16 @@ pub fn attributions(
             // whose object is the one spoken to).
             let addressed = matches!(
                 w.key.as_str(),
-                "told" | "tells" | "telling" | "asked" | "asks" | "asking" | "urged" | "urges" | "warned" | "warns"
+                "told"
+                    | "tells"
+                    | "telling"
+                    | "asked"
+                    | "asks"
+                    | "asking"
+                    | "urged"
+                    | "urges"
+                    | "warned"
+                    | "warns"
             );
             if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
                 subject = name_after(words, v + 1, name_starting_at);
@@ -333,8 +353,8 @@ pub fn attributions(
                 if let Some(first) = words[start..v].first() {
                     if PRONOUNS.contains(&first.key.as_str()) {
                         subject = Some(Subject::Pronoun);
-                    } else if let Some(r) = name_starting_at(first.range.start) {
-                        subject = Some(Subject::Name(r));
+                    } else {
+                        subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
                     }
                 }
             }
@@ -503,6 +523,7 @@ mod tests {
                 Subject::Name(r) => sentence[r].to_string(),
                 Subject::Pronoun => "pronoun".into(),
                 Subject::Unnamed => "unnamed".into(),
+                Subject::FirstPersonIn(r) => format!("first person in {:?}", &sentence[r]),
             };
             (who, a.channel)
         });
