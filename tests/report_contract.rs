@@ -1,0 +1,124 @@
+//! The JSON report is a public contract (schema_version 1): its schema is published in
+//! `schema/report.schema.json`, kept current, and every report validates against it. The
+//! committed reports in `reports/` are kept current too. And the analysis keeps its
+//! invariants: deterministic output, source order changes ids only, every claim in one group.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use claimdiff::render::{self, OutputFormat, RenderOptions};
+use claimdiff::report::Report;
+use common::{SEED_A, SEED_B, compare};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn published_schema_is_current() {
+    assert_eq!(
+        read("schema/report.schema.json"),
+        render::json::schema(),
+        "schema/report.schema.json is stale: run `cargo run -- schema > schema/report.schema.json`"
+    );
+}
+
+fn validate(report: &Report) {
+    let schema: serde_json::Value = serde_json::from_str(&render::json::schema()).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema is a valid JSON Schema");
+    let json: serde_json::Value = serde_json::from_str(&render::json::render(report)).expect("report is JSON");
+    let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "report does not match its schema: {errors:#?}");
+    assert_eq!(json["schema_version"], 1);
+    for key in ["tool", "sources", "claims", "groups", "findings"] {
+        assert!(json.get(key).is_some(), "contract field {key} missing");
+    }
+}
+
+#[test]
+fn reports_validate_against_the_schema() {
+    validate(&compare(&[SEED_A, SEED_B]));
+    validate(&compare(&[SEED_A, SEED_B, SEED_A]));
+    validate(&compare(&[SEED_B]));
+}
+
+#[test]
+fn committed_reports_are_current() {
+    // `reports/` holds the seed pair's report, made by `bash scripts/update-reports`.
+    let r = compare(&[SEED_A, SEED_B]);
+    let text = render::render(&r, OutputFormat::Text, RenderOptions { color: false });
+    let json = render::render(&r, OutputFormat::Json, RenderOptions::default());
+    let hint = "reports/ is stale: run `bash scripts/update-reports` and read the diff";
+    assert_eq!(read("reports/seed-pair.txt"), text, "{hint}");
+    assert_eq!(read("reports/seed-pair.json"), json, "{hint}");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = render::json::render(&compare(&[SEED_A, SEED_B]));
+    for _ in 0..3 {
+        assert_eq!(render::json::render(&compare(&[SEED_A, SEED_B])), a);
+    }
+}
+
+/// Findings without ids: kind and the set of (source path, value) pairs.
+fn findings_by_path(r: &Report) -> BTreeSet<(String, BTreeSet<(String, String)>)> {
+    let path = |id: &str| r.source(id).map(|s| s.path.clone()).unwrap_or_default();
+    r.findings
+        .iter()
+        .map(|f| {
+            let kind = serde_json::to_string(&f.kind).unwrap_or_default();
+            (kind, f.values.iter().map(|v| (path(&v.source), v.text.clone())).collect())
+        })
+        .collect()
+}
+
+/// Groups without ids: the set of (source path, claim text) in each.
+fn groups_by_path(r: &Report) -> BTreeSet<BTreeSet<(String, String)>> {
+    r.groups
+        .iter()
+        .map(|g| {
+            g.claims
+                .iter()
+                .filter_map(|id| r.claim(id))
+                .map(|c| (r.source(&c.source).map(|s| s.path.clone()).unwrap_or_default(), c.text.clone()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn swapping_sources_changes_ids_not_substance() {
+    let ab = compare(&[SEED_A, SEED_B]);
+    let ba = compare(&[SEED_B, SEED_A]);
+    assert!(!ab.findings.is_empty());
+    assert_eq!(findings_by_path(&ab), findings_by_path(&ba));
+    assert_eq!(groups_by_path(&ab), groups_by_path(&ba));
+}
+
+#[test]
+fn every_claim_is_in_exactly_one_group() {
+    let r = compare(&[SEED_A, SEED_B]);
+    let mut seen = BTreeSet::new();
+    for g in &r.groups {
+        for id in &g.claims {
+            assert!(seen.insert(id.clone()), "{id} in two groups");
+        }
+        let sources: BTreeSet<&String> = g.sources.iter().collect();
+        assert_eq!(sources.len(), g.sources.len(), "group {} has two claims of one source", g.id);
+    }
+    assert_eq!(seen.len(), r.claims.len());
+}
+
+#[test]
+fn a_source_compared_with_itself_agrees() {
+    let r = compare(&[SEED_B, SEED_B]);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert_eq!(r.summary.single, 0);
+}
