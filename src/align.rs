@@ -200,7 +200,7 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     out
 }
 
-fn tie_key<'a>(features: &'a [Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&'a str, &'a str) {
+fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str) {
     let ka = features[a.0][a.1].key.as_str();
     let kb = features[b.0][b.1].key.as_str();
     if ka <= kb { (ka, kb) } else { (kb, ka) }

@@ -493,21 +493,21 @@ fn push_text_html(original: &str, r: Range<usize>, b: &mut Builder, newline_para
     let bytes = s.as_bytes();
     while idx < bytes.len() {
         let c = bytes[idx];
-        if c == b'&' {
-            if let Some(len) = entity_len(&s[idx..]) {
-                push_segment(
-                    original,
-                    r.start + last..r.start + idx,
-                    b,
-                    newline_paragraphs,
-                );
-                let ent = &s[idx..idx + len];
-                let decoded = html_escape::decode_html_entities(ent);
-                b.replaced(&decoded, r.start + idx..r.start + idx + len);
-                idx += len;
-                last = idx;
-                continue;
-            }
+        if c == b'&'
+            && let Some(len) = entity_len(&s[idx..])
+        {
+            push_segment(
+                original,
+                r.start + last..r.start + idx,
+                b,
+                newline_paragraphs,
+            );
+            let ent = &s[idx..idx + len];
+            let decoded = html_escape::decode_html_entities(ent);
+            b.replaced(&decoded, r.start + idx..r.start + idx + len);
+            idx += len;
+            last = idx;
+            continue;
         }
         idx += 1;
     }
@@ -570,10 +570,8 @@ struct Tag {
 /// Returns `None` when the `<` does not start markup (a bare less-than sign in text).
 fn parse_tag(original: &str, lower: &str, i: usize) -> Option<Tag> {
     let rest = &lower[i..];
-    if rest.starts_with("<!--") {
-        let end = rest[4..]
-            .find("-->")
-            .map_or(original.len(), |p| i + 4 + p + 3);
+    if let Some(body) = rest.strip_prefix("<!--") {
+        let end = body.find("-->").map_or(original.len(), |p| i + 4 + p + 3);
         return Some(Tag {
             kind: TagKind::Other,
             end,

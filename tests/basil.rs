@@ -67,7 +67,7 @@ fn compare(event: &Path) -> Report {
     let inputs: Vec<Input> = outlet_files(event)
         .iter()
         .map(|path| {
-            let bytes = std::fs::read(&path).expect("readable BASIL file");
+            let bytes = std::fs::read(path).expect("readable BASIL file");
             Input::new(
                 path.display().to_string(),
                 ingest(&bytes, None).expect("UTF-8 BASIL file"),

@@ -30,11 +30,19 @@ fn published_schema_is_current() {
 }
 
 fn validate(report: &Report) {
-    let schema: serde_json::Value = serde_json::from_str(&render::json::schema()).expect("schema is JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(&render::json::schema()).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema is a valid JSON Schema");
-    let json: serde_json::Value = serde_json::from_str(&render::json::render(report)).expect("report is JSON");
-    let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "report does not match its schema: {errors:#?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&render::json::render(report)).expect("report is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match its schema: {errors:#?}"
+    );
     assert_eq!(json["schema_version"], 1);
     for key in ["tool", "sources", "claims", "groups", "findings"] {
         assert!(json.get(key).is_some(), "contract field {key} missing");
@@ -74,7 +82,13 @@ fn findings_by_path(r: &Report) -> BTreeSet<(String, BTreeSet<(String, String)>)
         .iter()
         .map(|f| {
             let kind = serde_json::to_string(&f.kind).unwrap_or_default();
-            (kind, f.values.iter().map(|v| (path(&v.source), v.text.clone())).collect())
+            (
+                kind,
+                f.values
+                    .iter()
+                    .map(|v| (path(&v.source), v.text.clone()))
+                    .collect(),
+            )
         })
         .collect()
 }
@@ -87,7 +101,14 @@ fn groups_by_path(r: &Report) -> BTreeSet<BTreeSet<(String, String)>> {
             g.claims
                 .iter()
                 .filter_map(|id| r.claim(id))
-                .map(|c| (r.source(&c.source).map(|s| s.path.clone()).unwrap_or_default(), c.text.clone()))
+                .map(|c| {
+                    (
+                        r.source(&c.source)
+                            .map(|s| s.path.clone())
+                            .unwrap_or_default(),
+                        c.text.clone(),
+                    )
+                })
                 .collect()
         })
         .collect()
@@ -111,7 +132,12 @@ fn every_claim_is_in_exactly_one_group() {
             assert!(seen.insert(id.clone()), "{id} in two groups");
         }
         let sources: BTreeSet<&String> = g.sources.iter().collect();
-        assert_eq!(sources.len(), g.sources.len(), "group {} has two claims of one source", g.id);
+        assert_eq!(
+            sources.len(),
+            g.sources.len(),
+            "group {} has two claims of one source",
+            g.id
+        );
     }
     assert_eq!(seen.len(), r.claims.len());
 }

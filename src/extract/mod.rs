@@ -169,7 +169,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
             continue;
         }
         let parts: Vec<Range<usize>> = if has_quote {
-            vec![pieces[0].start..pieces[pieces.len() - 1].end]
+            std::iter::once(pieces[0].start..pieces[pieces.len() - 1].end).collect()
         } else {
             split_clauses(&doc.text, pieces[0].clone())
         };
@@ -572,12 +572,11 @@ fn attribute_blocks(
                 }
             }
             // 3. A quote right after another one (same or next paragraph) goes on with its speaker.
-            if found.is_none() {
-                if let Some((_, para, Some(sp))) = &last_block {
-                    if *para + 1 >= s.paragraph {
-                        found = Some((Some(sp.clone()), None));
-                    }
-                }
+            if found.is_none()
+                && let Some((_, para, Some(sp))) = &last_block
+                && *para + 1 >= s.paragraph
+            {
+                found = Some((Some(sp.clone()), None));
             }
             let (speaker, channel) = found.unwrap_or_default();
             if let Some(sp) = &speaker {
@@ -589,10 +588,10 @@ fn attribute_blocks(
         }
         // The subject of this sentence becomes the last person: a known person always, a name
         // that only looks like a person's when nobody better is known yet.
-        if let Some(p) = first_person_in(si, usize::MAX) {
-            if persons.contains(&p) || last_person.as_ref().is_none_or(|l| !persons.contains(l)) {
-                last_person = Some(p);
-            }
+        if let Some(p) = first_person_in(si, usize::MAX)
+            && (persons.contains(&p) || last_person.as_ref().is_none_or(|l| !persons.contains(l)))
+        {
+            last_person = Some(p);
         }
     }
     out

@@ -319,14 +319,14 @@ fn to_mention(
         {
             words.drain(..=p);
         }
-    } else if !titled && words.len() > 2 {
-        if let Some(p) = words[..words.len() - 1]
+    } else if !titled
+        && words.len() > 2
+        && let Some(p) = words[..words.len() - 1]
             .iter()
             .rposition(|w| TITLES.contains(&lower_key(w.text).as_str()))
-        {
-            titled = true;
-            words.drain(..=p);
-        }
+    {
+        titled = true;
+        words.drain(..=p);
     }
     // Connectors at the edges are not part of the name.
     while words.first().is_some_and(|w| !is_name_word(w.text)) {

@@ -353,7 +353,11 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
             } else {
                 NumberKind::Count
             };
-            let role = text::content_stems(&unit).pop().unwrap_or_default();
+            let role = if kind == NumberKind::Age {
+                "age".to_string()
+            } else {
+                text::content_stems(&unit).pop().unwrap_or_default()
+            };
             push(out, s, w.start..w.end, Value::from_f64(v), kind, role);
         }
         return 1;
@@ -361,10 +365,10 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     // The longest run of number words text2num accepts.
     let mut best: Option<(usize, String)> = None;
     let mut phrase = String::new();
-    for j in i..(i + 5).min(ws.len()) {
-        let kj = lower(&ws[j]);
+    for (j, wj) in ws.iter().enumerate().take((i + 5).min(ws.len())).skip(i) {
+        let kj = lower(wj);
         let is_num = kj.split('-').all(|p| NUMBER_WORDS.contains(&p)) || (j > i && kj == "and");
-        if !is_num || (j > i && text::is_capitalised(ws[j].text)) {
+        if !is_num || (j > i && text::is_capitalised(wj.text)) {
             break;
         }
         if !phrase.is_empty() {
@@ -455,12 +459,14 @@ fn digits_at(
             NumberKind::Age
         } else if DISTANCE_UNITS.contains(&unit) {
             NumberKind::Distance
-        } else if unit == "minute" {
-            NumberKind::Count
         } else {
             NumberKind::Count
         };
-        let role = text::content_stems(unit).pop().unwrap_or_default();
+        let role = if kind == NumberKind::Age {
+            "age".to_string()
+        } else {
+            text::content_stems(unit).pop().unwrap_or_default()
+        };
         push(out, s, w.start..w.end, Value::from_f64(v), kind, role);
         return 1;
     }
@@ -525,12 +531,12 @@ fn digits_at(
     }
     let mut end = w.end;
     let mut used = 1;
-    if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next) {
-        if next != "m" {
-            v *= m;
-            end = ws[i + 1].end;
-            used = 2;
-        }
+    if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next)
+        && next != "m"
+    {
+        v *= m;
+        end = ws[i + 1].end;
+        used = 2;
     }
     let after = if used == 2 {
         lower_at(ws, i + 2)
@@ -553,9 +559,7 @@ fn digits_at(
         && role_after(ws, role_at).is_empty()
     {
         NumberKind::Year
-    } else if is_age_apposition(s, ws, i) {
-        NumberKind::Age
-    } else if prev == "aged" || prev == "age" {
+    } else if is_age_apposition(s, ws, i) || prev == "aged" || prev == "age" {
         NumberKind::Age
     } else {
         NumberKind::Count
@@ -620,7 +624,7 @@ mod tests {
             &[
                 ("2-1", Score, ""),
                 ("84th minute", Minute, "minut"),
-                ("29-year-old", Age, "year"),
+                ("29-year-old", Age, "age"),
                 ("25-yard", Distance, "yard"),
                 ("12 yards", Distance, "yard"),
             ],

@@ -393,16 +393,15 @@ fn name_after(
 /// The channel stated near the speech verb at `v`.
 pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
     let verb = &words[v];
-    if verb.key == "told" || verb.key == "tells" {
-        if let Some(n) = words
+    if (verb.key == "told" || verb.key == "tells")
+        && let Some(n) = words
             .get(v + 1)
             .filter(|n| text::is_capitalised(&n.text) && !n.after_quote)
-        {
-            return Some(format!(
-                "to {}",
-                capitalised_run(words, v + 1).unwrap_or_else(|| n.text.clone())
-            ));
-        }
+    {
+        return Some(format!(
+            "to {}",
+            capitalised_run(words, v + 1).unwrap_or_else(|| n.text.clone())
+        ));
     }
     let end = (v + 9).min(words.len());
     let start = v.saturating_sub(6);
@@ -414,20 +413,19 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
         let next = words.get(i + 1);
         match w.key.as_str() {
             "on" => {
-                if let Some(n) = next {
-                    if PLATFORMS.contains(&n.key.as_str())
-                        && (n.key != "x" || text::is_capitalised(&n.text))
-                    {
-                        let extra = if n.key == "social" { " media" } else { "" };
-                        return Some(format!("on {}{extra}", n.text));
-                    }
+                if let Some(n) = next
+                    && PLATFORMS.contains(&n.key.as_str())
+                    && (n.key != "x" || text::is_capitalised(&n.text))
+                {
+                    let extra = if n.key == "social" { " media" } else { "" };
+                    return Some(format!("on {}{extra}", n.text));
                 }
             }
             "to" if i > v && words[i - 1].key != "according" => {
-                if next.is_some_and(|n| text::is_capitalised(&n.text)) {
-                    if let Some(run) = capitalised_run(words, i + 1) {
-                        return Some(format!("to {run}"));
-                    }
+                if next.is_some_and(|n| text::is_capitalised(&n.text))
+                    && let Some(run) = capitalised_run(words, i + 1)
+                {
+                    return Some(format!("to {run}"));
                 }
             }
             "in" => {
@@ -443,11 +441,11 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
                         let phrase: Vec<&str> =
                             words[i..=k].iter().map(|w| w.text.as_str()).collect();
                         let mut p = phrase.join(" ");
-                        if matches!(words[k].key.as_str(), "press" | "news") {
-                            if let Some(c) = words.get(k + 1) {
-                                p.push(' ');
-                                p.push_str(&c.text);
-                            }
+                        if matches!(words[k].key.as_str(), "press" | "news")
+                            && let Some(c) = words.get(k + 1)
+                        {
+                            p.push(' ');
+                            p.push_str(&c.text);
                         }
                         return Some(p);
                     }

@@ -14,7 +14,10 @@ pub const SEED_B: &str = "fixtures/seeds/003_8725cc8dd04a3928.txt";
 pub fn input(path: &str) -> Input {
     let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Input::new(path, ingest(&bytes, None).unwrap_or_else(|e| panic!("{path}: {e}")))
+    Input::new(
+        path,
+        ingest(&bytes, None).unwrap_or_else(|e| panic!("{path}: {e}")),
+    )
 }
 
 /// The report of comparing the given fixtures.
@@ -26,7 +29,11 @@ pub fn compare(paths: &[&str]) -> Report {
 /// Folds text the way the answer key matches snippets: typographic quotes, apostrophes and
 /// dashes to ASCII, lower case, white space collapsed.
 pub fn fold(s: &str) -> String {
-    let folded: String = s.chars().map(claimdiff::text::fold_char).collect::<String>().to_lowercase();
+    let folded: String = s
+        .chars()
+        .map(claimdiff::text::fold_char)
+        .collect::<String>()
+        .to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
