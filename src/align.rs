@@ -32,13 +32,17 @@ pub struct AlignOptions {
     pub quote_threshold: f64,
     /// Lowest score at which two statements are the same claim.
     pub statement_threshold: f64,
+    /// Lowest score at which two statements sharing two or more rare words (found in at most
+    /// three claims of the whole comparison) are the same claim.
+    pub rare_threshold: f64,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            quote_threshold: 0.35,
+            quote_threshold: 0.30,
             statement_threshold: 0.30,
+            rare_threshold: 0.18,
         }
     }
 }
@@ -56,6 +60,9 @@ struct Features {
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
     let features = features_of(sources);
     scored(&features)
+        .into_iter()
+        .map(|(s, a, b, _)| (s, a, b))
+        .collect()
 }
 
 fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
@@ -79,7 +86,7 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
         .collect()
 }
 
-fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef)> {
+fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     // Document frequency of each stem over all claims, and the inverted index.
     let total: usize = features.iter().map(Vec::len).sum();
     let mut index: HashMap<&str, Vec<ClaimRef>> = HashMap::new();
@@ -90,14 +97,13 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef)> {
             }
         }
     }
-    let idf = |stem: &str| {
-        let df = index.get(stem).map_or(0, Vec::len);
-        ((1.0 + total as f64) / (1.0 + df as f64)).ln() + 1.0
-    };
+    let df = |stem: &str| index.get(stem).map_or(0, Vec::len);
 
-    // Candidate pairs: claims of different sources sharing a stem.
+    // Candidate pairs: claims of different sources sharing a stem. Stems in most claims (the
+    // story's subject) make no candidates by themselves, so the work stays near linear.
+    let cap = (total / 2).max(MIN_POSTING_CAP);
     let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
-    for refs in index.values() {
+    for refs in index.values().filter(|r| r.len() <= cap) {
         for (i, a) in refs.iter().enumerate() {
             for b in &refs[i + 1..] {
                 if a.0 != b.0 {
@@ -107,16 +113,15 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef)> {
             }
         }
     }
-    let mut pairs: Vec<(f64, ClaimRef, ClaimRef)> = Vec::new();
+    let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
     for &(a, b) in shared.keys() {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
         if fa.kind != fb.kind {
             continue;
         }
-        let score = similarity(fa, fb, &idf);
-        if score > 0.0 {
-            pairs.push((score, a, b));
+        if let Some(p) = parts(fa, fb, total, &df) {
+            pairs.push((p.score(), a, b, p));
         }
     }
     // Best first; ties broken by the claims' texts so that source order does not matter.
@@ -134,13 +139,16 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef)> {
 /// Aligns the claims of several sources into groups.
 pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     let features = features_of(sources);
-    let pairs = scored(&features).into_iter().filter(|(score, a, _)| {
-        let threshold = match features[a.0][a.1].kind {
-            ClaimKind::Quote => options.quote_threshold,
-            ClaimKind::Statement => options.statement_threshold,
-        };
-        *score >= threshold
-    });
+    let pairs = scored(&features)
+        .into_iter()
+        .filter(|(score, a, _, p)| match features[a.0][a.1].kind {
+            ClaimKind::Quote => *score >= options.quote_threshold,
+            ClaimKind::Statement => {
+                *score >= options.statement_threshold
+                    || (p.rare >= 2 && *score >= options.rare_threshold)
+            }
+        })
+        .map(|(s, a, b, _)| (s, a, b));
     // Greedy merging with at most one claim per source in a group.
     let mut group_of: HashMap<ClaimRef, usize> = HashMap::new();
     let mut groups: Vec<(Vec<ClaimRef>, Vec<f64>)> = Vec::new();
@@ -206,49 +214,108 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
     if ka <= kb { (ka, kb) } else { (kb, ka) }
 }
 
-/// The similarity of two claims, 0 to 1.
-fn similarity(a: &Features, b: &Features, idf: &dyn Fn(&str) -> f64) -> f64 {
+/// Posting lists at least this long may be skipped as candidate sources when they hold more
+/// than half the claims.
+const MIN_POSTING_CAP: usize = 24;
+/// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.
+const RARE_DF: usize = 3;
+
+/// Stems a claim needs for its containment in another to count in full.
+const FULL_CONTAINMENT_STEMS: f64 = 6.0;
+/// Character-bigram similarity of unrelated English sentences, roughly.
+const CHAR_BASELINE: f64 = 0.35;
+
+/// The evidence a score is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Parts {
+    /// IDF-weighted Dice coefficient of the content stems.
+    pub dice: f64,
+    /// IDF-weighted share of the smaller claim's stems found in the other, scaled down for
+    /// fragments.
+    pub containment: f64,
+    /// Character-bigram Sørensen-Dice of the folded texts, above the baseline of unrelated text.
+    pub chars: f64,
+    /// Number of shared content stems.
+    pub shared: usize,
+    /// Number of shared stems that are rare in the comparison.
+    pub rare: usize,
+}
+
+impl Parts {
+    /// The score these parts make, 0 to 1.
+    pub fn score(&self) -> f64 {
+        0.55 * self.dice + 0.20 * self.containment + 0.25 * self.chars
+    }
+}
+
+/// The evidence that two claims say the same thing; `df` gives a stem's document frequency
+/// among the `total` claims of the comparison. `None` when they share too little to compare.
+fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -> Option<Parts> {
+    let idf = |stem: &str| ((1.0 + total as f64) / (1.0 + df(stem) as f64)).ln() + 0.1;
     let weight = |stems: &[String]| stems.iter().map(|s| idf(s)).sum::<f64>();
     let (wa, wb) = (weight(&a.stems), weight(&b.stems));
     if wa == 0.0 || wb == 0.0 {
-        return 0.0;
+        return None;
     }
     let mut common = 0.0;
     let mut shared = 0;
+    let mut rare = 0;
     for s in &a.stems {
         if b.stems.binary_search(s).is_ok() {
             common += idf(s);
             shared += 1;
+            if df(s) <= RARE_DF {
+                rare += 1;
+            }
         }
     }
     if shared < 2 && a.stems.len().min(b.stems.len()) > 2 {
-        return 0.0;
+        return None;
     }
     let dice = 2.0 * common / (wa + wb);
-    let containment = common / wa.min(wb);
-    let chars = strsim::sorensen_dice(&a.key, &b.key);
-    0.45 * dice + 0.25 * containment + 0.30 * chars
+    // Containment rewards a clause said inside a longer sentence, but a fragment of two or
+    // three words is contained in too much to count fully.
+    let smaller = a.stems.len().min(b.stems.len()) as f64;
+    let containment = common / wa.min(wb) * (smaller / FULL_CONTAINMENT_STEMS).min(1.0);
+    // Any two English sentences share some character bigrams: only what lies above that
+    // baseline says they are alike.
+    let raw = strsim::sorensen_dice(&a.key, &b.key);
+    let chars = ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0);
+    Some(Parts {
+        dice,
+        containment,
+        chars,
+        shared,
+        rare,
+    })
 }
 
-/// A pairwise similarity score for two texts, for callers outside the pipeline (evaluation).
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let fa = Features {
-        kind: ClaimKind::Statement,
-        stems: sorted(text::content_stems(a)),
-        key: text::key(a),
-    };
-    let fb = Features {
-        kind: ClaimKind::Statement,
-        stems: sorted(text::content_stems(b)),
-        key: text::key(b),
-    };
-    similarity(&fa, &fb, &|_| 1.0)
-}
-
-fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
-    v.dedup();
-    v
+/// Every candidate pair with the parts of its score, for tuning and explanation.
+pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
+    let features = features_of(sources);
+    let total: usize = features.iter().map(Vec::len).sum();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for f in features.iter().flatten() {
+        for s in &f.stems {
+            *df.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    let df = |stem: &str| df.get(stem).copied().unwrap_or(0);
+    let mut out = Vec::new();
+    for (sa, fa) in features.iter().enumerate() {
+        for (sb, fb) in features.iter().enumerate().skip(sa + 1) {
+            for (ca, a) in fa.iter().enumerate() {
+                for (cb, b) in fb.iter().enumerate() {
+                    if a.kind == b.kind
+                        && let Some(p) = parts(a, b, total, &df)
+                    {
+                        out.push(((sa, ca), (sb, cb), p));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -264,6 +331,7 @@ mod tests {
             block: None,
             speaker: None,
             channel: None,
+            attribution: None,
             numbers: vec![],
             names: vec![],
         }

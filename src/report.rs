@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::check::{DiffTag, FindingKind, Severity};
-use crate::extract::ClaimKind;
 use crate::extract::numbers::{NumberKind, Value};
+use crate::extract::{Attribution, ClaimKind};
 
 /// The version of the JSON report's shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -139,6 +139,10 @@ pub struct ClaimOut {
     pub speaker: Option<String>,
     /// For quotes, where it was said when stated.
     pub channel: Option<String>,
+    /// For quotes with a speaker, how the speaker was found: "explicit" (named beside a speech
+    /// verb in the quote's sentence), "inferred" (a pronoun or clause subject there) or
+    /// "context" (the sentence introducing the quote, or the quote before it).
+    pub attribution: Option<AttributionOut>,
     /// For quotes, the quote block (continuous speech) it belongs to, numbered per source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub block: Option<usize>,
@@ -148,6 +152,28 @@ pub struct ClaimOut {
     pub names: Vec<String>,
     /// Id of the group holding the claim.
     pub group: usize,
+}
+
+/// How a quote's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionOut {
+    /// Named beside a speech verb in the quote's own sentences.
+    Explicit,
+    /// A pronoun or clause subject in the quote's own sentences.
+    Inferred,
+    /// The sentence introducing the quote, or the quote before it.
+    Context,
+}
+
+impl From<Attribution> for AttributionOut {
+    fn from(a: Attribution) -> Self {
+        match a {
+            Attribution::Explicit => AttributionOut::Explicit,
+            Attribution::Inferred => AttributionOut::Inferred,
+            Attribution::Context => AttributionOut::Context,
+        }
+    }
 }
 
 /// What a group's sources say together.

@@ -22,10 +22,10 @@ fn read(rel: &str) -> String {
 
 #[test]
 fn published_schema_is_current() {
-    assert_eq!(
-        read("schema/report.schema.json"),
-        render::json::schema(),
-        "schema/report.schema.json is stale: run `cargo run -- schema > schema/report.schema.json`"
+    // A plain comparison: the two documents are long and a failure only needs the hint.
+    assert!(
+        read("schema/report.schema.json") == render::json::schema(),
+        "schema/report.schema.json is stale: run `bash scripts/update-reports` and read the diff"
     );
 }
 
@@ -63,8 +63,8 @@ fn committed_reports_are_current() {
     let text = render::render(&r, OutputFormat::Text, RenderOptions { color: false });
     let json = render::render(&r, OutputFormat::Json, RenderOptions::default());
     let hint = "reports/ is stale: run `bash scripts/update-reports` and read the diff";
-    assert_eq!(read("reports/seed-pair.txt"), text, "{hint}");
-    assert_eq!(read("reports/seed-pair.json"), json, "{hint}");
+    assert!(read("reports/seed-pair.txt") == text, "{hint}");
+    assert!(read("reports/seed-pair.json") == json, "{hint}");
 }
 
 #[test]

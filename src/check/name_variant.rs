@@ -92,7 +92,16 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 fn fold(s: &str) -> String {
-    text::strip_accents(s).to_lowercase()
+    let typographic: String = s.chars().map(text::fold_char).collect();
+    text::strip_accents(&typographic).to_lowercase()
+}
+
+/// Folds typography (curly apostrophes, dashes) and case only, keeping accents.
+fn fold_typography(s: &str) -> String {
+    s.chars()
+        .map(text::fold_char)
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// Whether two names are spellings of one name, and how serious the difference is.
@@ -101,7 +110,8 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
         return None;
     }
     if fold(x) == fold(y) {
-        return (x.to_lowercase() != y.to_lowercase()).then_some(Severity::Info);
+        // Typography is never a difference; accents alone are a small one.
+        return (fold_typography(x) != fold_typography(y)).then_some(Severity::Info);
     }
     let tx: Vec<String> = x.split(' ').map(fold).collect();
     let ty: Vec<String> = y.split(' ').map(fold).collect();
@@ -114,7 +124,7 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
             continue;
         }
         differing += 1;
-        if !near_spelling(a, b) {
+        if !near_spelling(a, b, tx.len() == 1) {
             return None;
         }
     }
@@ -127,8 +137,9 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
     ok.then_some(Severity::Warning)
 }
 
-/// Two different words that are one spelling slip apart (not a plural, not a prefix).
-fn near_spelling(a: &str, b: &str) -> bool {
+/// Two different words that are one spelling slip apart (not a plural, not a prefix); one
+/// slip for a one-word name, two for a long word inside a longer name.
+fn near_spelling(a: &str, b: &str, single: bool) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la < 3 || lb < 3 || a.chars().next() != b.chars().next() {
         return false;
@@ -137,7 +148,7 @@ fn near_spelling(a: &str, b: &str) -> bool {
         return false; // "American" / "America", "Democrats" / "Democrat"
     }
     let distance = strsim::damerau_levenshtein(a, b);
-    let allowed = if la.max(lb) >= 8 { 2 } else { 1 };
+    let allowed = if la.max(lb) >= 8 && !single { 2 } else { 1 };
     distance <= allowed && strsim::jaro_winkler(a, b) >= MIN_SIMILARITY
 }
 
@@ -169,5 +180,8 @@ mod tests {
         check("Democrats", "Democrat", None);
         check("Jim Mattis", "James Mattis", None);
         check("Paul Ryan", "Paul Rand", None);
+        check("Terry O'Neill", "Terry O’Neill", None);
+        check("Democrats", "Democratic", None);
+        check("American", "African", None);
     }
 }

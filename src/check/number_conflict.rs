@@ -100,6 +100,7 @@ mod tests {
             block: None,
             speaker: None,
             channel: None,
+            attribution: None,
             numbers: numbers::find(t),
             names: vec![],
         }

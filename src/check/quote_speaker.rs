@@ -1,7 +1,25 @@
 //! `quote.speaker`: the same quote attributed to different people.
+//!
+//! Only explicit attributions count (a name beside a speech verb in the quote's own sentence):
+//! a speaker found through a pronoun or the context is a guess, and a guess must not raise an
+//! error. Names with the same surname are taken as one person across sources ("Dick Durbin" /
+//! "Richard J. Durbin", "Bill" / "William Kristol").
 
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
-use crate::extract::ClaimKind;
+use crate::extract::{Attribution, ClaimKind};
+use crate::text;
+
+/// Do two names end with the same word (after folding accents and case)?
+fn same_surname(a: &str, b: &str) -> bool {
+    let last = |s: &str| {
+        text::strip_accents(s)
+            .to_lowercase()
+            .rsplit(' ')
+            .next()
+            .map(str::to_string)
+    };
+    last(a).is_some() && last(a) == last(b)
+}
 
 /// Finds groups of quotes whose known speakers are different people.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
@@ -9,16 +27,16 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     for (gi, g) in ctx.groups.iter().enumerate() {
         let quotes: Vec<_> = claims_of_kind(ctx, g, ClaimKind::Quote)
             .into_iter()
-            .filter(|(_, c)| c.speaker.is_some())
+            .filter(|(_, c)| c.speaker.is_some() && c.attribution == Some(Attribution::Explicit))
             .collect();
         let Some((ra, a)) = quotes.first() else {
             continue;
         };
         let sa = a.speaker.as_deref().unwrap_or_default();
-        let Some((rb, b)) = quotes
-            .iter()
-            .find(|(_, c)| !same_person(sa, c.speaker.as_deref().unwrap_or_default()))
-        else {
+        let Some((rb, b)) = quotes.iter().find(|(_, c)| {
+            let sb = c.speaker.as_deref().unwrap_or_default();
+            !same_person(sa, sb) && !same_surname(sa, sb)
+        }) else {
             continue;
         };
         let sb = b.speaker.as_deref().unwrap_or_default();

@@ -8,7 +8,7 @@ use similar::{Algorithm, DiffTag as Tag, capture_diff_slices};
 use super::{
     Context, DiffOp, DiffTag, Finding, FindingKind, Severity, claims_of_kind, same_person,
 };
-use crate::extract::ClaimKind;
+use crate::extract::{Claim, ClaimKind};
 use crate::text;
 
 /// Finds quotes worded differently within each group.
@@ -20,11 +20,13 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let base = wording_key(&first.text);
-        let Some(&(other_ref, other)) = quotes
-            .iter()
-            .skip(1)
-            .find(|(_, c)| wording_key(&c.text) != base)
-        else {
+        // A partial quote is not a rewording: "no one is above the law" quotes "Today's
+        // indictment is a reminder that no one is above the law" faithfully.
+        let differs = |c: &Claim| {
+            let k = wording_key(&c.text);
+            k != base && !is_excerpt(&k, &base) && !is_excerpt(&base, &k)
+        };
+        let Some(&(other_ref, other)) = quotes.iter().skip(1).find(|(_, c)| differs(c)) else {
             continue;
         };
         let speakers_differ = quotes.iter().any(|(_, a)| {
@@ -61,7 +63,8 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// The words of a quote that count for wording: typography folded, case ignored, bracketed
-/// insertions removed.
+/// insertions removed, "&" read as "and", hyphenated words split, contractions expanded ("we're"
+/// and "we are" are one wording).
 pub fn wording_key(s: &str) -> Vec<String> {
     let mut depth = 0usize;
     let mut kept = String::with_capacity(s.len());
@@ -69,14 +72,54 @@ pub fn wording_key(s: &str) -> Vec<String> {
         match c {
             '[' => depth += 1,
             ']' => depth = depth.saturating_sub(1),
+            '&' if depth == 0 => kept.push_str(" and "),
             _ if depth == 0 => kept.push(c),
             _ => {}
         }
     }
-    text::words(&kept)
-        .iter()
-        .map(|w| text::key(w.text))
-        .collect()
+    let mut out = Vec::new();
+    for w in text::words(&kept) {
+        for part in text::key(w.text).split('-').filter(|p| !p.is_empty()) {
+            expand_contraction(part, &mut out);
+        }
+    }
+    out
+}
+
+/// Pushes a word, expanding a contraction into its words ("can't" → "can not").
+fn expand_contraction(w: &str, out: &mut Vec<String>) {
+    const WHOLE: &[(&str, &[&str])] = &[
+        ("can't", &["can", "not"]),
+        ("cannot", &["can", "not"]),
+        ("won't", &["will", "not"]),
+        ("shan't", &["shall", "not"]),
+        ("let's", &["let", "us"]),
+    ];
+    if let Some((_, parts)) = WHOLE.iter().find(|(c, _)| *c == w) {
+        out.extend(parts.iter().map(|p| p.to_string()));
+        return;
+    }
+    const SUFFIXES: &[(&str, &str)] = &[
+        ("n't", "not"),
+        ("'re", "are"),
+        ("'m", "am"),
+        ("'ll", "will"),
+        ("'ve", "have"),
+        ("'d", "would"),
+    ];
+    for (suffix, full) in SUFFIXES {
+        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            out.push(stem.to_string());
+            out.push(full.to_string());
+            return;
+        }
+    }
+    out.push(w.to_string());
+}
+
+/// Is `short` a contiguous run of the words of `long`: a partial quote of the same remark?
+pub fn is_excerpt(short: &[String], long: &[String]) -> bool {
+    !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
 /// A word diff from `a` to `b` that ignores typography, with the text as written.
@@ -190,6 +233,13 @@ mod tests {
             "I can't go",
             &[(DiffTag::Equal, "I can’t go")],
         );
+    }
+
+    #[test]
+    fn partial_quotes_are_excerpts() {
+        let long = wording_key("Today's indictment is a reminder that no one is above the law.");
+        assert!(is_excerpt(&wording_key("no one is above the law"), &long));
+        assert!(!is_excerpt(&wording_key("no one is below the law"), &long));
     }
 
     #[test]

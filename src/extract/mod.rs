@@ -39,6 +39,28 @@ impl ClaimKind {
     }
 }
 
+/// How a quote's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Attribution {
+    /// Named next to a speech verb in the quote's own sentences ("Kane said").
+    Explicit,
+    /// A pronoun or a clause subject in the quote's own sentences ("he said").
+    Inferred,
+    /// From the context: the sentence introducing the quote, or the quote before it.
+    Context,
+}
+
+impl Attribution {
+    /// "explicit", "inferred" or "context".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribution::Explicit => "explicit",
+            Attribution::Inferred => "inferred",
+            Attribution::Context => "context",
+        }
+    }
+}
+
 /// One claim of one document.
 #[derive(Debug, Clone)]
 pub struct Claim {
@@ -56,6 +78,8 @@ pub struct Claim {
     pub speaker: Option<String>,
     /// For quotes, where it was said ("on Twitter", "to ITV"), when stated.
     pub channel: Option<String>,
+    /// For quotes with a speaker, how the speaker was found.
+    pub attribution: Option<Attribution>,
     /// The numbers in the claim.
     pub numbers: Vec<Number>,
     /// The canonical names mentioned in the claim, in order, without repeats.
@@ -141,7 +165,8 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
             if r.is_empty() || text::words(&doc.text[r.clone()]).is_empty() {
                 continue;
             }
-            let (speaker, channel) = attributions.get(&q.block).cloned().unwrap_or_default();
+            let (speaker, channel, attribution) =
+                attributions.get(&q.block).cloned().unwrap_or_default();
             let t = doc.text[r.clone()].to_string();
             claims.push(Claim {
                 kind: ClaimKind::Quote,
@@ -153,6 +178,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
                 block: Some(q.block),
                 speaker,
                 channel,
+                attribution,
             });
         }
         // The narrative, with quoted speech taken out.
@@ -196,6 +222,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
                 block: None,
                 speaker: None,
                 channel: None,
+                attribution: None,
             });
         }
     }
@@ -280,8 +307,34 @@ fn narrative_pieces(text: &str, s: &Range<usize>, outers: &[Range<usize>]) -> Ve
         .collect()
 }
 
-/// Is the narrative around a quote more than its attribution ("Kane said on Twitter.")?
+/// Is the narrative around a quote more than its attribution ("Kane said on Twitter.",
+/// "Mick Mulvaney, the acting White House chief of staff, told reporters.")? It must keep three
+/// content words that are not speech verbs, names, titles or words of attribution.
 fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
+    const ATTRIBUTION_WORDS: &[&str] = &[
+        "twitter",
+        "statement",
+        "interview",
+        "told",
+        "reporters",
+        "journalists",
+        "press",
+        "conference",
+        "briefing",
+        "staff",
+        "office",
+        "spokesman",
+        "spokeswoman",
+        "added",
+        "explaining",
+        "happened",
+        "asked",
+        "wrote",
+        "post",
+        "tweet",
+        "letter",
+        "email",
+    ];
     let name_words: BTreeSet<String> = mentions
         .iter()
         .flat_map(|m| m.tokens.iter().map(|t| text::key(t)))
@@ -292,17 +345,8 @@ fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
             !text::is_stop_word(&w.key)
                 && !speaker::is_speech_verb(&w.key)
                 && !name_words.contains(&w.key)
-                && !matches!(
-                    w.key.as_str(),
-                    "twitter"
-                        | "statement"
-                        | "interview"
-                        | "told"
-                        | "explaining"
-                        | "happened"
-                        | "asked"
-                        | "added"
-                )
+                && !names::is_title(&w.key)
+                && !ATTRIBUTION_WORDS.contains(&w.key.as_str())
         })
         .count();
     content >= 3
@@ -442,7 +486,7 @@ fn attribute_blocks(
     sentence_mentions: &[Vec<Mention>],
     entities: &Entities,
     persons: &BTreeSet<String>,
-) -> BTreeMap<usize, (Option<String>, Option<String>)> {
+) -> BTreeMap<usize, (Option<String>, Option<String>, Option<Attribution>)> {
     let mut out = BTreeMap::new();
     // The most recent person: (offset, canonical name).
     let mut last_person: Option<String> = None;
@@ -489,6 +533,14 @@ fn attribute_blocks(
             .cloned()
     };
     let first_person_in = |si: usize, before: usize| person_within(si, &(0..before));
+    // The subject of a clause: its first name that is or looks like a person's.
+    let clause_subject = |si: usize, within: &Range<usize>| {
+        sentence_mentions[si]
+            .iter()
+            .filter(|m| m.range.start >= within.start && m.range.end <= within.end)
+            .map(|m| entities.canonical(&m.name()))
+            .find(|n| persons.contains(n) || looks_like_person(n))
+    };
     let mut done_blocks = BTreeSet::new();
     for (si, s) in sentences.iter().enumerate() {
         // Blocks whose first segment is in this sentence.
@@ -517,10 +569,10 @@ fn attribute_blocks(
                     Subject::Name(r) => name_of(si, r),
                     Subject::Pronoun => first_person_in(si, at).or_else(|| last_person.clone()),
                     Subject::Unnamed => None,
-                    Subject::FirstPersonIn(r) => person_within(si, r),
+                    Subject::FirstPersonIn(r) => clause_subject(si, r),
                 }
             };
-            let mut found: Option<(Option<String>, Option<String>)> = None;
+            let mut found: Option<(Option<String>, Option<String>, Attribution)> = None;
             // 1. The sentences the block spans, nearest attribution first.
             let spanned: Vec<usize> = (si..sentences.len())
                 .take_while(|&j| sentences[j].range.start < segs.last().map_or(0, |q| q.range.end))
@@ -533,9 +585,14 @@ fn attribute_blocks(
                     .find(|q| overlaps(&q.range, &sentences[j].range))
                     .map_or(first.range.clone(), |q| q.range.clone());
                 if let Some(a) = atts.iter().min_by_key(|a| dist(a.at, &q)) {
+                    let how = match a.subject {
+                        Subject::Name(_) => Attribution::Explicit,
+                        _ => Attribution::Inferred,
+                    };
                     found = Some((
                         resolve(j, &a.subject, a.at, &last_person),
                         a.channel.clone(),
+                        how,
                     ));
                     break;
                 }
@@ -567,7 +624,7 @@ fn attribute_blocks(
                         .and_then(|a| resolve(p, &a.subject, a.at, &last_person))
                         .or_else(|| first_person_in(p, usize::MAX));
                     if who.is_some() {
-                        found = Some((who, channel));
+                        found = Some((who, channel, Attribution::Context));
                     }
                 }
             }
@@ -576,15 +633,16 @@ fn attribute_blocks(
                 && let Some((_, para, Some(sp))) = &last_block
                 && *para + 1 >= s.paragraph
             {
-                found = Some((Some(sp.clone()), None));
+                found = Some((Some(sp.clone()), None, Attribution::Context));
             }
-            let (speaker, channel) = found.unwrap_or_default();
+            let (speaker, channel, how) = found.unwrap_or((None, None, Attribution::Context));
+            let how = if speaker.is_some() { Some(how) } else { None };
             if let Some(sp) = &speaker {
                 last_person = Some(sp.clone());
             }
             let end_para = segs.last().map_or(s.paragraph, |q| q.paragraph);
             last_block = Some((block, end_para, speaker.clone()));
-            out.insert(block, (speaker, channel));
+            out.insert(block, (speaker, channel, how));
         }
         // The subject of this sentence becomes the last person: a known person always, a name
         // that only looks like a person's when nobody better is known yet.

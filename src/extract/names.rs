@@ -525,6 +525,11 @@ fn is_opener(w: &str) -> bool {
     OPENERS.contains(&w)
 }
 
+/// Is `w` (lower case) an honorific or job title ("mr", "senator", "captain")?
+pub fn is_title(w: &str) -> bool {
+    TITLES.contains(&w.trim_end_matches('.'))
+}
+
 fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
     let before = sentence[..w.start].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
