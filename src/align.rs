@@ -251,7 +251,7 @@ impl Parts {
 /// The evidence that two claims say the same thing; `df` gives a stem's document frequency
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
 fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -> Option<Parts> {
-    let idf = |stem: &str| ((1.0 + total as f64) / (1.0 + df(stem) as f64)).ln() + 0.1;
+    let idf = |stem: &str| (1.0 + total as f64 / df(stem).max(1) as f64).ln();
     let weight = |stems: &[String]| stems.iter().map(|s| idf(s)).sum::<f64>();
     let (wa, wb) = (weight(&a.stems), weight(&b.stems));
     if wa == 0.0 || wb == 0.0 {

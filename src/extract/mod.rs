@@ -474,6 +474,9 @@ fn person_names(
     out
 }
 
+/// A quote block's speaker, channel and how the speaker was found.
+type BlockSpeaker = (Option<String>, Option<String>, Option<Attribution>);
+
 /// Speaker and channel of every quote block, by block number.
 #[allow(clippy::too_many_arguments)]
 fn attribute_blocks(
@@ -486,7 +489,7 @@ fn attribute_blocks(
     sentence_mentions: &[Vec<Mention>],
     entities: &Entities,
     persons: &BTreeSet<String>,
-) -> BTreeMap<usize, (Option<String>, Option<String>, Option<Attribution>)> {
+) -> BTreeMap<usize, BlockSpeaker> {
     let mut out = BTreeMap::new();
     // The most recent person: (offset, canonical name).
     let mut last_person: Option<String> = None;
@@ -780,6 +783,18 @@ mod tests {
                 ("quote", "It was hard.", Some("Maria Diaz")),
                 ("quote", "Very hard.", Some("Maria Diaz")),
             ],
+        );
+    }
+
+    #[test]
+    fn one_word_names_speak() {
+        check(
+            "\"We are gutted,\" Obama said.",
+            &[("quote", "We are gutted", Some("Obama"))],
+        );
+        check(
+            "Kane said: \"We lost.\"",
+            &[("quote", "We lost.", Some("Kane"))],
         );
     }
 

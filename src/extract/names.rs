@@ -193,12 +193,16 @@ impl Vocabulary {
     }
 }
 
+/// Does the word open a quote or an aside (after an opening quote mark, a colon or a bracket)?
+/// A word after a closing mark (`"...," Obama said`) does not.
 fn follows_quote_open(s: &str, w: &Word<'_>) -> bool {
-    s[..w.start]
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| text::is_double_quote(c) || c == ':' || c == '(')
+    let before = s[..w.start].trim_end();
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some(c) if text::is_double_quote(c) => rev.next().is_none_or(char::is_whitespace),
+        Some(c) => c == ':' || c == '(',
+        None => false,
+    }
 }
 
 /// Removes a trailing possessive: "England’s" → "England", "Lloris'" stays "Lloris".
@@ -287,7 +291,13 @@ fn to_mention(
         // A run of several capitalised words ("Harry Kane has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
-        if common || (single && !vocab.capitalised_inside.contains(bare)) {
+        // ... unless it is the one who speaks: "Kane said: ...".
+        let last = words[words.len() - 1];
+        let speaks = all
+            .iter()
+            .find(|w| w.start > last.start)
+            .is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)));
+        if common || (single && !speaks && !vocab.capitalised_inside.contains(bare)) {
             words.remove(0);
         }
     }
@@ -637,12 +647,16 @@ mod tests {
                 "Defense Secretary Jim Mattis met Mr. Trump and John F. Kelly on Thursday.",
                 "Really tough night for England’s Three Lions' fans.",
                 "Secretary of State Mike Pompeo spoke at the Bank of England.",
+                "\"We are gutted,\" Obama said.",
+                "Kane said: \"We lost.\"",
             ],
             &[
                 &["England", "Gareth Southgate"],
                 &["Jim Mattis", "Trump", "John F. Kelly"],
                 &["England", "Three Lions"],
                 &["Mike Pompeo", "Bank of England"],
+                &["Obama"],
+                &["Kane"],
             ],
         );
     }

@@ -24,7 +24,11 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
             "{} {}  {}",
             p.bold(&src.id),
             src.path,
-            p.dim(&format!("({} claims)", claims.len()))
+            p.dim(&format!(
+                "({} claim{})",
+                claims.len(),
+                if claims.len() == 1 { "" } else { "s" }
+            ))
         );
         for c in claims {
             let mut facts = Vec::new();
