@@ -30,6 +30,9 @@ pub struct Group {
 pub struct AlignOptions {
     /// Lowest score at which two quotes are the same remark.
     pub quote_threshold: f64,
+    /// Lowest score at which two quotes sharing a verbatim run (four words, or all of the
+    /// shorter quote) are the same remark.
+    pub verbatim_threshold: f64,
     /// Lowest score at which two statements are the same claim.
     pub statement_threshold: f64,
     /// Lowest score at which two statements sharing two or more rare words (found in at most
@@ -40,7 +43,8 @@ pub struct AlignOptions {
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
-            quote_threshold: 0.30,
+            quote_threshold: 0.36,
+            verbatim_threshold: 0.22,
             statement_threshold: 0.30,
             rare_threshold: 0.18,
         }
@@ -52,6 +56,8 @@ struct Features {
     kind: ClaimKind,
     stems: Vec<String>,
     key: String,
+    /// The claim's words, folded, in order (for the longest common run).
+    words: Vec<String>,
 }
 
 /// Every candidate pair of claims of different sources with its score, best first, whether or
@@ -79,6 +85,10 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                         kind: c.kind,
                         stems,
                         key: text::key(&c.text),
+                        words: text::words(&c.text)
+                            .iter()
+                            .map(|w| text::key(w.text))
+                            .collect(),
                     }
                 })
                 .collect()
@@ -142,7 +152,10 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     let pairs = scored(&features)
         .into_iter()
         .filter(|(score, a, _, p)| match features[a.0][a.1].kind {
-            ClaimKind::Quote => *score >= options.quote_threshold,
+            ClaimKind::Quote => {
+                *score >= options.quote_threshold
+                    || (p.verbatim_run() && *score >= options.verbatim_threshold)
+            }
             ClaimKind::Statement => {
                 *score >= options.statement_threshold
                     || (p.rare >= 2 && *score >= options.rare_threshold)
@@ -217,6 +230,8 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
 /// Posting lists at least this long may be skipped as candidate sources when they hold more
 /// than half the claims.
 const MIN_POSTING_CAP: usize = 24;
+/// Words in a row two quotes must share for the verbatim path.
+const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.
 const RARE_DF: usize = 3;
 
@@ -239,6 +254,18 @@ pub struct Parts {
     pub shared: usize,
     /// Number of shared stems that are rare in the comparison.
     pub rare: usize,
+    /// Length in words of the longest run of words the two claims share, in order.
+    pub run: usize,
+    /// Length in words of the shorter claim.
+    pub shorter: usize,
+}
+
+impl Parts {
+    /// Does one claim repeat a stretch of the other word for word: four words or more, or all
+    /// of a shorter claim of two words or more ("very proud to announce")?
+    pub fn verbatim_run(&self) -> bool {
+        self.run >= VERBATIM_RUN || (self.run >= 2 && self.run == self.shorter)
+    }
 }
 
 impl Parts {
@@ -287,7 +314,24 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
         chars,
         shared,
         rare,
+        run: longest_common_run(&a.words, &b.words),
+        shorter: a.words.len().min(b.words.len()),
     })
+}
+
+/// The length of the longest run of equal consecutive items in `a` and `b`.
+pub fn longest_common_run(a: &[String], b: &[String]) -> usize {
+    let mut best = 0;
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
 }
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.

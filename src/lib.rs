@@ -7,8 +7,8 @@
 //!
 //! ```
 //! use claimdiff::{Input, Options, analyze, ingest::ingest_str};
-//! let a = Input::new("a.txt", ingest_str("\"We won the final,\" Ann Lee said.", None));
-//! let b = Input::new("b.txt", ingest_str("\"We lost the final,\" Ann Lee said.", None));
+//! let a = Input::new("a.txt", ingest_str("\"We were the better team on the night,\" Ann Lee said.", None));
+//! let b = Input::new("b.txt", ingest_str("\"We were probably the better team on the night,\" Ann Lee said.", None));
 //! let report = analyze(&[a, b], &Options::default()).report();
 //! assert_eq!(report.findings[0].message, "Ann Lee's quote is worded differently in a and b");
 //! ```

@@ -174,7 +174,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
             .to_lowercase()
             .split(' ')
             .map(|t| t.trim_end_matches('.').to_string())
-            .filter(|t| t.chars().count() > 1)
+            .filter(|t| {
+                t.chars().count() > 1 && !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+            })
             .collect()
     };
     let (ta, tb) = (fold(a), fold(b));

@@ -8,16 +8,39 @@
 
 use super::{Context, Finding, FindingKind, Severity};
 use crate::extract::Claim;
-use crate::extract::numbers::{Number, NumberKind};
+use crate::extract::numbers::{Number, NumberKind, Value};
 use crate::text;
 
-/// Kinds whose role is a real noun worth comparing on its own.
+/// A number whose role is a real noun ("goal", "troop", "minute") worth comparing on its own.
+/// Money, percentages and ages carry only their kind as a role, and years, dates, ordinals and
+/// times say when rather than how many: two of those in aligned claims are often different facts.
 fn comparable(n: &Number) -> bool {
     !n.role.is_empty()
+        && !matches!(
+            n.role.as_str(),
+            "money" | "percent" | "age" | "date" | "year" | "time"
+        )
         && !matches!(
             n.kind,
             NumberKind::Year | NumberKind::Date | NumberKind::Ordinal | NumberKind::Time
         )
+}
+
+/// Do two numbers contradict each other: different values that cannot both hold, given
+/// "more than", "about" and the like?
+fn contradict(x: &Number, y: &Number) -> bool {
+    match (x.value, y.value) {
+        (Value::Pair(_), _) | (_, Value::Pair(_)) => !x.value.same(&y.value),
+        (a, b) => !x.bound.compatible(as_f64(a), y.bound, as_f64(b)),
+    }
+}
+
+fn as_f64(v: Value) -> f64 {
+    match v {
+        Value::Int(i) => i as f64,
+        Value::Float(f) => f,
+        Value::Pair(_) => f64::NAN,
+    }
 }
 
 /// Finds conflicting numbers within each group.
@@ -63,7 +86,19 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
         let same = |n: &&Number| n.kind == x.kind && n.role == x.role;
         let in_a: Vec<&Number> = a.numbers.iter().filter(same).collect();
         let in_b: Vec<&Number> = b.numbers.iter().filter(same).collect();
-        if in_a.len() == 1 && in_b.len() == 1 && !in_a[0].value.same(&in_b[0].value) {
+        // A value the other claim gives anywhere (for another role) is no contradiction: the
+        // claims may be counting different things ("six arrests Wednesday, 47 the night before").
+        let given = |n: &Number, c: &Claim| {
+            c.numbers
+                .iter()
+                .any(|m| m.kind == n.kind && m.value.same(&n.value))
+        };
+        if in_a.len() == 1
+            && in_b.len() == 1
+            && contradict(in_a[0], in_b[0])
+            && !given(in_a[0], b)
+            && !given(in_b[0], a)
+        {
             return Some((in_a[0], in_b[0]));
         }
     }

@@ -1,13 +1,25 @@
 //! `quote.speaker`: the same quote attributed to different people.
 //!
-//! Only explicit attributions count (a name beside a speech verb in the quote's own sentence):
+//! Only quotes that repeat each other word for word (a run of three words or more covering four
+//! fifths of the shorter one) are the same quote for this check; only explicit attributions count (a name beside a speech verb in the quote's own sentence):
 //! a speaker found through a pronoun or the context is a guess, and a guess must not raise an
 //! error. Names with the same surname are taken as one person across sources ("Dick Durbin" /
 //! "Richard J. Durbin", "Bill" / "William Kristol").
 
+use super::quote_wording::wording_key;
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
+use crate::align::longest_common_run;
 use crate::extract::{Attribution, ClaimKind};
 use crate::text;
+
+/// Do two quotes repeat each other word for word: a run of three words or more covering at
+/// least four fifths of the shorter one?
+fn verbatim(a: &str, b: &str) -> bool {
+    let (ka, kb) = (wording_key(a), wording_key(b));
+    let run = longest_common_run(&ka, &kb);
+    let shorter = ka.len().min(kb.len());
+    run >= 3 && run * 5 >= shorter * 4
+}
 
 /// Do two names end with the same word (after folding accents and case)?
 fn same_surname(a: &str, b: &str) -> bool {
@@ -40,6 +52,9 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let sb = b.speaker.as_deref().unwrap_or_default();
+        if !verbatim(&a.text, &b.text) {
+            continue;
+        }
         out.push(Finding {
             kind: FindingKind::QuoteSpeaker,
             severity: Severity::Error,

@@ -94,6 +94,69 @@ pub struct Number {
     pub role: String,
     /// Byte range of the number in the text it was found in.
     pub range: Range<usize>,
+    /// Whether the text gives it as exact or as a bound ("more than 5,000", "about 2,000").
+    pub bound: Bound,
+}
+
+/// How exactly a number is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bound {
+    /// As it is.
+    Exact,
+    /// Roughly: "about", "around", "roughly", "some", "an estimated".
+    About,
+    /// A floor: "more than", "over", "at least".
+    AtLeast,
+    /// A ceiling: "less than", "under", "up to", "nearly", "almost".
+    AtMost,
+}
+
+impl Bound {
+    /// Reads the words just before a number.
+    fn before(s: &str, start: usize) -> Bound {
+        let words: Vec<String> = text::words(&s[..start])
+            .iter()
+            .rev()
+            .take(2)
+            .map(|w| text::key(w.text))
+            .collect();
+        let last = words.first().map_or("", String::as_str);
+        let two = match words.get(1) {
+            Some(p) => format!("{p} {last}"),
+            None => String::new(),
+        };
+        match (two.as_str(), last) {
+            ("more than" | "at least" | "upwards of" | "greater than", _)
+            | (_, "over" | "exceeding") => Bound::AtLeast,
+            ("less than" | "fewer than" | "up to", _)
+            | (_, "under" | "nearly" | "almost" | "below") => Bound::AtMost,
+            ("an estimated", _)
+            | (
+                _,
+                "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "circa",
+            ) => Bound::About,
+            _ => Bound::Exact,
+        }
+    }
+
+    /// Can a number given as `a` (with this bound) and one given as `b` (with `other`) both be
+    /// true?
+    pub fn compatible(self, a: f64, other: Bound, b: f64) -> bool {
+        let fits = |bound: Bound, said: f64, actual: f64| match bound {
+            Bound::Exact => (said - actual).abs() <= 1e-9 * said.abs().max(1.0),
+            Bound::About => (said - actual).abs() <= 0.15 * said.abs().max(1.0),
+            Bound::AtLeast => actual >= said,
+            Bound::AtMost => actual <= said,
+        };
+        match (self, other) {
+            (Bound::Exact, _) => fits(other, b, a),
+            (_, Bound::Exact) => fits(self, a, b),
+            // Two bounds: compatible unless they exclude each other.
+            (Bound::AtLeast, Bound::AtMost) => a <= b,
+            (Bound::AtMost, Bound::AtLeast) => b <= a,
+            _ => fits(self, a, b) || fits(other, b, a),
+        }
+    }
 }
 
 const MONTHS: &[&str] = &[
@@ -247,6 +310,7 @@ fn push(
 ) {
     out.push(Number {
         text: s[range.clone()].to_string(),
+        bound: Bound::before(s, range.start),
         value,
         kind,
         role,
@@ -556,7 +620,7 @@ fn digits_at(
     } else if plain_int
         && digits.len() == 4
         && (1800.0..=2100.0).contains(&v)
-        && role_after(ws, role_at).is_empty()
+        && !counts_things(ws, role_at)
     {
         NumberKind::Year
     } else if is_age_apposition(s, ws, i) || prev == "aged" || prev == "age" {
@@ -577,6 +641,19 @@ fn digits_at(
     }
     push(out, s, w.start..end, Value::from_f64(v), kind, role);
     used
+}
+
+/// Is the word at `i` a plural noun, as after a count ("1500 troops"), not after a year ("2016
+/// presidential election")?
+fn counts_things(ws: &[Word<'_>], i: usize) -> bool {
+    ws.get(i).is_some_and(|w| {
+        let k = text::key(w.text);
+        !text::is_capitalised(w.text)
+            && k.len() > 3
+            && k.ends_with('s')
+            && !k.ends_with("ss")
+            && !text::is_stop_word(&k)
+    })
 }
 
 /// "Mattis, 68, will leave": a small number set off by commas right after a name.

@@ -381,7 +381,34 @@ fn name_after(
             return None;
         }
         if let Some(r) = name_starting_at(w.range.start) {
-            return Some(Subject::Name(r));
+            // "said Kane, who ...", "said Kane." but not "to say Obama should step down": a
+            // name followed by its own verb is the subject of reported speech, not the speaker.
+            let next = words.iter().find(|n| n.range.start >= r.end);
+            let ends = next.is_none_or(|n| {
+                n.after_quote
+                    || n.comma_before
+                    || text::is_capitalised(&n.text)
+                    || matches!(
+                        n.key.as_str(),
+                        "in" | "on"
+                            | "to"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "of"
+                            | "from"
+                            | "when"
+                            | "as"
+                            | "and"
+                            | "who"
+                            | "told"
+                            | "wrote"
+                            | "said"
+                            | "says"
+                    )
+            });
+            return ends.then_some(Subject::Name(r));
         }
         if !text::is_capitalised(&w.text) {
             return None;
@@ -542,6 +569,10 @@ mod tests {
             Some(("Lloris", Some("to ITV"))),
         );
         check("\"Fine,\" according to Smith.", Some(("Smith", None)));
+        check(
+            "He went so far as to say Obama should \"step down\" now.",
+            Some(("pronoun", None)),
+        );
         check(
             "\"We wait,\" a spokesman said in a statement.",
             Some(("unnamed", Some("in a statement"))),
