@@ -261,10 +261,13 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Does one claim repeat a stretch of the other word for word: four words or more, or all
-    /// of a shorter claim of two words or more ("very proud to announce")?
+    /// Does one claim repeat a stretch of the other word for word: four words or more making
+    /// up a third of the shorter claim, or all of a shorter claim of two words or more ("very
+    /// proud to announce")? A stock phrase ("of the United States") in two long quotes is not
+    /// enough.
     pub fn verbatim_run(&self) -> bool {
-        self.run >= VERBATIM_RUN || (self.run >= 2 && self.run == self.shorter)
+        (self.run >= VERBATIM_RUN && self.run * 3 >= self.shorter)
+            || (self.run >= 2 && self.run == self.shorter)
     }
 }
 

@@ -62,16 +62,16 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// The words of a quote that count for wording: typography folded, case ignored, bracketed
-/// insertions removed, "&" read as "and", hyphenated words split, contractions expanded ("we're"
+/// The words of a quote that count for wording: typography folded, case ignored, bracketed and
+/// parenthesised insertions removed ("[of Congress]", "(local)"), dots of abbreviations dropped, "&" read as "and", hyphenated words split, contractions expanded ("we're"
 /// and "we are" are one wording).
 pub fn wording_key(s: &str) -> Vec<String> {
     let mut depth = 0usize;
     let mut kept = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth = depth.saturating_sub(1),
             '&' if depth == 0 => kept.push_str(" and "),
             _ if depth == 0 => kept.push(c),
             _ => {}
@@ -79,7 +79,9 @@ pub fn wording_key(s: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for w in text::words(&kept) {
-        for part in text::key(w.text).split('-').filter(|p| !p.is_empty()) {
+        // "F.B.I." is "FBI"; "same-sex" is "same sex".
+        let k: String = text::key(w.text).chars().filter(|c| *c != '.').collect();
+        for part in k.split('-').filter(|p| !p.is_empty()) {
             expand_contraction(part, &mut out);
         }
     }
@@ -224,6 +226,19 @@ mod tests {
             wording_key("I can’t — go “home”"),
             wording_key("i can't - go \"home\"")
         );
+        for (a, b) in [
+            (
+                "We’re asking, some good & some bad",
+                "we are asking, some good and some bad",
+            ),
+            ("same-sex marriage", "same sex marriage"),
+            ("I can't", "I cannot"),
+            ("decorated F.B.I. agent", "decorated FBI agent"),
+            ("these (local) supervisors", "these supervisors"),
+            ("a Euros [summer 2024] soon", "a Euros soon"),
+        ] {
+            assert_eq!(wording_key(a), wording_key(b), "{a} / {b}");
+        }
         assert_eq!(
             wording_key("a Euros [summer 2024] soon"),
             wording_key("a Euros soon")
