@@ -322,6 +322,15 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
     })
 }
 
+/// How far apart two spellings of a word are: the Damerau-Levenshtein edit distance and the
+/// Jaro-Winkler similarity (0 to 1), for the name checks.
+pub fn spelling_distance(a: &str, b: &str) -> (usize, f64) {
+    (
+        strsim::damerau_levenshtein(a, b),
+        strsim::jaro_winkler(a, b),
+    )
+}
+
 /// The length of the longest run of equal consecutive items in `a` and `b`.
 pub fn longest_common_run(a: &[String], b: &[String]) -> usize {
     let mut best = 0;

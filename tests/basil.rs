@@ -211,7 +211,8 @@ fn quote_attribution_on_annotated_quotes() {
                     .iter()
                     .map(|c| c.span.end.min(span.end) - c.span.start.max(span.start))
                     .sum();
-                let is_found = covered * 2 >= txt.trim_matches(|c: char| !c.is_alphanumeric()).len();
+                let is_found =
+                    covered * 2 >= txt.trim_matches(|c: char| !c.is_alphanumeric()).len();
                 // Every label that is not "other_*" (people and groups): found as a quote?
                 named_total += 1;
                 named_found += usize::from(is_found);

@@ -68,6 +68,21 @@ fn committed_reports_are_current() {
 }
 
 #[test]
+fn readme_excerpt_is_current() {
+    let readme = read("README.md");
+    let start = readme.find("```text\n").expect("README shows the report") + "```text\n".len();
+    let end = start
+        + readme[start..]
+            .find("\n...\n```")
+            .expect("excerpt ends with ...");
+    let report = read("reports/seed-pair.txt");
+    assert!(
+        report.starts_with(&readme[start..end]),
+        "README's excerpt is not the start of reports/seed-pair.txt: copy it again"
+    );
+}
+
+#[test]
 fn output_is_deterministic() {
     let a = render::json::render(&compare(&[SEED_A, SEED_B]));
     for _ in 0..3 {

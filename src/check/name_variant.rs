@@ -1,7 +1,7 @@
 //! `name.variant`: one entity spelt two ways across sources ("Olivier Giroud" / "Oliver
 //! Giroud").
 //!
-//! Names are compared token by token with Jaro-Winkler (strsim); the names must have as many
+//! Names are compared token by token (edit distance and Jaro-Winkler, from align); the names must have as many
 //! words, the surname must match or differ by a slip, and every differing word must be a near
 //! spelling. A surname alone or a short form ("Kane" / "Harry Kane", "Tottenham" / "Tottenham
 //! Hotspur") is never a variant; an accent-only difference is reported at lower severity.
@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::{Context, Finding, FindingKind, Severity};
+use crate::align::spelling_distance;
 use crate::text;
 
 /// Lowest Jaro-Winkler similarity for two words to be spellings of one word.
@@ -147,9 +148,9 @@ fn near_spelling(a: &str, b: &str, single: bool) -> bool {
     if a.starts_with(b) || b.starts_with(a) {
         return false; // "American" / "America", "Democrats" / "Democrat"
     }
-    let distance = strsim::damerau_levenshtein(a, b);
+    let (distance, similarity) = spelling_distance(a, b);
     let allowed = if la.max(lb) >= 8 && !single { 2 } else { 1 };
-    distance <= allowed && strsim::jaro_winkler(a, b) >= MIN_SIMILARITY
+    distance <= allowed && similarity >= MIN_SIMILARITY
 }
 
 #[cfg(test)]
