@@ -49,13 +49,21 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                 ctx.ids[first_ref.0], ctx.ids[other_ref.0]
             ),
         };
+        let mut ordered = vec![(first_ref, first), (other_ref, other)];
+        ordered.extend(
+            quotes
+                .iter()
+                .copied()
+                .filter(|(r, _)| *r != first_ref && *r != other_ref),
+        );
         out.push(Finding {
             kind: FindingKind::QuoteWording,
             severity: Severity::Warning,
             message,
             group: Some(gi),
-            claims: quotes.iter().map(|(r, _)| *r).collect(),
-            values: quotes.iter().map(|(r, c)| (r.0, c.text.clone())).collect(),
+            // The two the diff compares come first, then the others.
+            claims: ordered.iter().map(|(r, _)| *r).collect(),
+            values: ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect(),
             diff: Some(word_diff(&first.text, &other.text)),
         });
     }

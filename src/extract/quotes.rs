@@ -71,6 +71,16 @@ fn classify(text: &str, at: usize, c: char) -> Mark {
     }
 }
 
+/// How many paragraphs ahead a quote left open without new marks may still be closed.
+const MAX_OPEN_PARAGRAPHS: usize = 4;
+
+fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
+    text.char_indices()
+        .filter(|(_, c)| text::is_double_quote(*c))
+        .map(|(i, c)| (i, c, classify(text, i, c)))
+        .collect()
+}
+
 /// Finds every quote segment of a document, in order.
 pub fn find(doc: &Document) -> Vec<QuoteSegment> {
     let mut out = Vec::new();
@@ -80,18 +90,26 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
     let mut carried = false;
     for (p, para) in doc.paragraphs.iter().enumerate() {
         let text = &doc.text[para.clone()];
-        let marks: Vec<(usize, char, Mark)> = text
-            .char_indices()
-            .filter(|(_, c)| text::is_double_quote(*c))
-            .map(|(i, c)| (i, c, classify(text, i, c)))
-            .collect();
+        let marks = marks_of(text);
+        // A quote left open may also run on through paragraphs that do not reopen it, when the
+        // next mark to come closes it (lines of one quote split without new marks).
+        let runs_through = carried && {
+            let mut ahead = doc.paragraphs[p..].iter().take(MAX_OPEN_PARAGRAPHS);
+            ahead.any(|r| !marks_of(&doc.text[r.clone()]).is_empty())
+                && doc.paragraphs[p..]
+                    .iter()
+                    .take(MAX_OPEN_PARAGRAPHS)
+                    .map(|r| marks_of(&doc.text[r.clone()]))
+                    .find(|m| !m.is_empty())
+                    .is_some_and(|m| m[0].2 == Mark::Close)
+        };
         let opens_with_mark = marks
             .first()
             .is_some_and(|(i, _, m)| *m != Mark::Close && text[..*i].trim().is_empty());
         let mut continues = carried && opens_with_mark;
         carried = false;
         // (start of quoted words, start of opening mark)
-        let mut open: Option<(usize, usize)> = None;
+        let mut open: Option<(usize, usize)> = runs_through.then_some((0, 0));
         let push = |from: (usize, usize),
                     to: usize,
                     outer_end: usize,
@@ -197,6 +215,18 @@ mod tests {
                 ("Two things.", 1),
                 ("Three things.", 1),
                 ("Four.", 2),
+            ],
+        );
+    }
+
+    #[test]
+    fn quote_split_over_lines_without_new_marks() {
+        check(
+            "He tweeted: “I had to fire him.\nHe has pled guilty.\nThere was nothing to hide!”\nNarrative.",
+            &[
+                ("I had to fire him.", 0),
+                ("He has pled guilty.", 0),
+                ("There was nothing to hide!", 0),
             ],
         );
     }
