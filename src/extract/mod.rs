@@ -424,7 +424,10 @@ fn person_names(
                 .enumerate()
                 .filter(|(_, w)| speaker::is_speech_verb(&w.key))
                 .flat_map(move |(i, _)| {
-                    let before = if i > 0 {
+                    // "Kane said", but not "on Twitter, saying": a comma or a participle
+                    // leaves the word before out.
+                    let participle = ws[i].key.ends_with("ing");
+                    let before = if i > 0 && !ws[i].comma_before && !participle {
                         Some(ws[i - 1].range.end)
                     } else {
                         None

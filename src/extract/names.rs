@@ -269,6 +269,16 @@ fn is_name_word(w: &str) -> bool {
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
         && !NOT_NAMES.contains(&lower_key(bare).as_str())
+        && !is_party_label(bare)
+}
+
+/// A party and state label such as "D-Conn" or "R-S.C" (US political writing), not a name.
+fn is_party_label(w: &str) -> bool {
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("D" | "R" | "I"))
+        && parts
+            .next()
+            .is_some_and(|s| s.len() <= 5 && text::is_capitalised(s))
 }
 
 fn to_mention(
