@@ -81,6 +81,8 @@ fn should_merge(prev: &str, next: &str) -> bool {
     if first.is_some_and(|c| c.is_lowercase()) {
         return true;
     }
+    // "the U.S.' Kurdish allies": a possessive apostrophe after an abbreviation's dot.
+    let prev = prev.trim_end_matches(['\'', '\u{2019}']);
     let Some(body) = prev.strip_suffix('.') else {
         return false;
     };
@@ -113,6 +115,17 @@ mod tests {
         check(
             "Mr. Mattis met John F. Kelly at No. 10 today. He left.",
             &["Mr. Mattis met John F. Kelly at No. 10 today.", "He left."],
+        );
+    }
+
+    #[test]
+    fn possessive_after_abbreviation_stays() {
+        check(
+            "There is concern about abandoning the U.S.' Kurdish allies. Next.",
+            &[
+                "There is concern about abandoning the U.S.' Kurdish allies.",
+                "Next.",
+            ],
         );
     }
 
