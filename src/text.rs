@@ -342,6 +342,35 @@ pub fn content_stems(s: &str) -> Vec<String> {
     out
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Is `w` (lower case) the full name of a month?
+pub fn is_month_name(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+/// Is `w` (lower case) a month, in full or abbreviated ("jan", "sept.")?
+pub fn is_month(w: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let w = w.trim_end_matches('.');
+    is_month_name(w) || SHORT.contains(&w)
+}
+
 /// Is the first letter of `w` upper-case?
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())

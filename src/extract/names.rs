@@ -135,18 +135,6 @@ const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -269,6 +257,7 @@ fn is_name_word(w: &str) -> bool {
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
         && !NOT_NAMES.contains(&lower_key(bare).as_str())
+        && !text::is_month_name(&lower_key(bare))
         && !is_party_label(bare)
 }
 
