@@ -553,7 +553,7 @@ fn digits_at(
         let role = role_after(ws, i + 1);
         let (kind, end) = if role == "minut" {
             (NumberKind::Minute, ws[i + 1].end)
-        } else if text::is_month(&prev) {
+        } else if text::is_month(prev) {
             (NumberKind::Date, w.end)
         } else {
             (NumberKind::Ordinal, w.end)
@@ -587,7 +587,7 @@ fn digits_at(
         NumberKind::Percent
     } else if DISTANCE_UNITS.contains(&after.as_str()) {
         NumberKind::Distance
-    } else if text::is_month(&prev) && v <= 31.0 || text::is_month(&after) && v <= 31.0 && plain_int
+    } else if text::is_month(prev) && v <= 31.0 || text::is_month(&after) && v <= 31.0 && plain_int
     {
         NumberKind::Date
     } else if plain_int
