@@ -12,6 +12,8 @@ use super::{Context, Finding, FindingKind, Severity};
 use crate::align::spelling_distance;
 use crate::text;
 
+/// Lowest Jaro-Winkler similarity for two first names to be spellings of one name.
+const FIRST_NAME_SIMILARITY: f64 = 0.9;
 /// Lowest Jaro-Winkler similarity for two words to be spellings of one word.
 const MIN_SIMILARITY: f64 = 0.88;
 
@@ -125,7 +127,8 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
             continue;
         }
         differing += 1;
-        if !near_spelling(a, b, tx.len() == 1) {
+        let first_name = std::ptr::eq(a, &tx[0]) && tx.len() > 1 && tx.last() == ty.last();
+        if !near_spelling(a, b, tx.len() == 1) && !(first_name && first_name_variant(a, b)) {
             return None;
         }
     }
@@ -136,6 +139,17 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
         tx[0].chars().count() >= 5
     };
     ok.then_some(Severity::Warning)
+}
+
+/// Two spellings of one first name beside the same surname ("Katherine" / "Kathryn"): long
+/// enough, starting alike, at most three edits apart and very close by Jaro-Winkler.
+fn first_name_variant(a: &str, b: &str) -> bool {
+    let prefix = |s: &str| s.chars().take(3).collect::<String>();
+    if a.chars().count() < 6 || b.chars().count() < 6 || prefix(a) != prefix(b) {
+        return false;
+    }
+    let (distance, similarity) = spelling_distance(a, b);
+    distance <= 3 && similarity >= FIRST_NAME_SIMILARITY
 }
 
 /// Two different words that are one spelling slip apart (not a plural, not a prefix); one
@@ -171,6 +185,11 @@ mod tests {
         );
         check("Jon Smith", "John Smith", Some(Severity::Warning));
         check("Mohamed Salah", "Mohammed Salah", Some(Severity::Warning));
+        check(
+            "Katherine Molloy",
+            "Kathryn Molloy",
+            Some(Severity::Warning),
+        );
     }
 
     #[test]
@@ -180,6 +199,8 @@ mod tests {
         check("John Smith", "Jane Smith", None);
         check("Democrats", "Democrat", None);
         check("Jim Mattis", "James Mattis", None);
+        check("Kathleen Molloy", "Katherine Molloy", None);
+        check("Katherine Molloy", "Kathryn Malloy", None);
         check("Paul Ryan", "Paul Rand", None);
         check("Terry O'Neill", "Terry O’Neill", None);
         check("Democrats", "Democratic", None);

@@ -119,6 +119,20 @@ const TITLES: &[&str] = &[
     "inspector",
     "detective",
     "trooper",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "trustee",
+    "mp",
+    "mep",
+    "lawmaker",
+    "delegate",
+    "superintendent",
+    "warden",
+    "provost",
+    "dean",
 ];
 
 /// Capitalised words that are never names on their own.
