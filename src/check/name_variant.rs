@@ -128,7 +128,8 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
         }
         differing += 1;
         let first_name = std::ptr::eq(a, &tx[0]) && tx.len() > 1 && tx.last() == ty.last();
-        if !near_spelling(a, b, tx.len() == 1) && !(first_name && first_name_variant(a, b)) {
+        let alike = near_spelling(a, b, tx.len() == 1) || (first_name && first_name_variant(a, b));
+        if !alike {
             return None;
         }
     }
