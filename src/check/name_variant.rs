@@ -20,28 +20,17 @@ const MIN_SIMILARITY: f64 = 0.88;
 /// Finds names spelt differently in two sources.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let names: Vec<BTreeSet<&str>> = ctx
+    // Per source: its canonical names, and every form it writes (folded) to look names up in.
+    let (names, written): (Vec<BTreeSet<&str>>, Vec<BTreeSet<String>>) = ctx
         .sources
         .iter()
         .map(|s| {
-            s.entities
-                .forms
-                .iter()
-                .map(|(_, canon)| canon.as_str())
-                .collect()
+            let forms = &s.entities.forms;
+            let canon = forms.iter().map(|(_, c)| c.as_str()).collect();
+            let folded = forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect();
+            (canon, folded)
         })
-        .collect();
-    let written: Vec<BTreeSet<String>> = ctx
-        .sources
-        .iter()
-        .map(|s| {
-            s.entities
-                .forms
-                .iter()
-                .flat_map(|(w, c)| [fold(w), fold(c)])
-                .collect()
-        })
-        .collect();
+        .unzip();
     for i in 0..names.len() {
         for j in i + 1..names.len() {
             for &x in &names[i] {

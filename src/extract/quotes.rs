@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         check(
-            "England’s captain hasn't seen Lloris' save. \"It's fine,\" he said.",
+            "England’s captain hasn't seen Dubois' save. \"It's fine,\" he said.",
             &[("It's fine,", 0)],
         );
     }

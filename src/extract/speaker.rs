@@ -565,8 +565,8 @@ mod tests {
         );
         check("Then he said: \"No way.\"", Some(("pronoun", None)));
         check(
-            "The keeper Lloris told ITV: \"Fine.\"",
-            Some(("Lloris", Some("to ITV"))),
+            "The keeper Dubois told ITV: \"Fine.\"",
+            Some(("Dubois", Some("to ITV"))),
         );
         check("\"Fine,\" according to Smith.", Some(("Smith", None)));
         check(
