@@ -109,9 +109,9 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     }
     let df = |stem: &str| index.get(stem).map_or(0, Vec::len);
 
-    // Candidate pairs: claims of different sources sharing a stem. Stems in most claims (the
+    // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
-    let cap = (total / 2).max(MIN_POSTING_CAP);
+    let cap = (total / POSTING_CAP_SHARE).max(MIN_POSTING_CAP);
     let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
     for refs in index.values().filter(|r| r.len() <= cap) {
         for (i, a) in refs.iter().enumerate() {
@@ -227,9 +227,12 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
     if ka <= kb { (ka, kb) } else { (kb, ka) }
 }
 
-/// Posting lists at least this long may be skipped as candidate sources when they hold more
-/// than half the claims.
+/// A stem in more than this many claims makes no candidate pairs by itself...
 const MIN_POSTING_CAP: usize = 24;
+/// ... nor, in a large comparison, one in more than this share (1 / N) of all claims: such a
+/// stem is the story's subject, and pairing every claim holding it would cost the square of
+/// the input.
+const POSTING_CAP_SHARE: usize = 20;
 /// Words in a row two quotes must share for the verbatim path.
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.

@@ -199,7 +199,11 @@ impl Document {
     /// The 1-based line and 1-based column (in characters) of a byte offset of the original.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|s| *s <= offset);
-        let start = self.line_starts[line - 1];
+        let mut start = self.line_starts[line - 1];
+        // A byte-order mark is not a column.
+        if start == 0 && self.original.starts_with('\u{FEFF}') && offset >= 3 {
+            start = 3;
+        }
         let column = self.original[start..offset.min(self.original.len())]
             .chars()
             .count()

@@ -93,7 +93,15 @@ fn should_merge(prev: &str, next: &str) -> bool {
     let lower = last.to_lowercase();
     // An initial: one capital letter ("John F. Kelly").
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&lower.as_str())
+    // A word that is also an ordinary English word ("no", "ill", "miss") is an abbreviation only
+    // when written with a capital ("No. 10", "Ill."); "etc." and "vs." are written in lower case.
+    const LOWER_CASE: &[&str] = &[
+        "etc", "vs", "v", "e.g", "i.e", "a.m", "p.m", "approx", "cf", "al",
+    ];
+    let capital = last.chars().next().is_some_and(char::is_uppercase);
+    initial
+        || (ABBREVIATIONS.contains(&lower.as_str())
+            && (capital || LOWER_CASE.contains(&lower.as_str())))
 }
 
 #[cfg(test)]
@@ -115,6 +123,19 @@ mod tests {
         check(
             "Mr. Mattis met John F. Kelly at No. 10 today. He left.",
             &["Mr. Mattis met John F. Kelly at No. 10 today.", "He left."],
+        );
+    }
+
+    #[test]
+    fn ordinary_words_end_sentences() {
+        check(
+            "The striker fell ill. Kane replaced him. Voters said no. The measure failed.",
+            &[
+                "The striker fell ill.",
+                "Kane replaced him.",
+                "Voters said no.",
+                "The measure failed.",
+            ],
         );
     }
 

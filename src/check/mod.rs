@@ -165,9 +165,10 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// Do two canonical names, from different sources, name the same person? Equal after folding
-/// case and accents and leaving out initials ("Donald J. Trump" / "Donald Trump"), or one is
-/// the other's surname or first-and-last names ("Hillary Rodham Clinton" / "Hillary Clinton" /
-/// "Clinton").
+/// case and accents and leaving out initials and suffixes ("Donald J. Trump" / "Donald Trump"),
+/// one the other's surname or first-and-last names ("Hillary Rodham Clinton" / "Hillary
+/// Clinton" / "Clinton"), or the same surname with first names that are one name's forms
+/// ("Bill" / "William", "Dick" / "Richard"). "Bill Clinton" and "Hillary Clinton" are two people.
 pub fn same_person(a: &str, b: &str) -> bool {
     let fold = |s: &str| -> Vec<String> {
         text::strip_accents(s)
@@ -194,8 +195,55 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if long.ends_with(short) || long.starts_with(short) {
         return true;
     }
-    // First and last names equal, middle names aside.
-    short.len() >= 2 && short.first() == long.first() && short.last() == long.last()
+    // First and last names alike, middle names aside.
+    short.len() >= 2 && short.last() == long.last() && same_first_name(&short[0], &long[0])
+}
+
+/// Are two first names (lower case) forms of one name: equal, or a common short form?
+fn same_first_name(a: &str, b: &str) -> bool {
+    const FORMS: &[&[&str]] = &[
+        &["william", "bill", "billy", "will", "willie"],
+        &["richard", "dick", "rick", "rich", "ricky"],
+        &["robert", "bob", "rob", "bobby", "robbie"],
+        &["james", "jim", "jimmy", "jamie"],
+        &["michael", "mike", "mick", "mickey"],
+        &["thomas", "tom", "tommy"],
+        &["joseph", "joe", "joey"],
+        &["charles", "chuck", "charlie"],
+        &["edward", "ed", "ted", "eddie", "ned"],
+        &["anthony", "tony"],
+        &["elizabeth", "liz", "beth", "betsy", "eliza", "libby"],
+        &[
+            "katherine",
+            "catherine",
+            "kathryn",
+            "kate",
+            "katie",
+            "kathy",
+            "cathy",
+        ],
+        &["christopher", "chris"],
+        &["daniel", "dan", "danny"],
+        &["david", "dave"],
+        &["steven", "stephen", "steve"],
+        &["nicholas", "nick"],
+        &["alexander", "alex"],
+        &["benjamin", "ben"],
+        &["jonathan", "john", "jon", "johnny", "jack"],
+        &["margaret", "maggie", "peggy"],
+        &["patricia", "pat", "patty"],
+        &["gerald", "jerry"],
+        &["lawrence", "larry"],
+        &["kenneth", "ken", "kenny"],
+        &["timothy", "tim"],
+        &["samuel", "sam"],
+        &["andrew", "andy", "drew"],
+        &["matthew", "matt"],
+        &["gregory", "greg"],
+        &["ronald", "ron", "ronnie"],
+        &["donald", "don", "donnie"],
+    ];
+    a == b || FORMS.iter().any(|f| f.contains(&a) && f.contains(&b))
 }
 
 /// The claims of a group with the given kind.

@@ -79,7 +79,7 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
             .numbers
             .iter()
             .zip(&b.numbers)
-            .find(|(x, y)| !x.value.same(&y.value));
+            .find(|(x, y)| contradict(x, y));
     }
     // Same kind and role, one number each.
     for x in a.numbers.iter().filter(|n| comparable(n)) {
@@ -150,6 +150,11 @@ mod tests {
     #[test]
     fn same_role_different_value() {
         check(
+            "The bill costs $2.5m a year.",
+            "The bill costs $3m a year.",
+            Some(("$2.5m", "$3m")),
+        );
+        check(
             "He has scored 53 goals for England.",
             "He has 52 goals for his country.",
             Some(("53", "52")),
@@ -169,6 +174,18 @@ mod tests {
     #[test]
     fn not_conflicts() {
         check("He scored six goals.", "He scored 6 goals.", None);
+        for (a, b) in [
+            (
+                "More than 50 people were killed in the attack.",
+                "More than 60 people were killed in the attack.",
+            ),
+            (
+                "About 2,000 troops will leave the country by March.",
+                "About 2,100 troops will leave the country by March.",
+            ),
+        ] {
+            check(a, b, None);
+        }
         check(
             "It was 1-1 at the break.",
             "France won 2-1 in the end.",

@@ -1,16 +1,15 @@
 //! `quote.speaker`: the same quote attributed to different people.
 //!
 //! Only quotes that repeat each other word for word (a run of three words or more covering four
-//! fifths of the shorter one) are the same quote for this check; only explicit attributions count (a name beside a speech verb in the quote's own sentence):
-//! a speaker found through a pronoun or the context is a guess, and a guess must not raise an
-//! error. Names with the same surname are taken as one person across sources ("Dick Durbin" /
-//! "Richard J. Durbin", "Bill" / "William Kristol").
+//! fifths of the shorter one) are the same quote for this check, and only explicit attributions
+//! count (a name beside a speech verb in the quote's own sentence): a speaker found through a
+//! pronoun or the context is a guess, and a guess must not raise an error. Names are one person across sources when `same_person` says so ("Dick Durbin" /
+//! "Richard J. Durbin"); "Bill Clinton" and "Hillary Clinton" are two.
 
 use super::quote_wording::wording_key;
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
 use crate::align::longest_common_run;
 use crate::extract::{Attribution, ClaimKind};
-use crate::text;
 
 /// Do two quotes repeat each other word for word: a run of three words or more covering at
 /// least four fifths of the shorter one?
@@ -19,18 +18,6 @@ fn verbatim(a: &str, b: &str) -> bool {
     let run = longest_common_run(&ka, &kb);
     let shorter = ka.len().min(kb.len());
     run >= 3 && run * 5 >= shorter * 4
-}
-
-/// Do two names end with the same word (after folding accents and case)?
-fn same_surname(a: &str, b: &str) -> bool {
-    let last = |s: &str| {
-        text::strip_accents(s)
-            .to_lowercase()
-            .rsplit(' ')
-            .next()
-            .map(str::to_string)
-    };
-    last(a).is_some() && last(a) == last(b)
 }
 
 /// Finds groups of quotes whose known speakers are different people.
@@ -47,7 +34,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let sa = a.speaker.as_deref().unwrap_or_default();
         let Some((rb, b)) = quotes.iter().find(|(_, c)| {
             let sb = c.speaker.as_deref().unwrap_or_default();
-            !same_person(sa, sb) && !same_surname(sa, sb)
+            !same_person(sa, sb)
         }) else {
             continue;
         };

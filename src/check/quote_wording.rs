@@ -29,22 +29,22 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(&(other_ref, other)) = quotes.iter().skip(1).find(|(_, c)| differs(c)) else {
             continue;
         };
-        let speakers_differ = quotes.iter().any(|(_, a)| {
-            quotes.iter().any(|(_, b)| match (&a.speaker, &b.speaker) {
-                (Some(x), Some(y)) => !same_person(x, y),
-                _ => false,
-            })
-        });
-        if speakers_differ {
-            continue; // quote.speaker reports it
-        }
-        let who = quotes.iter().find_map(|(_, c)| c.speaker.clone());
+        // Speakers that differ are said in the message; whether that is a misattribution is
+        // quote.speaker's call (it needs explicit attributions and near-verbatim quotes).
+        let who = match (&first.speaker, &other.speaker) {
+            (Some(x), Some(y)) if !same_person(x, y) => Err(format!(
+                "{x} in {}, {y} in {}",
+                ctx.ids[first_ref.0], ctx.ids[other_ref.0]
+            )),
+            (x, y) => Ok(x.clone().or_else(|| y.clone())),
+        };
         let message = match &who {
-            Some(s) => format!(
+            Err(both) => format!("a quote is worded differently (given to {both})"),
+            Ok(Some(s)) => format!(
                 "{s}'s quote is worded differently in {} and {}",
                 ctx.ids[first_ref.0], ctx.ids[other_ref.0]
             ),
-            None => format!(
+            Ok(None) => format!(
                 "a quote is worded differently in {} and {}",
                 ctx.ids[first_ref.0], ctx.ids[other_ref.0]
             ),

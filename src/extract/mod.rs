@@ -112,14 +112,21 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
     let entities = Entities::build(&all_mentions);
 
     // Which quote segments touch each sentence, and which of them are scare quotes.
+    // The segments of each block (segments come in document order).
+    let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, q) in segments.iter().enumerate() {
+        by_block.entry(q.block).or_default().push(i);
+    }
     let scare: Vec<bool> = segments
         .iter()
-        .map(|q| is_scare_quote(doc, q, &segments, sentences))
+        .map(|q| by_block[&q.block].len() == 1 && is_scare_quote(doc, q, sentences))
         .collect();
     let in_sentence: Vec<Vec<usize>> = sentences
         .iter()
         .map(|s| {
-            (0..segments.len())
+            let from = segments.partition_point(|q| q.range.end <= s.range.start);
+            (from..segments.len())
+                .take_while(|&i| segments[i].range.start < s.range.end)
                 .filter(|&i| !scare[i] && overlaps(&segments[i].range, &s.range))
                 .collect()
         })
@@ -138,6 +145,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
         doc,
         sentences,
         &segments,
+        &by_block,
         &scare,
         &in_sentence,
         &narratives,
@@ -253,20 +261,16 @@ fn trim_claim(text: &str, r: Range<usize>) -> Range<usize> {
     start..start + t.len()
 }
 
-/// A short quote set inside narrative, not opening the sentence and not closing with its own
+/// A short quote (the only segment of its block) set inside narrative, not opening the sentence and not closing with its own
 /// punctuation: "he was “gutted” by his miss".
-fn is_scare_quote(
-    doc: &Document,
-    q: &QuoteSegment,
-    all: &[QuoteSegment],
-    sentences: &[Sentence],
-) -> bool {
+fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> bool {
     let words = text::words(&doc.text[q.range.clone()]).len();
-    if words > SCARE_QUOTE_WORDS || all.iter().filter(|o| o.block == q.block).count() > 1 {
+    if words > SCARE_QUOTE_WORDS {
         return false;
     }
     let ends_with_punct = doc.text[q.range.clone()].ends_with(['.', ',', '!', '?', ';', ':']);
-    let Some(s) = sentences.iter().find(|s| overlaps(&s.range, &q.range)) else {
+    let at = sentences.partition_point(|s| s.range.end <= q.range.start);
+    let Some(s) = sentences.get(at).filter(|s| overlaps(&s.range, &q.range)) else {
         return false;
     };
     let before = &doc.text[s.range.start..q.outer.start.max(s.range.start)];
@@ -486,6 +490,7 @@ fn attribute_blocks(
     doc: &Document,
     sentences: &[Sentence],
     segments: &[QuoteSegment],
+    by_block: &BTreeMap<usize, Vec<usize>>,
     scare: &[bool],
     in_sentence: &[Vec<usize>],
     narratives: &[Vec<NarrativeWord>],
@@ -559,11 +564,10 @@ fn attribute_blocks(
             .collect();
         for block in starting {
             done_blocks.insert(block);
-            let segs: Vec<&QuoteSegment> = segments
+            let segs: Vec<&QuoteSegment> = by_block[&block]
                 .iter()
-                .enumerate()
-                .filter(|(i, q)| q.block == block && !scare[*i])
-                .map(|(_, q)| q)
+                .filter(|&&i| !scare[i])
+                .map(|&i| &segments[i])
                 .collect();
             let Some(first) = segs.first() else { continue };
             let resolve = |si: usize,

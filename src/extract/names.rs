@@ -310,6 +310,9 @@ fn to_mention(
             .iter()
             .find(|w| w.start > last.start)
             .is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)));
+        // A plural common noun ("Officials said") does not speak as a name.
+        let plural = bare.ends_with('s') && !bare.ends_with("ss");
+        let speaks = speaks && !plural;
         if common || (single && !speaks && !vocab.capitalised_inside.contains(bare)) {
             words.remove(0);
         }
@@ -662,6 +665,7 @@ mod tests {
                 "Secretary of State Mike Pompeo spoke at the Bank of England.",
                 "\"We are gutted,\" Obama said.",
                 "Kane said: \"We lost.\"",
+                "Officials said: \"It stays shut.\"",
             ],
             &[
                 &["England", "Gareth Southgate"],
@@ -670,6 +674,7 @@ mod tests {
                 &["Mike Pompeo", "Bank of England"],
                 &["Obama"],
                 &["Kane"],
+                &[],
             ],
         );
     }

@@ -306,9 +306,21 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let first = t.chars().next().unwrap_or(' ');
 
     if first == '$' || first == '£' || first == '€' {
-        let Some(mut v) = parse_digits(&t[first.len_utf8()..]) else {
+        // "$2.5m", "£3bn": a scale written onto the number.
+        let amount = &t[first.len_utf8()..];
+        let digits_end = amount
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(amount.len());
+        let (digits, suffix) = amount.split_at(digits_end);
+        let Some(mut v) = parse_digits(digits) else {
             return 1;
         };
+        if !suffix.is_empty() {
+            match SCALES.iter().find(|(n, _)| n.eq_ignore_ascii_case(suffix)) {
+                Some((_, m)) => v *= m,
+                None => return 1,
+            }
+        }
         let mut end = w.end;
         let mut used = 1;
         if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next) {
@@ -594,6 +606,7 @@ fn digits_at(
         && digits.len() == 4
         && (1800.0..=2100.0).contains(&v)
         && !counts_things(ws, role_at)
+        && Bound::before(s, w.start) == Bound::Exact
     {
         NumberKind::Year
     } else if is_age_apposition(s, ws, i) || prev == "aged" || prev == "age" {
@@ -619,12 +632,12 @@ fn digits_at(
 /// Is the word at `i` a plural noun, as after a count ("1500 troops"), not after a year ("2016
 /// presidential election")?
 fn counts_things(ws: &[Word<'_>], i: usize) -> bool {
+    const PLURALS: &[&str] = &["people", "men", "women", "children", "police", "staff"];
     ws.get(i).is_some_and(|w| {
         let k = text::key(w.text);
+        let plural = k.len() > 3 && k.ends_with('s') && !k.ends_with("ss");
         !text::is_capitalised(w.text)
-            && k.len() > 3
-            && k.ends_with('s')
-            && !k.ends_with("ss")
+            && (plural || PLURALS.contains(&k.as_str()))
             && !text::is_stop_word(&k)
     })
 }
@@ -688,6 +701,12 @@ mod tests {
                 ("$2.5 billion", Money, "money"),
                 ("4.4%", Percent, "percent"),
             ],
+        );
+        check("About 2000 people attended.", &[("2000", Count, "peopl")]);
+        check("2000 people attended.", &[("2000", Count, "peopl")]);
+        check(
+            "It cost £3bn and $2.5m.",
+            &[("£3bn", Money, "money"), ("$2.5m", Money, "money")],
         );
         check(
             "Mattis, 68, will leave on January 1.",
