@@ -180,6 +180,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
             })
             .collect()
     };
+    if a.to_lowercase() == b.to_lowercase() {
+        return true;
+    }
     let (ta, tb) = (fold(a), fold(b));
     if ta.is_empty() || tb.is_empty() {
         return false;

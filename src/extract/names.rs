@@ -362,6 +362,10 @@ fn to_mention(
         words.pop();
     }
     let (first, last) = (words.first()?, words.last()?);
+    // A lone letter ("R" of "R-Ind.", an initial) is not a name.
+    if words.len() == 1 && strip_possessive(first.text).chars().count() < 2 {
+        return None;
+    }
     let tokens: Vec<String> = words
         .iter()
         .map(|w| {
