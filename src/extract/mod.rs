@@ -451,7 +451,7 @@ fn person_names(
         })
         .flatten()
         .collect();
-    // A full name whose surname the document also uses alone ("Harry Kane" ... "Kane").
+    // A full name whose surname the document also uses alone ("Ann Lee" ... "Lee").
     let alone: BTreeSet<&str> = mentions
         .iter()
         .filter(|m| m.tokens.len() == 1)

@@ -1,11 +1,11 @@
 //! Names: proper-noun mentions (people, teams, places, organisations) and their canonical form
 //! within one document.
 //!
-//! A mention is a run of capitalised words ("Harry Kane", "Al Bayt Stadium", "John F. Kelly"),
+//! A mention is a run of capitalised words ("Ann Lee", "Mill Street Bridge", "John F. Kelly"),
 //! with honorifics and job titles taken off the front ("Defense Secretary Jim Mattis" → "Jim
 //! Mattis", "Mr. Trump" → "Trump"). A capitalised word that only opens a sentence is not a name
 //! unless the document also capitalises it elsewhere. Within a document a short form is the same
-//! entity as the full one that ends or starts with it: "Kane" → "Harry Kane", "Tottenham" →
+//! entity as the full one that ends or starts with it: "Lee" → "Ann Lee", "Tottenham" →
 //! "Tottenham Hotspur".
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -207,7 +207,7 @@ fn follows_quote_open(s: &str, w: &Word<'_>) -> bool {
     }
 }
 
-/// Removes a trailing possessive: "England’s" → "England", "Lloris'" stays "Lloris".
+/// Removes a trailing possessive: "England’s" → "England", "Jones'" stays "Jones".
 pub fn strip_possessive(w: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(b) = w.strip_suffix(suffix) {

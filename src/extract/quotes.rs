@@ -1,7 +1,7 @@
 //! Quotes: where direct speech starts and ends.
 //!
 //! Double quotation marks of any style are read with their context: a straight `"` after white
-//! space opens, before white space or punctuation closes. Apostrophes (England’s, Lloris',
+//! space opens, before white space or punctuation closes. Apostrophes (England’s, Jones',
 //! hasn't) are never quote marks. A quote may run over several paragraphs: each new paragraph
 //! reopens with a mark and only the last one closes. When paragraph breaks were lost, the
 //! reopening mark shows up inside the still-open quote; it continues the same quote block.
