@@ -318,6 +318,11 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// The Snowball stem of one folded, lower-case word ("rallied" → "ralli").
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
 /// The content-word stems of a text: folded, lower-cased, stop words dropped, possessives
 /// removed, Snowball-stemmed. Used for alignment and for the inverted index.
 pub fn content_stems(s: &str) -> Vec<String> {

@@ -10,6 +10,7 @@
 //! gives the same figures for scripts and tests.
 
 mod basil;
+mod fit;
 mod gold;
 mod mrpc;
 mod mutate;
@@ -101,6 +102,14 @@ enum Command {
         #[arg(long, default_value_t = 0.02)]
         step: f64,
     },
+    /// Fit the statement model's weights on the MRPC tuning half (even `#1 ID`s) and print
+    /// them as the constants of `src/align/model.rs`.
+    FitMrpc {
+        /// Write the weights into this file (`src/align/model.rs`) between its
+        /// `fitted weights` markers instead of printing them.
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+    },
     /// Print findings picked at random from the BASIL triples, with their claims, for a
     /// person to judge.
     Sample {
@@ -144,6 +153,22 @@ fn run(cli: &Cli) -> Result<(), String> {
             let path = cli.data.mrpc();
             let pairs = mrpc::load(&path)?;
             print!("{}", mrpc::sweep(&pairs, *from, *to, *step));
+            eprint!("{}", mrpc::by_claims(&pairs));
+            return Ok(());
+        }
+        Some(Command::FitMrpc { write }) => {
+            let pairs = mrpc::load(&cli.data.mrpc())?;
+            let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
+            let (w, b) = fit::fit(&even);
+            eprintln!(
+                "sentence-level accuracy on the tuning half: {:.1}%",
+                fit::accuracy(&even, &w, b)
+            );
+            let code = fit::as_rust(&w, b);
+            match write {
+                None => print!("{code}"),
+                Some(path) => fit::write_into(path, &code)?,
+            }
             return Ok(());
         }
         Some(Command::Sample { count, seed }) => {

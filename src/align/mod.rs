@@ -6,7 +6,11 @@
 //! on bigrams); the best one-to-one matches above a threshold are merged greedily into groups
 //! holding at most one claim per source. Every claim ends in exactly one group.
 //!
-//! This is the only module that knows the similarity library.
+//! Statements are scored by a small fitted model ([`model`]); quotes by the overlap score
+//! above, with a path for word-for-word runs. This is the only module that knows the
+//! similarity library.
+
+pub mod model;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,11 +37,15 @@ pub struct AlignOptions {
     /// Lowest score at which two quotes sharing a verbatim run (four words, or all of the
     /// shorter quote) are the same remark.
     pub verbatim_threshold: f64,
-    /// Lowest score at which two statements are the same claim.
+    /// Lowest probability (from the statement [`model`]) at which two statements are the same
+    /// claim.
     pub statement_threshold: f64,
-    /// Lowest score at which two statements sharing two or more rare words (found in at most
-    /// three claims of the whole comparison) are the same claim.
+    /// Lowest overlap score at which two statements sharing two or more rare words (found in
+    /// at most three claims of a comparison of twenty or more) are the same claim.
     pub rare_threshold: f64,
+    /// Lowest probability (from the statement [`model`]) at which a quote and a statement
+    /// (a paraphrase of it) are the same claim.
+    pub mixed_threshold: f64,
 }
 
 impl Default for AlignOptions {
@@ -45,8 +53,9 @@ impl Default for AlignOptions {
         AlignOptions {
             quote_threshold: 0.36,
             verbatim_threshold: 0.22,
-            statement_threshold: 0.30,
+            statement_threshold: 0.50,
             rare_threshold: 0.18,
+            mixed_threshold: 0.50,
         }
     }
 }
@@ -58,6 +67,8 @@ struct Features {
     key: String,
     /// The claim's words, folded, in order (for the longest common run).
     words: Vec<String>,
+    /// What the statement model needs.
+    profile: model::Profile,
 }
 
 /// Every candidate pair of claims of different sources with its score, best first, whether or
@@ -89,6 +100,7 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                             .iter()
                             .map(|w| text::key(w.text))
                             .collect(),
+                        profile: model::Profile::new(&c.text, &c.numbers),
                     }
                 })
                 .collect()
@@ -127,11 +139,8 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     for &(a, b) in shared.keys() {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
-        if fa.kind != fb.kind {
-            continue;
-        }
         if let Some(p) = parts(fa, fb, total, &df) {
-            pairs.push((p.score(), a, b, p));
+            pairs.push((p.kind_score(fa.kind, fb.kind), a, b, p));
         }
     }
     // Best first; ties broken by the claims' texts so that source order does not matter.
@@ -149,18 +158,24 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
 /// Aligns the claims of several sources into groups.
 pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     let features = features_of(sources);
+    let total: usize = features.iter().map(Vec::len).sum();
     let pairs = scored(&features)
         .into_iter()
-        .filter(|(score, a, _, p)| match features[a.0][a.1].kind {
-            ClaimKind::Quote => {
-                *score >= options.quote_threshold
-                    || (p.verbatim_run() && *score >= options.verbatim_threshold)
-            }
-            ClaimKind::Statement => {
-                *score >= options.statement_threshold
-                    || (p.rare >= 2 && *score >= options.rare_threshold)
-            }
-        })
+        .filter(
+            |(_, a, b, p)| match (features[a.0][a.1].kind, features[b.0][b.1].kind) {
+                (ClaimKind::Quote, ClaimKind::Quote) => {
+                    p.score() >= options.quote_threshold
+                        || (p.verbatim_run() && p.score() >= options.verbatim_threshold)
+                }
+                (ClaimKind::Statement, ClaimKind::Statement) => {
+                    p.probability >= options.statement_threshold
+                        || (total >= MIN_CLAIMS_FOR_RARITY
+                            && p.rare >= 2
+                            && p.score() >= options.rare_threshold)
+                }
+                _ => p.probability >= options.mixed_threshold,
+            },
+        )
         .map(|(s, a, b, _)| (s, a, b));
     // Greedy merging with at most one claim per source in a group.
     let mut group_of: HashMap<ClaimRef, usize> = HashMap::new();
@@ -237,6 +252,9 @@ const POSTING_CAP_SHARE: usize = 20;
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.
 const RARE_DF: usize = 3;
+/// Rarity means something only in a comparison of at least this many claims: in two short
+/// texts every word is rare.
+const MIN_CLAIMS_FOR_RARITY: usize = 20;
 
 /// Stems a claim needs for its containment in another to count in full.
 const FULL_CONTAINMENT_STEMS: f64 = 6.0;
@@ -261,6 +279,8 @@ pub struct Parts {
     pub run: usize,
     /// Length in words of the shorter claim.
     pub shorter: usize,
+    /// For statements, the model's probability that the two say the same thing.
+    pub probability: f64,
 }
 
 impl Parts {
@@ -275,9 +295,20 @@ impl Parts {
 }
 
 impl Parts {
-    /// The score these parts make, 0 to 1.
+    /// The overlap score these parts make, 0 to 1.
     pub fn score(&self) -> f64 {
         0.55 * self.dice + 0.20 * self.containment + 0.25 * self.chars
+    }
+
+    /// The score that ranks a match of claims of these kinds: the overlap score for two
+    /// quotes, the model's probability for two statements, and half of it for a quote and a
+    /// statement, so that a quote finds its match among quotes first.
+    pub fn kind_score(&self, a: ClaimKind, b: ClaimKind) -> f64 {
+        match (a, b) {
+            (ClaimKind::Quote, ClaimKind::Quote) => self.score(),
+            (ClaimKind::Statement, ClaimKind::Statement) => self.probability,
+            _ => self.probability / 2.0,
+        }
     }
 }
 
@@ -322,6 +353,7 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
         rare,
         run: longest_common_run(&a.words, &b.words),
         shorter: a.words.len().min(b.words.len()),
+        probability: model::probability(&model::features(&a.profile, &b.profile)),
     })
 }
 
