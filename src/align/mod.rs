@@ -300,13 +300,15 @@ impl Parts {
         0.55 * self.dice + 0.20 * self.containment + 0.25 * self.chars
     }
 
-    /// The score that ranks a match of claims of these kinds: the overlap score for two
-    /// quotes, the model's probability for two statements, and half of it for a quote and a
-    /// statement, so that a quote finds its match among quotes first.
+    /// The score that ranks (and describes) a match of claims of these kinds: the overlap
+    /// score for two quotes; for two statements, the model's probability or the overlap
+    /// score, whichever is higher (two statements matched on rare words are alike even when
+    /// the model doubts it); half the probability for a quote and a statement, so that a
+    /// quote finds its match among quotes first.
     pub fn kind_score(&self, a: ClaimKind, b: ClaimKind) -> f64 {
         match (a, b) {
             (ClaimKind::Quote, ClaimKind::Quote) => self.score(),
-            (ClaimKind::Statement, ClaimKind::Statement) => self.probability,
+            (ClaimKind::Statement, ClaimKind::Statement) => self.probability.max(self.score()),
             _ => self.probability / 2.0,
         }
     }

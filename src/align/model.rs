@@ -14,48 +14,88 @@ use crate::extract::numbers::{Number, Value};
 use crate::text;
 
 /// How many features a pair has.
-pub const FEATURES: usize = 15;
+pub const FEATURES: usize = 35;
 
 /// The names of the features, in order.
 pub const NAMES: [&str; FEATURES] = [
     "word_f1",
     "word_min_share",
+    "word_max_share",
     "bigram_f1",
-    "trigram_max_share",
+    "bigram_min_share",
+    "bigram_max_share",
     "trigram_f1",
+    "trigram_min_share",
+    "trigram_max_share",
     "fourgram_f1",
+    "fourgram_min_share",
+    "fourgram_max_share",
+    "content_f1",
+    "content_min_share",
+    "content_max_share",
+    "prefix5_f1",
+    "prefix5_min_share",
+    "prefix5_max_share",
+    "char3_f1",
+    "char3_min_share",
+    "char3_max_share",
     "char4_f1",
+    "char4_min_share",
+    "char4_max_share",
     "word_edit_distance",
     "lcs_min_share",
+    "lcs_max_share",
     "numbers_unmatched",
     "numbers_any",
     "names_unmatched",
+    "content_unmatched_min",
     "content_unmatched_max",
     "length_ratio",
+    "length_difference",
     "log_length",
 ];
 
 /// The fitted weights of the features, in the order of [`NAMES`], on their raw scale.
 // BEGIN fitted weights (claimdiff-eval fit-mrpc --write)
 pub const WEIGHTS: [f64; FEATURES] = [
-    -4.616705, // word_f1
-    6.945141,  // word_min_share
-    0.358099,  // bigram_f1
-    0.130008,  // trigram_max_share
-    -3.396798, // trigram_f1
-    -1.626304, // fourgram_f1
-    2.245945,  // char4_f1
-    -1.440809, // word_edit_distance
-    2.750603,  // lcs_min_share
-    -0.285726, // numbers_unmatched
-    0.210770,  // numbers_any
-    0.027510,  // names_unmatched
-    -0.195905, // content_unmatched_max
-    -3.609869, // length_ratio
-    1.443084,  // log_length
+    -4.108927, // word_f1
+    1.839756,  // word_min_share
+    1.721020,  // word_max_share
+    -0.578845, // bigram_f1
+    2.400110,  // bigram_min_share
+    -0.261616, // bigram_max_share
+    -3.274089, // trigram_f1
+    -1.219063, // trigram_min_share
+    0.097073,  // trigram_max_share
+    -1.578694, // fourgram_f1
+    0.522414,  // fourgram_min_share
+    0.134007,  // fourgram_max_share
+    -3.207431, // content_f1
+    1.753714,  // content_min_share
+    1.252749,  // content_max_share
+    -3.018196, // prefix5_f1
+    3.052625,  // prefix5_min_share
+    1.770136,  // prefix5_max_share
+    -1.468122, // char3_f1
+    3.268639,  // char3_min_share
+    2.858114,  // char3_max_share
+    -2.468265, // char4_f1
+    2.604256,  // char4_min_share
+    -1.178386, // char4_max_share
+    -1.787445, // word_edit_distance
+    0.218001,  // lcs_min_share
+    1.473441,  // lcs_max_share
+    -0.286768, // numbers_unmatched
+    0.215166,  // numbers_any
+    0.041210,  // names_unmatched
+    -0.100943, // content_unmatched_min
+    -0.115203, // content_unmatched_max
+    -6.337715, // length_ratio
+    -0.341478, // length_difference
+    2.273147,  // log_length
 ];
 /// The fitted intercept.
-pub const BIAS: f64 = -2.249748;
+pub const BIAS: f64 = -1.989903;
 // END fitted weights
 
 /// Longest texts (in words) whose edit distance and common subsequence are computed exactly;
@@ -69,10 +109,13 @@ pub struct Profile {
     stems: Vec<String>,
     /// Hashes of the word n-grams (1 to 4), each sorted.
     grams: [Vec<u64>; 4],
-    /// Hashes of the character 4-grams of the folded text, sorted.
-    chars: Vec<u64>,
+    /// Hashes of the character 3-grams and 4-grams of the folded text, each sorted.
+    chars: [Vec<u64>; 2],
     /// Content stems, sorted, without repeats.
     content: Vec<String>,
+    /// The first five letters of every word, sorted: a looser stem ("acquisition",
+    /// "acquired").
+    prefixes: Vec<String>,
     /// The values of the numbers.
     numbers: Vec<Value>,
     /// Capitalised words other than the first, folded, sorted, without repeats.
@@ -107,8 +150,11 @@ impl Profile {
             v
         });
         let folded: Vec<char> = text::key(text_).chars().collect();
-        let mut chars: Vec<u64> = folded.windows(4).map(hash).collect();
-        chars.sort_unstable();
+        let chars = std::array::from_fn(|n| {
+            let mut v: Vec<u64> = folded.windows(n + 3).map(hash).collect();
+            v.sort_unstable();
+            v
+        });
         let mut content = text::content_stems(text_);
         content.sort();
         content.dedup();
@@ -120,7 +166,13 @@ impl Profile {
             .collect();
         names.sort();
         names.dedup();
+        let mut prefixes: Vec<String> = words
+            .iter()
+            .map(|w| text::key(w.text).chars().take(5).collect())
+            .collect();
+        prefixes.sort_unstable();
         Profile {
+            prefixes,
             stems,
             grams,
             chars,
@@ -182,18 +234,22 @@ fn order(a: &[String], b: &[String]) -> (usize, usize) {
 
 /// The features of a pair of texts, in the order of [`NAMES`].
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
-    let (word_f1, word_min, _) = overlap(&a.grams[0], &b.grams[0]);
-    let (bigram_f1, _, _) = overlap(&a.grams[1], &b.grams[1]);
-    let (trigram_f1, _, trigram_max) = overlap(&a.grams[2], &b.grams[2]);
-    let (fourgram_f1, _, _) = overlap(&a.grams[3], &b.grams[3]);
-    let (char_f1, _, _) = overlap(&a.chars, &b.chars);
+    let mut f = Vec::with_capacity(FEATURES);
+    let mut push3 = |(f1, min, max): (f64, f64, f64)| f.extend([f1, min, max]);
+    for n in 0..4 {
+        push3(overlap(&a.grams[n], &b.grams[n]));
+    }
+    push3(overlap(&a.content, &b.content));
+    push3(overlap(&a.prefixes, &b.prefixes));
+    push3(overlap(&a.chars[0], &b.chars[0]));
+    push3(overlap(&a.chars[1], &b.chars[1]));
     let (la, lb) = (a.stems.len(), b.stems.len());
-    let longer = la.max(lb).max(1) as f64;
-    let (edit, lcs_min) = if la.max(lb) <= MAX_ORDER_WORDS {
+    let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
+    let (edit, lcs_min, lcs_max) = if la.max(lb) <= MAX_ORDER_WORDS {
         let (d, l) = order(&a.stems, &b.stems);
-        (d as f64 / longer, l as f64 / longer)
+        (d as f64 / longer, l as f64 / longer, l as f64 / shorter)
     } else {
-        (1.0 - word_f1, word_min)
+        (1.0 - f[0], f[1], f[2])
     };
     let unmatched_numbers = |x: &Profile, y: &Profile| {
         x.numbers
@@ -204,24 +260,26 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     let numbers = unmatched_numbers(a, b) + unmatched_numbers(b, a);
     let names = a.names.len() + b.names.len() - 2 * shared_sorted(&a.names, &b.names);
     let shared_content = shared_sorted(&a.content, &b.content);
-    let unmatched = (a.content.len() - shared_content).max(b.content.len() - shared_content);
-    [
-        word_f1,
-        word_min,
-        bigram_f1,
-        trigram_max,
-        trigram_f1,
-        fourgram_f1,
-        char_f1,
+    let (ua, ub) = (
+        a.content.len() - shared_content,
+        b.content.len() - shared_content,
+    );
+    f.extend([
         edit,
         lcs_min,
+        lcs_max,
         numbers.min(4) as f64,
         f64::from(u8::from(!a.numbers.is_empty() || !b.numbers.is_empty())),
         names.min(6) as f64,
-        unmatched.min(15) as f64,
+        ua.min(ub).min(15) as f64,
+        ua.max(ub).min(15) as f64,
         la.min(lb) as f64 / longer,
+        (la.abs_diff(lb) as f64).min(30.0),
         (1.0 + (la + lb) as f64).ln(),
-    ]
+    ]);
+    let mut out = [0.0; FEATURES];
+    out.copy_from_slice(&f);
+    out
 }
 
 /// The probability, 0 to 1, that two texts with these features say the same thing.
@@ -243,11 +301,12 @@ mod tests {
     fn identical_texts_overlap_fully() {
         let a = profile("The council approved the budget on Tuesday.");
         let f = features(&a, &a);
-        assert_eq!(f[0], 1.0);
-        assert_eq!(f[7], 0.0, "no edits");
-        assert_eq!(f[8], 1.0, "the whole text is common");
-        assert_eq!(f[9], 0.0);
-        assert_eq!(f[11], 0.0);
+        let at = |name: &str| f[NAMES.iter().position(|n| *n == name).unwrap()];
+        assert_eq!(at("word_f1"), 1.0);
+        assert_eq!(at("word_edit_distance"), 0.0, "no edits");
+        assert_eq!(at("lcs_min_share"), 1.0, "the whole text is common");
+        assert_eq!(at("numbers_unmatched"), 0.0);
+        assert_eq!(at("names_unmatched"), 0.0);
     }
 
     #[test]
@@ -255,13 +314,12 @@ mod tests {
         let a = profile("Shares of Acme rose 5 percent on Monday.");
         let b = profile("Shares of Acme rose 7 percent on Monday after Zenith reported.");
         let f = features(&a, &b);
-        assert_eq!(f[9], 2.0, "5 and 7 are each unmatched");
-        assert_eq!(f[11], 1.0, "Zenith");
-        assert_eq!(
-            f[12], 3.0,
-            "7, after, zenith, report: 4 words of b minus the stop word"
-        );
-        assert!(f[13] < 1.0);
+        let at = |name: &str| f[NAMES.iter().position(|n| *n == name).unwrap()];
+        assert_eq!(at("numbers_unmatched"), 2.0, "5 and 7 are each unmatched");
+        assert_eq!(at("names_unmatched"), 1.0, "Zenith");
+        assert_eq!(at("content_unmatched_max"), 3.0, "b's 7, zenith and report");
+        assert_eq!(at("content_unmatched_min"), 1.0, "a's 5");
+        assert!(at("length_ratio") < 1.0);
     }
 
     #[test]
