@@ -17,33 +17,50 @@ const FIRST_NAME_SIMILARITY: f64 = 0.9;
 /// Lowest Jaro-Winkler similarity for two words to be spellings of one word.
 const MIN_SIMILARITY: f64 = 0.88;
 
-/// Finds names spelt differently in two sources.
+/// Finds names spelt differently in two sources: canonical names first, then any other
+/// written form (a surname misspelt once, "Tump" beside "Trump", is a variant of the form
+/// the other source writes).
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Per source: its canonical names, and every form it writes (folded) to look names up in.
-    let (names, written): (Vec<BTreeSet<&str>>, Vec<BTreeSet<String>>) = ctx
+    // Per source: its names as (written form, canonical name), canonical names first, and every
+    // form it writes (folded) to look names up in.
+    let (names, written): (Vec<Vec<(&str, &str)>>, Vec<BTreeSet<String>>) = ctx
         .sources
         .iter()
         .map(|s| {
             let forms = &s.entities.forms;
-            let canon = forms.iter().map(|(_, c)| c.as_str()).collect();
+            let canon: BTreeSet<&str> = forms.iter().map(|(_, c)| c.as_str()).collect();
+            let mut names: Vec<(&str, &str)> = canon.iter().map(|c| (*c, *c)).collect();
+            let mut others: Vec<(&str, &str)> = forms
+                .iter()
+                .map(|(w, c)| (w.as_str(), c.as_str()))
+                .filter(|(w, _)| !canon.contains(w))
+                .collect();
+            others.sort();
+            others.dedup();
+            names.extend(others);
             let folded = forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect();
-            (canon, folded)
+            (names, folded)
         })
         .unzip();
+    let mut reported: BTreeSet<(usize, &str, usize, &str)> = BTreeSet::new();
     for i in 0..names.len() {
         for j in i + 1..names.len() {
-            for &x in &names[i] {
-                if written[j].contains(&fold(x)) {
-                    continue;
-                }
-                for &y in &names[j] {
-                    if written[i].contains(&fold(y)) {
+            for &(x, cx) in &names[i] {
+                // A form both sources write is a spelling they share; a pair of names is a
+                // variant only when one of the two is written in one source alone.
+                let x_shared = written[j].contains(&fold(x));
+                for &(y, cy) in &names[j] {
+                    if (x_shared && written[i].contains(&fold(y)))
+                        || (x_shared && x == y)
+                        || reported.contains(&(i, cx, j, cy))
+                    {
                         continue;
                     }
                     let Some(severity) = variant(x, y) else {
                         continue;
                     };
+                    reported.insert((i, cx, j, cy));
                     let first = |s: usize, n: &str| {
                         ctx.sources[s]
                             .claims
@@ -51,7 +68,10 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                             .position(|c| c.names.iter().any(|m| m == n))
                             .map(|c| (s, c))
                     };
-                    let claims: Vec<_> = [first(i, x), first(j, y)].into_iter().flatten().collect();
+                    let claims: Vec<_> = [first(i, cx), first(j, cy)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
                     let group = match claims.as_slice() {
                         [a, b] => ctx
                             .groups
@@ -131,7 +151,7 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
     let ok = if tx.len() > 1 {
         differing == 1
     } else {
-        tx[0].chars().count() >= 5
+        tx[0].chars().count().max(ty[0].chars().count()) >= 5
     };
     ok.then_some(Severity::Warning)
 }
@@ -179,6 +199,7 @@ mod tests {
             Some(Severity::Info),
         );
         check("Mohamed Salah", "Mohammed Salah", Some(Severity::Warning));
+        check("Tump", "Trump", Some(Severity::Warning));
         check(
             "Katherine Molloy",
             "Kathryn Molloy",
@@ -200,5 +221,7 @@ mod tests {
         check("Terry O'Neill", "Terry O’Neill", None);
         check("Democrats", "Democratic", None);
         check("American", "African", None);
+        check("Ryan", "Rayn", None);
+        check("Obama", "Obamas", None);
     }
 }

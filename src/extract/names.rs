@@ -193,6 +193,26 @@ impl Vocabulary {
         }
         v
     }
+
+    /// Whether `w` is one slip of the pen (a letter swapped, doubled, dropped or changed) from
+    /// a name of five letters or more the document capitalises inside sentences: a misspelt
+    /// name at the start of a sentence ("Trupm said ...") is still a name.
+    pub fn slip_of_a_name(&self, w: &str) -> bool {
+        if w.chars().count() < 4 || self.lower.contains(&w.to_lowercase()) {
+            return false;
+        }
+        let first = w.chars().next();
+        // Sorted, so that the answer does not depend on the set's order.
+        let mut known: Vec<&String> = self.capitalised_inside.iter().collect();
+        known.sort();
+        known.into_iter().any(|k| {
+            k.chars().count() >= 5
+                && k.chars().next() == first
+                && !k.starts_with(w)
+                && !w.starts_with(k.as_str())
+                && crate::align::spelling_distance(k, w).0 == 1
+        })
+    }
 }
 
 /// Does the word open a quote or an aside (after an opening quote mark, a colon or a bracket)?
@@ -313,7 +333,8 @@ fn to_mention(
         // A plural common noun ("Officials said") does not speak as a name.
         let plural = bare.ends_with('s') && !bare.ends_with("ss");
         let speaks = speaks && !plural;
-        if common || (single && !speaks && !vocab.capitalised_inside.contains(bare)) {
+        let known = vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare);
+        if common || (single && !speaks && !known) {
             words.remove(0);
         }
     }
@@ -680,6 +701,19 @@ mod tests {
                 &["Kane"],
                 &[],
             ],
+        );
+    }
+
+    #[test]
+    fn a_misspelt_name_opening_a_sentence_is_still_a_name() {
+        check(
+            &[
+                "The mayor met Ms. Ortega on Monday.",
+                "Ortgea left early.",
+                "Otherwise nothing changed.",
+                "Ortegas was not there.",
+            ],
+            &[&["Ortega"], &["Ortgea"], &[], &[]],
         );
     }
 

@@ -462,6 +462,16 @@ fn misspell(word: &str, rng: &mut fastrand::Rng) -> Option<String> {
     None
 }
 
+/// The finding kind an edit should cause (for digits put in words, the one it must not).
+fn expected_kind(kind: Kind) -> FindingKind {
+    match kind {
+        Kind::Speaker => FindingKind::QuoteSpeaker,
+        Kind::QuoteWords => FindingKind::QuoteWording,
+        Kind::Name => FindingKind::NameVariant,
+        Kind::Number | Kind::DigitsToWords | Kind::Drop => FindingKind::NumberConflict,
+    }
+}
+
 /// The result of one planted edit.
 fn hit(edit: &Edit, m: &Mutant, a: &Analysis) -> bool {
     let in_copy = m.map(edit.target.start)..m.map(edit.target.end);
@@ -576,8 +586,17 @@ pub fn evaluate(
             t.0 += usize::from(ok);
             t.1 += 1;
             if !ok {
+                let related: Vec<&str> = a
+                    .findings
+                    .iter()
+                    .filter(|f| f.kind == expected_kind(e.kind))
+                    .map(|f| f.message.as_str())
+                    .collect();
+                let at = m.map(e.range.start);
+                let context = &m.copy[m.copy.floor_char_boundary(at.saturating_sub(60))
+                    ..m.copy.ceil_char_boundary((at + 60).min(m.copy.len()))];
                 misses.push(format!(
-                    "mutation missed, {:?} in {}: {:?} → {:?} in {:?}",
+                    "mutation missed, {:?} in {}: {:?} → {:?} in {:?}; copy: {context:?}; findings of the kind: {related:?}",
                     e.kind,
                     path.display(),
                     &m.original[e.range.clone()],
