@@ -68,10 +68,8 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                             .position(|c| c.names.iter().any(|m| m == n))
                             .map(|c| (s, c))
                     };
-                    let claims: Vec<_> = [first(i, cx), first(j, cy)]
-                        .into_iter()
-                        .flatten()
-                        .collect();
+                    let claims: Vec<_> =
+                        [first(i, cx), first(j, cy)].into_iter().flatten().collect();
                     let group = match claims.as_slice() {
                         [a, b] => ctx
                             .groups
@@ -174,12 +172,28 @@ fn near_spelling(a: &str, b: &str, single: bool) -> bool {
     if la < 3 || lb < 3 || a.chars().next() != b.chars().next() {
         return false;
     }
-    if a.starts_with(b) || b.starts_with(a) {
-        return false; // "American" / "America", "Democrats" / "Democrat"
+    if word_forms(a, b) {
+        return false;
     }
     let (distance, similarity) = spelling_distance(a, b);
     let allowed = if la.max(lb) >= 8 && !single { 2 } else { 1 };
     distance <= allowed && similarity >= MIN_SIMILARITY
+}
+
+/// Are two words forms of one word, differing only in an ending: a plural or a people's
+/// name ("Democrat" / "Democrats", "Texas" / "Texans", "American" / "Americas", "Democrats"
+/// / "Democratic")? A letter slipped elsewhere ("Huckabeee", "Priebs") is no ending.
+fn word_forms(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ism", "ist", "ists",
+    ];
+    let common: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    common >= 3 && ENDINGS.contains(&&a[common..]) && ENDINGS.contains(&&b[common..])
 }
 
 #[cfg(test)]
@@ -223,5 +237,12 @@ mod tests {
         check("American", "African", None);
         check("Ryan", "Rayn", None);
         check("Obama", "Obamas", None);
+        check("Texas", "Texans", None);
+        check("American", "Americas", None);
+        check("Senate Democrats", "Senate Democratic", None);
+        check("Cowen", "Cowan", Some(Severity::Warning));
+        check("Huckabee", "Huckabeee", Some(Severity::Warning));
+        check("Priebus", "Priebs", Some(Severity::Warning));
+        check("States", "Statse", Some(Severity::Warning));
     }
 }

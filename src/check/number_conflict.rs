@@ -73,13 +73,14 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 
 /// The first pair of conflicting numbers of two aligned claims, if any.
 pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Number)> {
-    // The same sentence but for its numbers: compare them in order.
+    // The same sentence but for its numbers: compare them in order. The words around them
+    // are the same, "more than" and "about" included, so any other value is a change.
     if !a.numbers.is_empty() && a.numbers.len() == b.numbers.len() && masked(a) == masked(b) {
         return a
             .numbers
             .iter()
             .zip(&b.numbers)
-            .find(|(x, y)| contradict(x, y));
+            .find(|(x, y)| !x.value.same(&y.value));
     }
     // Same kind and role, one number each.
     for x in a.numbers.iter().filter(|n| comparable(n)) {

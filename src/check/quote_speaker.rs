@@ -1,23 +1,31 @@
 //! `quote.speaker`: the same quote attributed to different people.
 //!
 //! Only quotes that repeat each other word for word (a run of three words or more covering four
-//! fifths of the shorter one) are the same quote for this check, and only explicit attributions
+//! fifths of the shorter one, or the same two words) are the same quote for this check, and only explicit attributions
 //! count (a name beside a speech verb in the quote's own sentence): a speaker found through a
 //! pronoun or the context is a guess, and a guess must not raise an error. Names are one person across sources when `same_person` says so ("Dick Durbin" /
 //! "Richard J. Durbin"); "Bill Clinton" and "Hillary Clinton" are two.
 
+use super::name_variant;
 use super::quote_wording::wording_key;
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
 use crate::align::longest_common_run;
 use crate::extract::{Attribution, ClaimKind};
 
 /// Do two quotes repeat each other word for word: a run of three words or more covering at
-/// least four fifths of the shorter one?
+/// least four fifths of the shorter one, or the same two words ("Absolutely not")?
 fn verbatim(a: &str, b: &str) -> bool {
     let (ka, kb) = (wording_key(a), wording_key(b));
     let run = longest_common_run(&ka, &kb);
     let shorter = ka.len().min(kb.len());
-    run >= 3 && run * 5 >= shorter * 4
+    (run >= 3 && run * 5 >= shorter * 4) || (ka == kb && ka.len() >= 2)
+}
+
+/// Are two names one surname spelt two ways ("Donald Trump" / "Tump")? That is a name
+/// variant, reported as such, not two speakers.
+fn misspelt_surname(a: &str, b: &str) -> bool {
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_string();
+    name_variant::variant(&last(a), &last(b)).is_some()
 }
 
 /// Finds groups of quotes whose known speakers are different people.
@@ -34,7 +42,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let sa = a.speaker.as_deref().unwrap_or_default();
         let Some((rb, b)) = quotes.iter().find(|(_, c)| {
             let sb = c.speaker.as_deref().unwrap_or_default();
-            !same_person(sa, sb)
+            !same_person(sa, sb) && !misspelt_surname(sa, sb)
         }) else {
             continue;
         };

@@ -93,7 +93,8 @@ pub fn wording_key(s: &str) -> Vec<String> {
             expand_contraction(part, &mut out);
         }
     }
-    out
+    // "24 hours" and "twenty-four hours" are one wording.
+    crate::extract::numbers::digits_for_words(&out)
 }
 
 /// Pushes a word, expanding a contraction into its words ("can't" → "can not").
@@ -244,6 +245,11 @@ mod tests {
             ("decorated F.B.I. agent", "decorated FBI agent"),
             ("these (local) supervisors", "these supervisors"),
             ("a Euros [summer 2024] soon", "a Euros soon"),
+            (
+                "After 11 hearings and 25,000 pages",
+                "After eleven hearings and twenty-five thousand pages",
+            ),
+            ("for 544 managers", "for five hundred forty-four managers"),
         ] {
             assert_eq!(wording_key(a), wording_key(b), "{a} / {b}");
         }

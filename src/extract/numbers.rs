@@ -237,6 +237,49 @@ fn english() -> &'static Language {
     EN.get_or_init(Language::english)
 }
 
+/// Writes numbers in digits in a list of folded, lower-case words: each longest run of number
+/// words becomes its value ("twenty", "four" → "24"; "two", "hundred" → "200"), and commas
+/// leave digit groups ("25,000" → "25000"), so that "24 hours" and "twenty-four hours" read the
+/// same.
+pub fn digits_for_words(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut best: Option<(usize, String)> = None;
+        let mut phrase = String::new();
+        for (j, w) in words.iter().enumerate().skip(i).take(8) {
+            if !(NUMBER_WORDS.contains(&w.as_str()) || (j > i && w == "and")) {
+                break;
+            }
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if let Ok(d) = text2digits(&phrase, english())
+                && d.chars().all(|c| c.is_ascii_digit())
+            {
+                best = Some((j, d));
+            }
+        }
+        match best {
+            Some((j, d)) => {
+                out.push(d);
+                i = j + 1;
+            }
+            None => {
+                let w = &words[i];
+                if w.chars().all(|c| c.is_ascii_digit() || c == ',') && w.contains(',') {
+                    out.push(w.replace(',', ""));
+                } else {
+                    out.push(w.clone());
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Finds the numbers in `s`.
 pub fn find(s: &str) -> Vec<Number> {
     let ws = text::words(s);
