@@ -399,9 +399,7 @@ pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
         for (sb, fb) in features.iter().enumerate().skip(sa + 1) {
             for (ca, a) in fa.iter().enumerate() {
                 for (cb, b) in fb.iter().enumerate() {
-                    if a.kind == b.kind
-                        && let Some(p) = parts(a, b, total, &df)
-                    {
+                    if let Some(p) = parts(a, b, total, &df) {
                         out.push(((sa, ca), (sb, cb), p));
                     }
                 }
