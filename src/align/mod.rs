@@ -67,6 +67,8 @@ struct Features {
     key: String,
     /// The claim's words, folded, in order (for the longest common run).
     words: Vec<String>,
+    /// For each word, whether it is a plain content word: not a stop word, not capitalised.
+    plain: Vec<bool>,
     /// What the statement model needs.
     profile: model::Profile,
 }
@@ -99,6 +101,13 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                         words: text::words(&c.text)
                             .iter()
                             .map(|w| text::key(w.text))
+                            .collect(),
+                        plain: text::words(&c.text)
+                            .iter()
+                            .map(|w| {
+                                !text::is_capitalised(w.text)
+                                    && !text::is_stop_word(&text::key(w.text))
+                            })
                             .collect(),
                         profile: model::Profile::new(&c.text, &c.numbers),
                     }
@@ -164,8 +173,9 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
         .filter(
             |(_, a, b, p)| match (features[a.0][a.1].kind, features[b.0][b.1].kind) {
                 (ClaimKind::Quote, ClaimKind::Quote) => {
-                    p.score() >= options.quote_threshold
-                        || (p.verbatim_run() && p.score() >= options.verbatim_threshold)
+                    p.probability >= QUOTE_MIN_PROBABILITY
+                        && (p.score() >= options.quote_threshold
+                            || (p.verbatim_run() && p.score() >= options.verbatim_threshold))
                 }
                 (ClaimKind::Statement, ClaimKind::Statement) => {
                     p.probability >= options.statement_threshold
@@ -248,6 +258,9 @@ const MIN_POSTING_CAP: usize = 24;
 /// stem is the story's subject, and pairing every claim holding it would cost the square of
 /// the input.
 const POSTING_CAP_SHARE: usize = 20;
+/// Two quotes the model gives less than this are different remarks, whatever words they
+/// share.
+const QUOTE_MIN_PROBABILITY: f64 = 0.2;
 /// Words in a row two quotes must share for the verbatim path.
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.
@@ -353,7 +366,7 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
         chars,
         shared,
         rare,
-        run: longest_common_run(&a.words, &b.words),
+        run: wording_run(a, b),
         shorter: a.words.len().min(b.words.len()),
         probability: model::probability(&model::features(&a.profile, &b.profile)),
     })
@@ -370,17 +383,37 @@ pub fn spelling_distance(a: &str, b: &str) -> (usize, f64) {
 
 /// The length of the longest run of equal consecutive items in `a` and `b`.
 pub fn longest_common_run(a: &[String], b: &[String]) -> usize {
-    let mut best = 0;
+    longest_run_at(a, b).0
+}
+
+/// The longest run of equal consecutive items in `a` and `b`: its length and where it ends in
+/// `a` and in `b` (one past its last item).
+pub fn longest_run_at(a: &[String], b: &[String]) -> (usize, usize, usize) {
+    let mut best = (0, 0, 0);
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    for x in a {
+    for (i, x) in a.iter().enumerate() {
         for (j, y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
-            best = best.max(cur[j + 1]);
+            if cur[j + 1] > best.0 {
+                best = (cur[j + 1], i + 1, j + 1);
+            }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
     best
+}
+
+/// The longest verbatim run two claims share, counted only when it holds two plain content
+/// words: a shared name with its articles ("the Tea Party movement") is not shared wording.
+fn wording_run(a: &Features, b: &Features) -> usize {
+    let (len, end, _) = longest_run_at(&a.words, &b.words);
+    let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
+    if plain >= 2 || len == a.words.len().min(b.words.len()) {
+        len
+    } else {
+        0
+    }
 }
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.

@@ -16,19 +16,11 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (gi, g) in ctx.groups.iter().enumerate() {
         let quotes = claims_of_kind(ctx, g, ClaimKind::Quote);
-        let Some(&(first_ref, first)) = quotes.first() else {
+        let Some((i, j)) = differing_pair(&quotes.iter().map(|(_, c)| *c).collect::<Vec<_>>())
+        else {
             continue;
         };
-        let base = wording_key(&first.text);
-        // A partial quote is not a rewording: "no one is above the law" quotes "Today's
-        // indictment is a reminder that no one is above the law" faithfully.
-        let differs = |c: &Claim| {
-            let k = wording_key(&c.text);
-            k != base && !is_excerpt(&k, &base) && !is_excerpt(&base, &k)
-        };
-        let Some(&(other_ref, other)) = quotes.iter().skip(1).find(|(_, c)| differs(c)) else {
-            continue;
-        };
+        let ((first_ref, first), (other_ref, other)) = (quotes[i], quotes[j]);
         // Speakers that differ are said in the message; whether that is a misattribution is
         // quote.speaker's call (it needs explicit attributions and near-verbatim quotes).
         let who = match (&first.speaker, &other.speaker) {
@@ -68,6 +60,69 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// The first two quotes of a group that are worded differently, if any. Quotes that agree as
+/// far as they go are no rewording: a partial quote ("no one is above the law" of "Today's
+/// indictment is a reminder that no one is above the law"), a quote trimmed differently at its
+/// ends, a quote with words left out at an ellipsis, and two partial quotes of a longer one
+/// that a third source gives whole ("act of terror", "act of hate" of "act of terror and an act
+/// of hate").
+fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
+    let keys: Vec<Vec<String>> = quotes.iter().map(|c| wording_key(&c.text)).collect();
+    let part_of = |x: usize, y: usize| {
+        keys[x] == keys[y] || is_excerpt(&keys[x], &keys[y]) || elided(&quotes[x].text, &keys[y])
+    };
+    let agree =
+        |x: usize, y: usize| part_of(x, y) || part_of(y, x) || overlapping(&keys[x], &keys[y]);
+    for x in 0..quotes.len() {
+        for y in x + 1..quotes.len() {
+            let covered =
+                (0..quotes.len()).any(|z| z != x && z != y && part_of(x, z) && part_of(y, z));
+            if !agree(x, y) && !covered {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+/// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by
+/// fragment and in order, words of the other quote?
+fn elided(short: &str, long: &[String]) -> bool {
+    let fragments: Vec<Vec<String>> = short
+        .split(['…'])
+        .flat_map(|p| p.split("..."))
+        .flat_map(|p| p.split(". . ."))
+        .map(wording_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    if fragments.len() < 2 {
+        return false;
+    }
+    let mut at = 0;
+    for f in &fragments {
+        match long[at.min(long.len())..]
+            .windows(f.len())
+            .position(|w| w == f.as_slice())
+        {
+            Some(p) => at += p + f.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Are two quotes the same words trimmed differently at the ends: one longest common run of
+/// three words or more, covering half the shorter quote, with nothing but extra words before
+/// it in one quote and after it in one?
+fn overlapping(a: &[String], b: &[String]) -> bool {
+    let (len, end_a, end_b) = crate::align::longest_run_at(a, b);
+    let (start_a, start_b) = (end_a - len, end_b - len);
+    len >= 3
+        && len * 2 >= a.len().min(b.len())
+        && (start_a == 0 || start_b == 0)
+        && (end_a == a.len() || end_b == b.len())
 }
 
 /// The words of a quote that count for wording: typography folded, case ignored, bracketed and
@@ -269,6 +324,67 @@ mod tests {
         let long = wording_key("Today's indictment is a reminder that no one is above the law.");
         assert!(is_excerpt(&wording_key("no one is above the law"), &long));
         assert!(!is_excerpt(&wording_key("no one is below the law"), &long));
+    }
+
+    #[test]
+    fn quotes_that_agree_as_far_as_they_go() {
+        let q = |t: &str| Claim {
+            kind: ClaimKind::Quote,
+            text: t.into(),
+            range: 0..t.len(),
+            sentence: 0,
+            block: None,
+            speaker: None,
+            channel: None,
+            attribution: None,
+            numbers: vec![],
+            names: vec![],
+        };
+        let pair = |texts: &[&str]| {
+            let claims: Vec<Claim> = texts.iter().map(|t| q(t)).collect();
+            differing_pair(&claims.iter().collect::<Vec<_>>())
+        };
+        // Trimmed differently at the ends.
+        assert_eq!(
+            pair(&[
+                "will always speak truth to power. #proud",
+                "I will always speak truth to power"
+            ]),
+            None
+        );
+        // Words left out at an ellipsis.
+        assert_eq!(
+            pair(&[
+                "if you help me win you may have someone with your voice, someone who fought, on the committee",
+                "If you help me win, you may have someone with your voice ... on the committee",
+            ]),
+            None
+        );
+        // Two partial quotes of a longer one.
+        assert_eq!(
+            pair(&[
+                "act of terror",
+                "act of hate.",
+                "an act of terror and an act of hate."
+            ]),
+            None
+        );
+        assert_eq!(pair(&["act of terror", "act of hate."]), Some((0, 1)));
+        // A word changed inside is a rewording, trimmed or not.
+        assert_eq!(
+            pair(&[
+                "we will always speak truth to power",
+                "we will never speak truth to power"
+            ]),
+            Some((0, 1))
+        );
+        assert_eq!(
+            pair(&[
+                "your voice ... on the committee",
+                "your vote, then, on the committee"
+            ]),
+            Some((0, 1))
+        );
     }
 
     #[test]
