@@ -168,7 +168,22 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
 pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     let features = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
-    let pairs = scored(&features)
+    let scored = scored(&features);
+    // Quotes the model calls different remarks never share a group, even through a third.
+    let vetoed: std::collections::HashSet<(ClaimRef, ClaimRef)> = scored
+        .iter()
+        .filter(|(_, a, b, p)| {
+            features[a.0][a.1].kind == ClaimKind::Quote
+                && features[b.0][b.1].kind == ClaimKind::Quote
+                && p.probability < QUOTE_MIN_PROBABILITY
+        })
+        .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
+        .collect();
+    let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
+        xs.iter()
+            .all(|x| ys.iter().all(|y| x.0 != y.0 && !vetoed.contains(&(*x, *y))))
+    };
+    let pairs = scored
         .into_iter()
         .filter(
             |(_, a, b, p)| match (features[a.0][a.1].kind, features[b.0][b.1].kind) {
@@ -199,18 +214,14 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
             }
             (Some(g), None) | (None, Some(g)) => {
                 let new = if group_of.contains_key(&a) { b } else { a };
-                if groups[g].0.iter().all(|c| c.0 != new.0) {
+                if compatible(&groups[g].0, &[new]) {
                     groups[g].0.push(new);
                     groups[g].1.push(score);
                     group_of.insert(new, g);
                 }
             }
             (Some(g), Some(h)) if g != h => {
-                let disjoint = groups[g]
-                    .0
-                    .iter()
-                    .all(|c| groups[h].0.iter().all(|d| d.0 != c.0));
-                if disjoint {
+                if compatible(&groups[g].0, &groups[h].0) {
                     let (moved, scores) = std::mem::take(&mut groups[h]);
                     for c in &moved {
                         group_of.insert(*c, g);
