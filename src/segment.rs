@@ -81,6 +81,9 @@ fn should_merge(prev: &str, next: &str) -> bool {
     if first.is_some_and(|c| c.is_lowercase()) {
         return true;
     }
+    if question_then_speaker(prev, next) {
+        return true;
+    }
     // "the U.S.' Kurdish allies": a possessive apostrophe after an abbreviation's dot.
     let prev = prev.trim_end_matches(['\'', '\u{2019}']);
     let Some(body) = prev.strip_suffix('.') else {
@@ -102,6 +105,28 @@ fn should_merge(prev: &str, next: &str) -> bool {
     initial
         || (ABBREVIATIONS.contains(&lower.as_str())
             && (capital || LOWER_CASE.contains(&lower.as_str())))
+}
+
+/// A quote closing on a question or exclamation mark followed by its speaker tag, a name and
+/// a speech verb: `"Why?" Ann Lee asked.`, `"Enough!" Mr. Ray said.`
+fn question_then_speaker(prev: &str, next: &str) -> bool {
+    let mut tail = prev.trim_end().chars().rev();
+    let closes = tail.next().is_some_and(crate::text::is_double_quote)
+        && tail.next().is_some_and(|c| matches!(c, '?' | '!'));
+    if !closes {
+        return false;
+    }
+    // Up to four capitalised words (titles with their dot), then a speech verb.
+    for (i, w) in next.split_whitespace().take(5).enumerate() {
+        let bare = w.trim_end_matches([',', '.', ':']);
+        if i > 0 && crate::extract::speaker::is_speech_verb(&bare.to_lowercase()) {
+            return w.len() == bare.len() || !w.ends_with(':');
+        }
+        if !crate::text::is_capitalised(bare) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -155,6 +180,19 @@ mod tests {
         check(
             "\"Why?\" he asked. \"Because.\" She smiled.",
             &["\"Why?\" he asked.", "\"Because.\"", "She smiled."],
+        );
+    }
+
+    #[test]
+    fn named_speaker_tag_after_question_stays() {
+        check(
+            "\"Why now?\" Mr. Ray asked. \"Enough!\" Ann Lee said, smiling. \"Go?\" Next week.",
+            &[
+                "\"Why now?\" Mr. Ray asked.",
+                "\"Enough!\" Ann Lee said, smiling.",
+                "\"Go?\"",
+                "Next week.",
+            ],
         );
     }
 

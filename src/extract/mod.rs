@@ -621,10 +621,11 @@ fn attribute_blocks(
                     let channel = atts.last().and_then(|a| a.channel.clone()).or_else(|| {
                         (0..narratives[p].len()).find_map(|v| speaker::channel(&narratives[p], v))
                     });
-                    let who = atts
-                        .last()
-                        .and_then(|a| resolve(p, &a.subject, a.at, &last_person))
-                        .or_else(|| ctx.resolve(p, &(0..usize::MAX), &None));
+                    // With no speech verb ("Lee's reply:"), the subject of the sentence.
+                    let who = match atts.last() {
+                        Some(a) => resolve(p, &a.subject, a.at, &last_person),
+                        None => ctx.resolve(p, &(0..usize::MAX), &None),
+                    };
                     if who.is_some() {
                         found = Some((who, channel, Attribution::Context));
                     }
@@ -914,7 +915,12 @@ impl<'a> Subjects<'a> {
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
                     || text::is_capitalised(&ws[k - 1].text)
-                    || matches!(ws[k - 1].key.as_str(), "the" | "a" | "an"))
+                    || matches!(ws[k - 1].key.as_str(), "the" | "a" | "an")
+                    // "Secretary of the Interior Ann Lee".
+                    || (ws[k - 1].key == "of"
+                        && k > 1
+                        && (names::is_title(&ws[k - 2].key)
+                            || text::is_capitalised(&ws[k - 2].text))))
                 && starts_name(ws[k - 1].range.start).is_none()
             {
                 k -= 1;
@@ -954,7 +960,9 @@ impl<'a> Subjects<'a> {
                                         || names::is_title(&n.key)
                                 })))
                 });
-                if self.is_person(&name) && !qualifies && !object(k) {
+                // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.
+                let apposition = matches!(ws[k].key.as_str(), "a" | "an");
+                if self.is_person(&name) && !qualifies && !apposition && !object(k) {
                     candidates.push((ws[k].comma_before || k == 0, Guess::Person(name)));
                 }
                 continue;
@@ -1097,6 +1105,28 @@ fn looks_like_person(name: &str) -> bool {
         "radio",
         "day",
         "week",
+        "conference",
+        "commission",
+        "board",
+        "organization",
+        "organisation",
+        "coalition",
+        "alliance",
+        "mission",
+        "caucus",
+        "union",
+        "society",
+        "corporation",
+        "fund",
+        "assembly",
+        "legislature",
+        "government",
+        "media",
+        "democrat",
+        "democrats",
+        "democratic",
+        "republican",
+        "republicans",
     ];
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
     words.len() >= 2

@@ -519,24 +519,18 @@ pub fn attributions(
                 let aside = words[j].comma_before;
                 if PRONOUNS.contains(&p.key.as_str()) {
                     subject = Some(Subject::Pronoun);
+                } else if p.key == "who" && p.comma_before && j >= 2 {
+                    // "Ann Lee of Texas, who said": the name before the relative pronoun.
+                    subject = name_before(words, j - 1, name_ending_at).map(Subject::Name);
                 } else if aside {
                     // Left to the clause subject below.
-                } else if let Some(r) = name_ending_at(p.range.end) {
-                    // "Gov. Ann Lee of Texas said": the name before "of" speaks; "an ad in
-                    // Iowa describing": a name after a preposition does not.
-                    let s = words[..j].iter().rposition(|w| w.range.start <= r.start);
-                    let prep = s
-                        .filter(|&s| s > 0 && !words[s].after_quote && !words[s].comma_before)
-                        .map(|s| s - 1)
-                        .filter(|&b| is_preposition(&words[b].key));
-                    match prep {
-                        None => subject = Some(Subject::Name(r)),
-                        Some(b) if words[b].key == "of" && b > 0 => {
-                            if let Some(r) = name_ending_at(words[b - 1].range.end) {
-                                subject = Some(Subject::Name(r));
-                            }
-                        }
-                        Some(_) => {}
+                } else if name_ending_at(p.range.end).is_some() {
+                    match name_before(words, j, name_ending_at) {
+                        Some(r) => subject = Some(Subject::Name(r)),
+                        // "a poll in Iowa said": the subject is the thing before the phrase;
+                        // "an ad in Iowa describing ...": the participle's clause has one.
+                        None if !w.key.ends_with("ing") => subject = Some(Subject::Unnamed),
+                        None => {}
                     }
                 } else if let Some((_, former)) = role_ending_at(words, j - 1) {
                     subject = Some(Subject::Role(p.key.clone(), former));
@@ -616,6 +610,26 @@ pub fn attributions(
         }
     }
     out
+}
+
+/// The name that ends with the word before `j`, as a subject: "Gov. Ann Lee of Texas" gives
+/// the name before "of"; a name after another preposition ("an ad in Iowa") is none.
+fn name_before(
+    words: &[NarrativeWord],
+    j: usize,
+    name_ending_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    let r = name_ending_at(words[j - 1].range.end)?;
+    let s = words[..j].iter().rposition(|w| w.range.start <= r.start);
+    let prep = s
+        .filter(|&s| s > 0 && !words[s].after_quote && !words[s].comma_before)
+        .map(|s| s - 1)
+        .filter(|&b| is_preposition(&words[b].key));
+    match prep {
+        None => Some(r),
+        Some(b) if words[b].key == "of" && b > 0 => name_ending_at(words[b - 1].range.end),
+        Some(_) => None,
+    }
 }
 
 /// Does a quote follow the word at `v` within [`QUOTING_REACH`] words, before any speech verb?
