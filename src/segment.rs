@@ -64,7 +64,20 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
             });
         }
     }
-    out
+    // A speaker tag after a quote closing on a question or exclamation mark stays with it
+    // (checked once abbreviations are rejoined, so that "Mr. Ray asked." is whole).
+    let mut merged: Vec<Sentence> = Vec::with_capacity(out.len());
+    for s in out {
+        if let Some(prev) = merged.last_mut()
+            && prev.paragraph == s.paragraph
+            && question_then_speaker(&doc.text[prev.range.clone()], &doc.text[s.range.clone()])
+        {
+            prev.range.end = s.range.end;
+            continue;
+        }
+        merged.push(s);
+    }
+    merged
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -79,9 +92,6 @@ fn should_merge(prev: &str, next: &str) -> bool {
         .chars()
         .find(|c| !(c.is_whitespace() || crate::text::is_double_quote(*c) || *c == '('));
     if first.is_some_and(|c| c.is_lowercase()) {
-        return true;
-    }
-    if question_then_speaker(prev, next) {
         return true;
     }
     // "the U.S.' Kurdish allies": a possessive apostrophe after an abbreviation's dot.

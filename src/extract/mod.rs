@@ -793,7 +793,7 @@ fn office(w: &str) -> Option<&'static str> {
         "capt" | "captain" => "captain",
         "pres" | "president" => "president",
         "chairman" | "chairwoman" | "chair" => "chair",
-        _ => return speaker::ROLE_HEADS_LIST.iter().find(|h| **h == w).copied(),
+        _ => return speaker::ROLE_HEADS.iter().find(|h| **h == w).copied(),
     })
 }
 
@@ -935,7 +935,7 @@ impl<'a> Subjects<'a> {
         };
         let mut candidates: Vec<(bool, Guess)> = Vec::new();
         for (i, w) in ws.iter().enumerate() {
-            if speaker::PRONOUN_LIST.contains(&w.key.as_str()) {
+            if speaker::PRONOUNS.contains(&w.key.as_str()) {
                 candidates.push((w.comma_before || i == 0, Guess::Pronoun));
                 continue;
             }
@@ -1199,6 +1199,81 @@ mod tests {
         check(
             "Kane said: \"We lost.\"",
             &[("quote", "We lost.", Some("Kane"))],
+        );
+    }
+
+    /// The speakers of the quote claims only.
+    fn speakers(input: &str) -> Vec<(String, Option<String>)> {
+        let doc = ingest_str(input, None);
+        extract(&doc, &segment(&doc))
+            .claims
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quote)
+            .map(|c| (c.text, c.speaker))
+            .collect()
+    }
+
+    fn check_speakers(input: &str, expected: &[(&str, Option<&str>)]) {
+        let want: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
+            .collect();
+        assert_eq!(speakers(input), want, "speakers in {input:?}");
+    }
+
+    #[test]
+    fn a_role_is_the_last_person_with_that_title() {
+        check_speakers(
+            "Gov. Ann Lee spoke on Monday. Tom Ray listened. \"We will rebuild,\" the governor said.",
+            &[("We will rebuild", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "President Ann Lee met Vice President Tom Ray. \"We agree,\" the president said.",
+            &[("We agree", Some("Ann Lee"))],
+        );
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_is_not_the_speaker() {
+        check_speakers(
+            "Justice Mary Ford gave an interview to The Daily Ledger on Monday. \"I will not retire,\" she said.",
+            &[("I will not retire", Some("Mary Ford"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_keeps_the_last_person() {
+        check_speakers(
+            "Tom Ray spoke in Dayton. He also wrote to Gov. Ann Lee about it. \"We must act,\" he said.",
+            &[("We must act", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn the_subject_follows_an_opening_phrase() {
+        check_speakers(
+            "After reporter Ann Lee asked about the budget, Tom Ray stood up and said, \"No comment today.\"",
+            &[("No comment today.", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_after_quoting_verbs_and_colons() {
+        check_speakers(
+            "Tom Ray called the plan \"a disaster for the city\" on Monday.",
+            &[("a disaster for the city", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "Tom Ray was quick to reply: \"That is simply wrong.\"",
+            &[("That is simply wrong.", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn a_name_qualifying_a_person_is_not_the_subject() {
+        check_speakers(
+            "Tom Ray's lawyer, Ann Lee, said \"he did nothing wrong at all.\"",
+            &[("he did nothing wrong at all.", Some("Ann Lee"))],
         );
     }
 

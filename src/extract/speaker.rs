@@ -137,10 +137,8 @@ const BETWEEN: &[&str] = &[
     "quickly",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she"];
-
-/// The personal pronouns that stand for a speaker: "he", "she".
-pub const PRONOUN_LIST: &[&str] = PRONOUNS;
+/// The personal pronouns that stand for a speaker.
+pub const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Verbs that quote the subject's own words as their object without introducing speech:
 /// "Perry called it “a war on religion”", "accusing him of “lying”". They attribute only a
@@ -186,10 +184,7 @@ const PASSIVE: &[&str] = &[
 /// Nouns of office that refer back to a named holder: "the president said", "said the Texas
 /// governor". Advisers, spokesmen, hosts and other roles whose holder is usually someone else
 /// than the person the article follows are left out.
-/// The nouns of office that can refer back to their holder.
-pub const ROLE_HEADS_LIST: &[&str] = ROLE_HEADS;
-
-const ROLE_HEADS: &[&str] = &[
+pub const ROLE_HEADS: &[&str] = &[
     "president",
     "senator",
     "congressman",
@@ -869,5 +864,48 @@ mod tests {
             Some(("unnamed", Some("in a statement"))),
         );
         check("\"Nothing here.\" The match ended.", None);
+    }
+
+    #[test]
+    fn roles_stand_for_their_holder() {
+        check(
+            "\"We go on,\" the four-term senator said.",
+            Some(("role senator", None)),
+        );
+        check(
+            "\"We go on,\" said the former governor.",
+            Some(("role former governor", None)),
+        );
+        // A lesser rank is another office: left to the clause.
+        check(
+            "\"We go on,\" the vice president said.",
+            Some(("first person in \"the vice president \"", None)),
+        );
+    }
+
+    #[test]
+    fn quoting_verbs_attribute_the_quote_they_introduce() {
+        check(
+            "Later Lee called the plan \"a disgrace to us all.\"",
+            Some(("Lee", None)),
+        );
+        check("Later Lee was accused of \"lying to us all.\"", None);
+        check("Later Lee called it a shame.", None);
+    }
+
+    #[test]
+    fn names_after_prepositions_and_before_relatives() {
+        check(
+            "\"We go on,\" a poll in Iowa said.",
+            Some(("unnamed", None)),
+        );
+        check(
+            "\"We go on,\" Gov. Ann Lee of Texas said.",
+            Some(("Lee", None)),
+        );
+        check(
+            "Then came Lee of Texas, who said \"we go on.\"",
+            Some(("Lee", None)),
+        );
     }
 }
