@@ -64,7 +64,20 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
             });
         }
     }
-    out
+    // A speaker tag after a quote closing on a question or exclamation mark stays with it
+    // (checked once abbreviations are rejoined, so that "Mr. Ray asked." is whole).
+    let mut merged: Vec<Sentence> = Vec::with_capacity(out.len());
+    for s in out {
+        if let Some(prev) = merged.last_mut()
+            && prev.paragraph == s.paragraph
+            && question_then_speaker(&doc.text[prev.range.clone()], &doc.text[s.range.clone()])
+        {
+            prev.range.end = s.range.end;
+            continue;
+        }
+        merged.push(s);
+    }
+    merged
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -102,6 +115,28 @@ fn should_merge(prev: &str, next: &str) -> bool {
     initial
         || (ABBREVIATIONS.contains(&lower.as_str())
             && (capital || LOWER_CASE.contains(&lower.as_str())))
+}
+
+/// A quote closing on a question or exclamation mark followed by its speaker tag, a name and
+/// a speech verb: `"Why?" Ann Lee asked.`, `"Enough!" Mr. Ray said.`
+fn question_then_speaker(prev: &str, next: &str) -> bool {
+    let mut tail = prev.trim_end().chars().rev();
+    let closes = tail.next().is_some_and(crate::text::is_double_quote)
+        && tail.next().is_some_and(|c| matches!(c, '?' | '!'));
+    if !closes {
+        return false;
+    }
+    // Up to four capitalised words (titles with their dot), then a speech verb.
+    for (i, w) in next.split_whitespace().take(5).enumerate() {
+        let bare = w.trim_end_matches([',', '.', ':']);
+        if i > 0 && crate::extract::speaker::is_speech_verb(&bare.to_lowercase()) {
+            return w.len() == bare.len() || !w.ends_with(':');
+        }
+        if !crate::text::is_capitalised(bare) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -155,6 +190,19 @@ mod tests {
         check(
             "\"Why?\" he asked. \"Because.\" She smiled.",
             &["\"Why?\" he asked.", "\"Because.\"", "She smiled."],
+        );
+    }
+
+    #[test]
+    fn named_speaker_tag_after_question_stays() {
+        check(
+            "\"Why now?\" Mr. Ray asked. \"Enough!\" Ann Lee said, smiling. \"Go?\" Next week.",
+            &[
+                "\"Why now?\" Mr. Ray asked.",
+                "\"Enough!\" Ann Lee said, smiling.",
+                "\"Go?\"",
+                "Next week.",
+            ],
         );
     }
 

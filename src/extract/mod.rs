@@ -478,6 +478,8 @@ fn person_names(
             out.insert(entities.canonical(&m.name()));
         }
     }
+    // "The Times", "The Washington Post": a name opening with an article is not a person's.
+    out.retain(|n| !n.starts_with("The "));
     out
 }
 
@@ -524,34 +526,7 @@ fn attribute_blocks(
             .find(|m| &m.range == r)
             .map(|m| entities.canonical(&m.name()))
     };
-    // The first person named in a sentence's narrative before an offset: a known person first,
-    // else a name that looks like a person's.
-    let person_within = |si: usize, within: &Range<usize>| {
-        let names: Vec<String> = sentence_mentions[si]
-            .iter()
-            .filter(|m| m.range.start >= within.start && m.range.end <= within.end)
-            .filter(|m| {
-                narratives[si]
-                    .iter()
-                    .any(|w| w.range.start == m.range.start)
-            })
-            .map(|m| entities.canonical(&m.name()))
-            .collect();
-        names
-            .iter()
-            .find(|n| persons.contains(*n))
-            .or_else(|| names.iter().find(|n| looks_like_person(n)))
-            .cloned()
-    };
-    let first_person_in = |si: usize, before: usize| person_within(si, &(0..before));
-    // The subject of a clause: its first name that is or looks like a person's.
-    let clause_subject = |si: usize, within: &Range<usize>| {
-        sentence_mentions[si]
-            .iter()
-            .filter(|m| m.range.start >= within.start && m.range.end <= within.end)
-            .map(|m| entities.canonical(&m.name()))
-            .find(|n| persons.contains(n) || looks_like_person(n))
-    };
+    let ctx = Subjects::new(&doc.text, narratives, sentence_mentions, entities, persons);
     let mut done_blocks = BTreeSet::new();
     for (si, s) in sentences.iter().enumerate() {
         // Blocks whose first segment is in this sentence.
@@ -577,9 +552,10 @@ fn attribute_blocks(
              -> Option<String> {
                 match subj {
                     Subject::Name(r) => name_of(si, r),
-                    Subject::Pronoun => first_person_in(si, at).or_else(|| last_person.clone()),
+                    Subject::Pronoun => ctx.resolve(si, &(0..at), last_person),
                     Subject::Unnamed => None,
-                    Subject::FirstPersonIn(r) => clause_subject(si, r),
+                    Subject::FirstPersonIn(r) => ctx.resolve(si, r, last_person),
+                    Subject::Role(head, former) => ctx.role(head, *former, at, last_person),
                 }
             };
             let mut found: Option<(Option<String>, Option<String>, Attribution)> = None;
@@ -594,17 +570,33 @@ fn attribute_blocks(
                     .iter()
                     .find(|q| overlaps(&q.range, &sentences[j].range))
                     .map_or(first.range.clone(), |q| q.range.clone());
-                if let Some(a) = atts.iter().min_by_key(|a| dist(a.at, &q)) {
+                let mut near: Vec<&speaker::Attribution> = atts.iter().collect();
+                near.sort_by_key(|a| dist(a.at, &q));
+                for a in near {
+                    let who = resolve(j, &a.subject, a.at, &last_person);
+                    // A quoting verb ("called it “...”") counts only with a person to speak.
+                    if a.quoting && who.is_none() {
+                        continue;
+                    }
                     let how = match a.subject {
                         Subject::Name(_) => Attribution::Explicit,
                         _ => Attribution::Inferred,
                     };
-                    found = Some((
-                        resolve(j, &a.subject, a.at, &last_person),
-                        a.channel.clone(),
-                        how,
-                    ));
+                    found = Some((who, a.channel.clone(), how));
                     break;
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+            // 1b. A quote that a colon introduces inside its own sentence ("Lee was quick to
+            //     retort: “...”") is the clause subject's.
+            if found.is_none() {
+                let lead = s.range.start..first.outer.start.max(s.range.start);
+                if doc.text[lead.clone()].trim_end().ends_with(':')
+                    && let Some(who) = ctx.resolve(si, &lead, &last_person)
+                {
+                    found = Some((Some(who), None, Attribution::Inferred));
                 }
             }
             // 2. The sentence before, in the same or the previous paragraph, when it introduces
@@ -629,10 +621,11 @@ fn attribute_blocks(
                     let channel = atts.last().and_then(|a| a.channel.clone()).or_else(|| {
                         (0..narratives[p].len()).find_map(|v| speaker::channel(&narratives[p], v))
                     });
-                    let who = atts
-                        .last()
-                        .and_then(|a| resolve(p, &a.subject, a.at, &last_person))
-                        .or_else(|| first_person_in(p, usize::MAX));
+                    // With no speech verb ("Lee's reply:"), the subject of the sentence.
+                    let who = match atts.last() {
+                        Some(a) => resolve(p, &a.subject, a.at, &last_person),
+                        None => ctx.resolve(p, &(0..usize::MAX), &None),
+                    };
                     if who.is_some() {
                         found = Some((who, channel, Attribution::Context));
                     }
@@ -656,13 +649,391 @@ fn attribute_blocks(
         }
         // The subject of this sentence becomes the last person: a known person always, a name
         // that only looks like a person's when nobody better is known yet.
-        if let Some(p) = first_person_in(si, usize::MAX)
-            && (persons.contains(&p) || last_person.as_ref().is_none_or(|l| !persons.contains(l)))
-        {
-            last_person = Some(p);
+        match ctx.subject(si, &(0..usize::MAX)) {
+            Some(Guess::Person(p))
+                if persons.contains(&p)
+                    || last_person.as_ref().is_none_or(|l| !persons.contains(l)) =>
+            {
+                last_person = Some(p);
+            }
+            Some(Guess::Role(head, former, at)) => {
+                if let Some(p) = ctx.role(&head, former, at, &last_person) {
+                    last_person = Some(p);
+                }
+            }
+            // No subject, only people named as objects ("drew a response from Rev. Ann
+            // Lee"): the first of them who is known to be a person is the one the text is on.
+            None => {
+                if let Some(p) = ctx.known_person_in(si) {
+                    last_person = Some(p);
+                }
+            }
+            _ => {}
         }
     }
     out
+}
+
+/// Who the subject of a clause is, before a role is resolved to its holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Guess {
+    /// A person named as the subject.
+    Person(String),
+    /// "he" or "she" as the subject.
+    Pronoun,
+    /// A noun of office as the subject ("the senator"): head, "former", offset.
+    Role(String, bool, usize),
+}
+
+/// Words after which a name is an object, not the subject of its clause: prepositions ("of
+/// Obama, he said", "comments to The Times") and verbs of address ("told Sen. Lee").
+const OBJECT_MARKERS: &[&str] = &[
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "thanked",
+    "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// Nouns for people that a possessive name qualifies: in "Lee's lawyer said" the lawyer
+/// speaks, not Lee; in "Lee's letter said" Lee does.
+const PERSON_NOUNS: &[&str] = &[
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "friend",
+    "friends",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "campaign",
+    "staff",
+    "team",
+    "press",
+    "chief",
+    "counsel",
+    "lawmakers",
+    "supporters",
+    "critics",
+    "allies",
+    "rival",
+    "opponent",
+    "opponents",
+    "running",
+    "deputy",
+    "successor",
+    "predecessor",
+    "communications",
+];
+
+/// First words of an opening phrase that comes before the subject of a sentence ("After the
+/// vote, Lee said", "Asked about it, Lee said").
+const INTRO_WORDS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "following",
+    "unlike",
+    "like",
+    "if",
+    "because",
+    "once",
+    "until",
+    "amid",
+    "by",
+    "from",
+    "under",
+    "over",
+    "upon",
+    "within",
+    "without",
+    "throughout",
+    "through",
+    "given",
+    "asked",
+    "pressed",
+    "questioned",
+    "earlier",
+    "later",
+];
+
+/// The offices a title word names, folded: "sen." and "senator" are one office, "rep." and
+/// "congressman" another.
+fn office(w: &str) -> Option<&'static str> {
+    let w = w.trim_end_matches('.');
+    Some(match w {
+        "sen" | "sens" | "senator" => "senator",
+        "rep" | "reps" | "representative" | "congressman" | "congresswoman" => "representative",
+        "gov" | "governor" => "governor",
+        "gen" | "general" => "general",
+        "capt" | "captain" => "captain",
+        "pres" | "president" => "president",
+        "chairman" | "chairwoman" | "chair" => "chair",
+        _ => return speaker::ROLE_HEADS.iter().find(|h| **h == w).copied(),
+    })
+}
+
+/// Does the office of a role noun cover a title's office? "lawmaker" covers senators and
+/// representatives.
+fn office_covers(role: &str, title: &str) -> bool {
+    role == title || (role == "lawmaker" && matches!(title, "senator" | "representative"))
+}
+
+/// A mention of a person with the offices written with it ("Sen. Ann Lee", "House Speaker Ann
+/// Lee", "Ann Lee, the governor").
+#[derive(Debug)]
+struct Office {
+    at: usize,
+    name: String,
+    offices: Vec<&'static str>,
+    former: bool,
+}
+
+/// Finds clause subjects and resolves pronouns and roles to people, for one document.
+struct Subjects<'a> {
+    text: &'a str,
+    narratives: &'a [Vec<NarrativeWord>],
+    mentions: &'a [Vec<Mention>],
+    entities: &'a Entities,
+    persons: &'a BTreeSet<String>,
+    offices: Vec<Office>,
+}
+
+impl<'a> Subjects<'a> {
+    fn new(
+        text: &'a str,
+        narratives: &'a [Vec<NarrativeWord>],
+        mentions: &'a [Vec<Mention>],
+        entities: &'a Entities,
+        persons: &'a BTreeSet<String>,
+    ) -> Subjects<'a> {
+        let mut offices = Vec::new();
+        for (si, ms) in mentions.iter().enumerate() {
+            let ws = &narratives[si];
+            for m in ms {
+                let Some(i) = ws.iter().position(|w| w.range.start == m.range.start) else {
+                    continue;
+                };
+                let name = entities.canonical(&m.name());
+                let mut found = Vec::new();
+                let mut former = false;
+                // Titles before the name: "former Senate Majority Leader", "Sen.".
+                let mut k = i;
+                while k > 0 && i - k < 5 && !ws[k].comma_before && !ws[k].after_quote {
+                    let p = &ws[k - 1];
+                    let key = p.key.trim_end_matches('.');
+                    if key == "former" || key == "ex" {
+                        former = true;
+                    } else if speaker::is_lesser_rank(key) {
+                        // "Vice President Ann Lee" holds no office "the president" names.
+                        found.clear();
+                    } else if let Some(o) = office(key).filter(|_| names::is_title(key)) {
+                        found.push(o);
+                    } else if !(text::is_capitalised(&p.text) || key == "of") {
+                        break;
+                    }
+                    k -= 1;
+                }
+                // An apposition after it: "Ann Lee, the governor of ...".
+                if let Some(after) = ws.iter().position(|w| w.range.start >= m.range.end)
+                    && ws[after].comma_before
+                    && ws[after].key == "the"
+                    && let Some((head, f)) = speaker::role_starting_at(ws, after, &|_| None)
+                    && let Some(o) = office(&ws[head].key)
+                {
+                    found.push(o);
+                    former |= f;
+                }
+                if !found.is_empty() {
+                    offices.push(Office {
+                        at: m.range.start,
+                        name,
+                        offices: found,
+                        former,
+                    });
+                }
+            }
+        }
+        Subjects {
+            text,
+            narratives,
+            mentions,
+            entities,
+            persons,
+            offices,
+        }
+    }
+
+    fn is_person(&self, name: &str) -> bool {
+        self.persons.contains(name) || looks_like_person(name)
+    }
+
+    /// The subject of the clause in a byte range of a sentence's narrative: the first person,
+    /// pronoun or role not standing as an object or a possessor; after an opening phrase
+    /// ("After the vote, ..."), the first one that follows a comma.
+    fn subject(&self, si: usize, within: &Range<usize>) -> Option<Guess> {
+        let all = &self.narratives[si];
+        let ws: Vec<&NarrativeWord> = all
+            .iter()
+            .filter(|w| w.range.start >= within.start && w.range.end <= within.end)
+            .collect();
+        let first = ws.first()?;
+        let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
+        let intro = (INTRO_WORDS.contains(&first.key.as_str())
+            || (first.key.ends_with("ing") && first.key.len() > 5))
+            && starts_name(first.range.start).is_none();
+        // Index in `ws` where the phrase holding word `i` starts (titles and capitalised words
+        // before a name).
+        let run_start = |i: usize| {
+            let mut k = i;
+            while k > 0
+                && !ws[k].comma_before
+                && !ws[k].after_quote
+                && (names::is_title(&ws[k - 1].key)
+                    || text::is_capitalised(&ws[k - 1].text)
+                    || matches!(ws[k - 1].key.as_str(), "the" | "a" | "an")
+                    // "Secretary of the Interior Ann Lee".
+                    || (ws[k - 1].key == "of"
+                        && k > 1
+                        && (names::is_title(&ws[k - 2].key)
+                            || text::is_capitalised(&ws[k - 2].text))))
+                && starts_name(ws[k - 1].range.start).is_none()
+            {
+                k -= 1;
+            }
+            k
+        };
+        let object = |k: usize| {
+            k > 0
+                && !ws[k].after_quote
+                && (OBJECT_MARKERS.contains(&ws[k - 1].key.as_str())
+                    || speaker::is_preposition(&ws[k - 1].key))
+        };
+        let mut candidates: Vec<(bool, Guess)> = Vec::new();
+        for (i, w) in ws.iter().enumerate() {
+            if speaker::PRONOUNS.contains(&w.key.as_str()) {
+                candidates.push((w.comma_before || i == 0, Guess::Pronoun));
+                continue;
+            }
+            if let Some(m) = starts_name(w.range.start) {
+                let name = self.entities.canonical(&m.name());
+                let k = run_start(i);
+                // A possessive name is the subject only of a thing ("Lee's letter said"), not
+                // of a person ("Lee's lawyer said").
+                // A name that qualifies a person ("Lee's lawyer said", "Lee campaign adviser
+                // Ann Ray said") is not the subject; a possessive of a thing ("Lee's letter
+                // said") stands for its owner.
+                let possessive = self.text[m.range.end..].starts_with(['\'', '\u{2019}']);
+                let next = ws.iter().skip(i + 1).find(|n| n.range.start >= m.range.end);
+                let qualifies = next.is_some_and(|n| {
+                    !n.comma_before
+                        && !n.after_quote
+                        && (PERSON_NOUNS.contains(&n.key.as_str())
+                            || names::is_title(&n.key)
+                            || (possessive
+                                && ws.iter().skip(i + 1).take(3).any(|n| {
+                                    PERSON_NOUNS.contains(&n.key.as_str())
+                                        || names::is_title(&n.key)
+                                })))
+                });
+                // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.
+                let apposition = matches!(ws[k].key.as_str(), "a" | "an");
+                if self.is_person(&name) && !qualifies && !apposition && !object(k) {
+                    candidates.push((ws[k].comma_before || k == 0, Guess::Person(name)));
+                }
+                continue;
+            }
+            if w.key == "the" && !object(i) {
+                let sub: Vec<NarrativeWord> = ws[i..].iter().map(|w| (*w).clone()).collect();
+                let named = |o: usize| starts_name(o).map(|m| m.range.clone());
+                // "the mayor of Springfield" brings in a new person; "the mayor" refers back.
+                if let Some((head, former)) = speaker::role_starting_at(&sub, 0, &named)
+                    && sub
+                        .get(head + 1)
+                        .is_none_or(|n| n.key != "of" || n.comma_before)
+                {
+                    candidates.push((
+                        w.comma_before || i == 0,
+                        Guess::Role(sub[head].key.clone(), former, w.range.start),
+                    ));
+                }
+            }
+        }
+        if intro && let Some((_, g)) = candidates.iter().find(|(after_comma, _)| *after_comma) {
+            return Some(g.clone());
+        }
+        candidates.into_iter().next().map(|(_, g)| g)
+    }
+
+    /// The first name in a sentence's narrative that is known to be a person's.
+    fn known_person_in(&self, si: usize) -> Option<String> {
+        self.narratives[si].iter().find_map(|w| {
+            let m = self.mentions[si]
+                .iter()
+                .find(|m| m.range.start == w.range.start)?;
+            let name = self.entities.canonical(&m.name());
+            self.persons.contains(&name).then_some(name)
+        })
+    }
+
+    /// The person a clause's subject stands for: a named person, the holder of a role, or for
+    /// a pronoun (or no subject at all) the last person.
+    fn resolve(&self, si: usize, within: &Range<usize>, last: &Option<String>) -> Option<String> {
+        match self.subject(si, within) {
+            Some(Guess::Person(p)) => Some(p),
+            Some(Guess::Role(head, former, at)) => self.role(&head, former, at, last),
+            Some(Guess::Pronoun) => last.clone(),
+            None => None,
+        }
+    }
+
+    /// The holder of an office named by a role noun before offset `at`: the last person
+    /// written with that title ("President Lee" for "the president"), else the last person
+    /// when nothing says they hold another office.
+    fn role(&self, head: &str, former: bool, at: usize, last: &Option<String>) -> Option<String> {
+        let want = office(head)?;
+        let held = |o: &Office| o.offices.iter().any(|t| office_covers(want, t));
+        if let Some(o) = self
+            .offices
+            .iter()
+            .rev()
+            .filter(|o| o.at < at && held(o) && (former || !o.former))
+            .find(|o| self.is_person(&o.name))
+        {
+            return Some(o.name.clone());
+        }
+        let last = last.as_ref()?;
+        let other = self
+            .offices
+            .iter()
+            .filter(|o| &o.name == last)
+            .any(|o| !held(o));
+        (!other).then(|| last.clone())
+    }
 }
 
 /// A name of two or more words with no word that marks a place, team or organisation.
@@ -734,9 +1105,35 @@ fn looks_like_person(name: &str) -> bool {
         "radio",
         "day",
         "week",
+        "conference",
+        "commission",
+        "board",
+        "organization",
+        "organisation",
+        "coalition",
+        "alliance",
+        "mission",
+        "caucus",
+        "union",
+        "society",
+        "corporation",
+        "fund",
+        "assembly",
+        "legislature",
+        "government",
+        "media",
+        "democrat",
+        "democrats",
+        "democratic",
+        "republican",
+        "republicans",
     ];
     let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
-    words.len() >= 2 && !words.iter().any(|w| NOT_PERSON.contains(&w.as_str()))
+    words.len() >= 2
+        && words[0] != "the"
+        && !words
+            .iter()
+            .any(|w| w == "of" || NOT_PERSON.contains(&w.as_str()))
 }
 
 fn dist(at: usize, r: &Range<usize>) -> usize {
@@ -802,6 +1199,81 @@ mod tests {
         check(
             "Kane said: \"We lost.\"",
             &[("quote", "We lost.", Some("Kane"))],
+        );
+    }
+
+    /// The speakers of the quote claims only.
+    fn speakers(input: &str) -> Vec<(String, Option<String>)> {
+        let doc = ingest_str(input, None);
+        extract(&doc, &segment(&doc))
+            .claims
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Quote)
+            .map(|c| (c.text, c.speaker))
+            .collect()
+    }
+
+    fn check_speakers(input: &str, expected: &[(&str, Option<&str>)]) {
+        let want: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
+            .collect();
+        assert_eq!(speakers(input), want, "speakers in {input:?}");
+    }
+
+    #[test]
+    fn a_role_is_the_last_person_with_that_title() {
+        check_speakers(
+            "Gov. Ann Lee spoke on Monday. Tom Ray listened. \"We will rebuild,\" the governor said.",
+            &[("We will rebuild", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "President Ann Lee met Vice President Tom Ray. \"We agree,\" the president said.",
+            &[("We agree", Some("Ann Lee"))],
+        );
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_is_not_the_speaker() {
+        check_speakers(
+            "Justice Mary Ford gave an interview to The Daily Ledger on Monday. \"I will not retire,\" she said.",
+            &[("I will not retire", Some("Mary Ford"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_keeps_the_last_person() {
+        check_speakers(
+            "Tom Ray spoke in Dayton. He also wrote to Gov. Ann Lee about it. \"We must act,\" he said.",
+            &[("We must act", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn the_subject_follows_an_opening_phrase() {
+        check_speakers(
+            "After reporter Ann Lee asked about the budget, Tom Ray stood up and said, \"No comment today.\"",
+            &[("No comment today.", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn partial_quotes_after_quoting_verbs_and_colons() {
+        check_speakers(
+            "Tom Ray called the plan \"a disaster for the city\" on Monday.",
+            &[("a disaster for the city", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "Tom Ray was quick to reply: \"That is simply wrong.\"",
+            &[("That is simply wrong.", Some("Tom Ray"))],
+        );
+    }
+
+    #[test]
+    fn a_name_qualifying_a_person_is_not_the_subject() {
+        check_speakers(
+            "Tom Ray's lawyer, Ann Lee, said \"he did nothing wrong at all.\"",
+            &[("he did nothing wrong at all.", Some("Ann Lee"))],
         );
     }
 

@@ -137,7 +137,201 @@ const BETWEEN: &[&str] = &[
     "quickly",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she"];
+/// The personal pronouns that stand for a speaker.
+pub const PRONOUNS: &[&str] = &["he", "she"];
+
+/// Verbs that quote the subject's own words as their object without introducing speech:
+/// "Perry called it “a war on religion”", "accusing him of “lying”". They attribute only a
+/// quote that follows them in their clause, and never in the passive ("was called").
+const QUOTING_VERBS: &[&str] = &[
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "dubbed",
+    "dubbing",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "branded",
+    "branding",
+    "termed",
+    "terming",
+    "described",
+    "describing",
+    "accused",
+    "accusing",
+    "pledged",
+    "pledges",
+    "pledging",
+    "vows",
+    "vowing",
+    "decried",
+    "decrying",
+    "denounced",
+    "denouncing",
+];
+
+/// How many narrative words may stand between a quoting verb and the quote it attributes.
+const QUOTING_REACH: usize = 12;
+
+/// Words that are passive auxiliaries before a participle ("was called").
+const PASSIVE: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "get", "got",
+];
+
+/// Nouns of office that refer back to a named holder: "the president said", "said the Texas
+/// governor". Advisers, spokesmen, hosts and other roles whose holder is usually someone else
+/// than the person the article follows are left out.
+pub const ROLE_HEADS: &[&str] = &[
+    "president",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "lawmaker",
+    "governor",
+    "mayor",
+    "secretary",
+    "speaker",
+    "leader",
+    "justice",
+    "judge",
+    "chairman",
+    "chairwoman",
+    "nominee",
+    "candidate",
+    "minister",
+    "chancellor",
+    "premier",
+    "ambassador",
+    "commissioner",
+    "sheriff",
+    "king",
+    "queen",
+    "pope",
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "goalkeeper",
+];
+
+/// Is `w` (a word key) a noun of office that can refer back to its holder ("the governor")?
+pub fn is_role_head(w: &str) -> bool {
+    ROLE_HEADS.contains(&w)
+}
+
+/// How many words may stand between "the" and a noun of office ("the four-term Texas
+/// congressman").
+const ROLE_MODIFIERS: usize = 3;
+
+/// A role phrase ending with the word at `head`: "the [modifiers] governor". Returns the index
+/// of "the" and whether "former" is among the modifiers.
+pub fn role_ending_at(words: &[NarrativeWord], head: usize) -> Option<(usize, bool)> {
+    if !is_role_head(&words[head].key) {
+        return None;
+    }
+    let mut former = false;
+    for m in (head.saturating_sub(ROLE_MODIFIERS + 1)..head).rev() {
+        if words[m + 1].after_quote || words[m + 1].comma_before {
+            return None;
+        }
+        match words[m].key.as_str() {
+            "the" => return Some((m, former)),
+            "former" | "ex" => former = true,
+            w if is_lesser_rank(w) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A role phrase starting with "the" at `from`: "the [modifiers] governor", not followed by
+/// the holder's name ("the governor, Ann Lee" is left to the name). Returns the index of the
+/// head and whether "former" is among the modifiers.
+pub fn role_starting_at(
+    words: &[NarrativeWord],
+    from: usize,
+    name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<(usize, bool)> {
+    if words.get(from)?.key != "the" {
+        return None;
+    }
+    for k in from + 1..(from + ROLE_MODIFIERS + 2).min(words.len()) {
+        if words[k].after_quote || words[k].comma_before {
+            return None;
+        }
+        if is_role_head(&words[k].key) {
+            let named = words
+                .get(k + 1)
+                .is_some_and(|n| !n.after_quote && name_starting_at(n.range.start).is_some());
+            if named {
+                return None;
+            }
+            let mods = &words[from + 1..k];
+            if mods.iter().any(|w| is_lesser_rank(&w.key)) {
+                return None;
+            }
+            let former = mods
+                .iter()
+                .any(|w| matches!(w.key.as_str(), "former" | "ex"));
+            return Some((k, former));
+        }
+    }
+    None
+}
+
+/// Does `w` make an office a different, lesser one ("vice president", "deputy secretary")?
+pub fn is_lesser_rank(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "vice" | "deputy" | "assistant" | "associate" | "lieutenant" | "lt" | "under"
+    )
+}
+
+/// Prepositions: a name right after one is not the subject of the verb that follows it.
+/// Words that are also conjunctions ("after Lee said") are left out.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "to",
+    "at",
+    "with",
+    "for",
+    "about",
+    "by",
+    "from",
+    "against",
+    "on",
+    "in",
+    "into",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "including",
+    "between",
+    "among",
+    "via",
+    "per",
+    "during",
+    "unlike",
+    "across",
+    "near",
+    "behind",
+    "inside",
+];
+
+/// Is `w` (a word key) a preposition?
+pub fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+/// Is `w` a verb that quotes its subject's words as its object ("called", "accusing")?
+pub fn is_quoting_verb(w: &str) -> bool {
+    QUOTING_VERBS.contains(&w)
+}
 
 const CHANNEL_NOUNS: &[&str] = &[
     "statement",
@@ -208,6 +402,8 @@ pub struct NarrativeWord {
     pub after_quote: bool,
     /// A comma stands between this word and the one before it.
     pub comma_before: bool,
+    /// A quote lies between this word and the next one (or the end of the sentence).
+    pub before_quote: bool,
 }
 
 /// The narrative words of a sentence: the words outside the given quote ranges.
@@ -235,7 +431,16 @@ pub fn narrative(
             range: r,
             after_quote,
             comma_before,
+            before_quote: false,
         });
+    }
+    for i in 0..out.len() {
+        out[i].before_quote = match out.get(i + 1) {
+            Some(n) => n.after_quote,
+            None => quotes
+                .iter()
+                .any(|q| q.start >= out[i].range.end && q.start < sentence.end),
+        };
     }
     out
 }
@@ -252,6 +457,9 @@ pub enum Subject {
     /// The first person named in a byte range of the clean text: the subject of the clause
     /// that ends with the speech verb.
     FirstPersonIn(Range<usize>),
+    /// A noun of office standing for its holder ("the president said"): the head noun, and
+    /// whether the phrase says "former".
+    Role(String, bool),
 }
 
 /// An attribution found in narrative words.
@@ -263,6 +471,9 @@ pub struct Attribution {
     pub channel: Option<String>,
     /// Offset of the speech verb, to prefer the one nearest the quote.
     pub at: usize,
+    /// Found by a verb that quotes its subject's words ("called it “a disgrace”") rather than
+    /// a speech verb: it counts only when its subject is resolved to a person.
+    pub quoting: bool,
 }
 
 /// Finds the attributions in a stretch of narrative words. `name_at_end` tells whether a name
@@ -275,7 +486,11 @@ pub fn attributions(
     let mut out = Vec::new();
     for (v, w) in words.iter().enumerate() {
         let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
-        if !is_speech_verb(&w.key) && !according {
+        // A quoting verb counts when a quote follows it within its clause and it is active.
+        let quoting = is_quoting_verb(&w.key)
+            && !(v > 0 && PASSIVE.contains(&words[v - 1].key.as_str()))
+            && quote_follows(words, v);
+        if !is_speech_verb(&w.key) && !according && !quoting {
             continue;
         }
         let mut subject = None;
@@ -299,10 +514,21 @@ pub fn attributions(
                 let aside = words[j].comma_before;
                 if PRONOUNS.contains(&p.key.as_str()) {
                     subject = Some(Subject::Pronoun);
+                } else if p.key == "who" && p.comma_before && j >= 2 {
+                    // "Ann Lee of Texas, who said": the name before the relative pronoun.
+                    subject = name_before(words, j - 1, name_ending_at).map(Subject::Name);
                 } else if aside {
                     // Left to the clause subject below.
-                } else if let Some(r) = name_ending_at(p.range.end) {
-                    subject = Some(Subject::Name(r));
+                } else if name_ending_at(p.range.end).is_some() {
+                    match name_before(words, j, name_ending_at) {
+                        Some(r) => subject = Some(Subject::Name(r)),
+                        // "a poll in Iowa said": the subject is the thing before the phrase;
+                        // "an ad in Iowa describing ...": the participle's clause has one.
+                        None if !w.key.ends_with("ing") => subject = Some(Subject::Unnamed),
+                        None => {}
+                    }
+                } else if let Some((_, former)) = role_ending_at(words, j - 1) {
+                    subject = Some(Subject::Role(p.key.clone(), former));
                 } else if matches!(
                     p.key.as_str(),
                     "they"
@@ -325,21 +551,28 @@ pub fn attributions(
             }
             // Subject after the verb: "said Kane", "said Sen. John McCain" (not after "told",
             // whose object is the one spoken to).
-            let addressed = matches!(
-                w.key.as_str(),
-                "told"
-                    | "tells"
-                    | "telling"
-                    | "asked"
-                    | "asks"
-                    | "asking"
-                    | "urged"
-                    | "urges"
-                    | "warned"
-                    | "warns"
-            );
+            let addressed = quoting
+                || matches!(
+                    w.key.as_str(),
+                    "told"
+                        | "tells"
+                        | "telling"
+                        | "asked"
+                        | "asks"
+                        | "asking"
+                        | "urged"
+                        | "urges"
+                        | "warned"
+                        | "warns"
+                );
             if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
                 subject = name_after(words, v + 1, name_starting_at);
+                if subject.is_none()
+                    && let Some((head, former)) = role_starting_at(words, v + 1, name_starting_at)
+                    && role_closes(words, head)
+                {
+                    subject = Some(Subject::Role(words[head].key.clone(), former));
+                }
                 if subject.is_none()
                     && matches!(words[v + 1].key.as_str(), "the" | "a" | "an" | "one")
                 {
@@ -359,15 +592,65 @@ pub fn attributions(
                 }
             }
         }
+        if quoting && subject == Some(Subject::Unnamed) {
+            continue;
+        }
         if let Some(subject) = subject {
             out.push(Attribution {
                 subject,
                 channel: channel(words, v),
                 at: w.range.start,
+                quoting,
             });
         }
     }
     out
+}
+
+/// The name that ends with the word before `j`, as a subject: "Gov. Ann Lee of Texas" gives
+/// the name before "of"; a name after another preposition ("an ad in Iowa") is none.
+fn name_before(
+    words: &[NarrativeWord],
+    j: usize,
+    name_ending_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    let r = name_ending_at(words[j - 1].range.end)?;
+    let s = words[..j].iter().rposition(|w| w.range.start <= r.start);
+    let prep = s
+        .filter(|&s| s > 0 && !words[s].after_quote && !words[s].comma_before)
+        .map(|s| s - 1)
+        .filter(|&b| is_preposition(&words[b].key));
+    match prep {
+        None => Some(r),
+        Some(b) if words[b].key == "of" && b > 0 => name_ending_at(words[b - 1].range.end),
+        Some(_) => None,
+    }
+}
+
+/// Does a quote follow the word at `v` within [`QUOTING_REACH`] words, before any speech verb?
+fn quote_follows(words: &[NarrativeWord], v: usize) -> bool {
+    for (k, n) in words.iter().enumerate().skip(v).take(QUOTING_REACH + 1) {
+        if k > v && is_speech_verb(&n.key) {
+            return false;
+        }
+        if n.before_quote {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does the role phrase whose head is at `head` end there ("said the governor." or "said the
+/// governor, who ..."), rather than go on ("said the governor's plan")?
+fn role_closes(words: &[NarrativeWord], head: usize) -> bool {
+    words.get(head + 1).is_none_or(|n| {
+        n.after_quote
+            || n.comma_before
+            || matches!(
+                n.key.as_str(),
+                "in" | "on" | "at" | "during" | "after" | "before" | "when" | "as" | "who"
+            )
+    })
 }
 
 fn name_after(
@@ -549,6 +832,9 @@ mod tests {
                 Subject::Pronoun => "pronoun".into(),
                 Subject::Unnamed => "unnamed".into(),
                 Subject::FirstPersonIn(r) => format!("first person in {:?}", &sentence[r]),
+                Subject::Role(head, former) => {
+                    format!("role {}{head}", if former { "former " } else { "" })
+                }
             };
             (who, a.channel)
         });
@@ -578,5 +864,48 @@ mod tests {
             Some(("unnamed", Some("in a statement"))),
         );
         check("\"Nothing here.\" The match ended.", None);
+    }
+
+    #[test]
+    fn roles_stand_for_their_holder() {
+        check(
+            "\"We go on,\" the four-term senator said.",
+            Some(("role senator", None)),
+        );
+        check(
+            "\"We go on,\" said the former governor.",
+            Some(("role former governor", None)),
+        );
+        // A lesser rank is another office: left to the clause.
+        check(
+            "\"We go on,\" the vice president said.",
+            Some(("first person in \"the vice president \"", None)),
+        );
+    }
+
+    #[test]
+    fn quoting_verbs_attribute_the_quote_they_introduce() {
+        check(
+            "Later Lee called the plan \"a disgrace to us all.\"",
+            Some(("Lee", None)),
+        );
+        check("Later Lee was accused of \"lying to us all.\"", None);
+        check("Later Lee called it a shame.", None);
+    }
+
+    #[test]
+    fn names_after_prepositions_and_before_relatives() {
+        check(
+            "\"We go on,\" a poll in Iowa said.",
+            Some(("unnamed", None)),
+        );
+        check(
+            "\"We go on,\" Gov. Ann Lee of Texas said.",
+            Some(("Lee", None)),
+        );
+        check(
+            "Then came Lee of Texas, who said \"we go on.\"",
+            Some(("Lee", None)),
+        );
     }
 }
