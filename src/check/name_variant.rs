@@ -106,6 +106,11 @@ fn fold(s: &str) -> String {
     text::strip_accents(&typographic).to_lowercase()
 }
 
+/// Folds typography (curly apostrophes, dashes) and accents, keeping case.
+fn strip(s: &str) -> String {
+    text::strip_accents(&s.chars().map(text::fold_char).collect::<String>())
+}
+
 /// Folds typography (curly apostrophes, dashes) and case only, keeping accents.
 fn fold_typography(s: &str) -> String {
     s.chars()
@@ -120,8 +125,13 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
         return None;
     }
     if fold(x) == fold(y) {
-        // Typography is never a difference; accents alone are a small one.
-        return (fold_typography(x) != fold_typography(y)).then_some(Severity::Info);
+        // Typography is never a difference; accents alone, or capitals inside a word
+        // ("McCarthy" / "Mccarthy"), are a small one. A word in capitals throughout is a
+        // headline's style.
+        let shouting = |s: &str| !s.chars().any(char::is_lowercase);
+        let accents = fold_typography(x) != fold_typography(y);
+        let case = x != y && !shouting(x) && !shouting(y) && strip(x) != strip(y);
+        return (accents || case).then_some(Severity::Info);
     }
     let tx: Vec<String> = x.split(' ').map(fold).collect();
     let ty: Vec<String> = y.split(' ').map(fold).collect();
@@ -185,7 +195,8 @@ fn near_spelling(a: &str, b: &str, single: bool) -> bool {
 /// / "Democratic")? A letter slipped elsewhere ("Huckabeee", "Priebs") is no ending.
 fn word_forms(a: &str, b: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ism", "ist", "ists",
+        "", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese", "ic", "ics", "ism",
+        "ist", "ists",
     ];
     let common: usize = a
         .chars()
@@ -193,7 +204,16 @@ fn word_forms(a: &str, b: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x.len_utf8())
         .sum();
-    common >= 3 && ENDINGS.contains(&&a[common..]) && ENDINGS.contains(&&b[common..])
+    let stem = &a[..common];
+    // A bare "n" or "ns" is the "-an" of a people's name ("Texan"), and "s" is no plural of a
+    // word ending in s or a letter doubled ("Congresss", "Bachmannn").
+    let ending_ok = |e: &str| {
+        ENDINGS.contains(&e)
+            && !(matches!(e, "n" | "ns") && !stem.ends_with('a'))
+            && !(e == "s" && stem.ends_with('s'))
+            && !(e.len() == 1 && stem.ends_with(e))
+    };
+    common >= 3 && ending_ok(&a[common..]) && ending_ok(&b[common..])
 }
 
 #[cfg(test)]
@@ -238,11 +258,18 @@ mod tests {
         check("Ryan", "Rayn", None);
         check("Obama", "Obamas", None);
         check("Texas", "Texans", None);
+        check("Israel", "Israeli", None);
         check("American", "Americas", None);
         check("Senate Democrats", "Senate Democratic", None);
         check("Cowen", "Cowan", Some(Severity::Warning));
         check("Huckabee", "Huckabeee", Some(Severity::Warning));
         check("Priebus", "Priebs", Some(Severity::Warning));
         check("States", "Statse", Some(Severity::Warning));
+        check("Bachmann", "Bachmannn", Some(Severity::Warning));
+        check("Congress", "Congresss", Some(Severity::Warning));
+        check("Republicans", "Republicns", Some(Severity::Warning));
+        check("Missourians", "Missourins", Some(Severity::Warning));
+        check("McCarthy", "MCcarthy", Some(Severity::Info));
+        check("TRUMP", "Trump", None);
     }
 }
