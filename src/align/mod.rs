@@ -220,16 +220,14 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
                     group_of.insert(new, g);
                 }
             }
-            (Some(g), Some(h)) if g != h => {
-                if compatible(&groups[g].0, &groups[h].0) {
-                    let (moved, scores) = std::mem::take(&mut groups[h]);
-                    for c in &moved {
-                        group_of.insert(*c, g);
-                    }
-                    groups[g].0.extend(moved);
-                    groups[g].1.extend(scores);
-                    groups[g].1.push(score);
+            (Some(g), Some(h)) if g != h && compatible(&groups[g].0, &groups[h].0) => {
+                let (moved, scores) = std::mem::take(&mut groups[h]);
+                for c in &moved {
+                    group_of.insert(*c, g);
                 }
+                groups[g].0.extend(moved);
+                groups[g].1.extend(scores);
+                groups[g].1.push(score);
             }
             _ => {}
         }

@@ -24,7 +24,8 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // Per source: its names as (written form, canonical name), canonical names first, and every
     // form it writes (folded) to look names up in.
-    let (names, written): (Vec<Vec<(&str, &str)>>, Vec<BTreeSet<String>>) = ctx
+    type Names<'a> = Vec<(&'a str, &'a str)>;
+    let (names, written): (Vec<Names<'_>>, Vec<BTreeSet<String>>) = ctx
         .sources
         .iter()
         .map(|s| {
@@ -51,8 +52,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                 // variant only when one of the two is written in one source alone.
                 let x_shared = written[j].contains(&fold(x));
                 for &(y, cy) in &names[j] {
-                    if (x_shared && written[i].contains(&fold(y)))
-                        || (x_shared && x == y)
+                    if (x_shared && (written[i].contains(&fold(y)) || x == y))
                         || reported.contains(&(i, cx, j, cy))
                     {
                         continue;
@@ -209,7 +209,7 @@ fn word_forms(a: &str, b: &str) -> bool {
     // word ending in s or a letter doubled ("Congresss", "Bachmannn").
     let ending_ok = |e: &str| {
         ENDINGS.contains(&e)
-            && !(matches!(e, "n" | "ns") && !stem.ends_with('a'))
+            && (!matches!(e, "n" | "ns") || stem.ends_with('a'))
             && !(e == "s" && stem.ends_with('s'))
             && !(e.len() == 1 && stem.ends_with(e))
     };

@@ -153,7 +153,6 @@ fn run(cli: &Cli) -> Result<(), String> {
             let path = cli.data.mrpc();
             let pairs = mrpc::load(&path)?;
             print!("{}", mrpc::sweep(&pairs, *from, *to, *step));
-            eprint!("{}", mrpc::by_claims(&pairs));
             return Ok(());
         }
         Some(Command::FitMrpc { write }) => {

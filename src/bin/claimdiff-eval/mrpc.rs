@@ -211,34 +211,3 @@ mod tests {
         assert!(parse("h\n1\t1\t2\ta\n").is_err());
     }
 }
-
-/// Diagnostic: accuracy by how many claims the two sentences make.
-pub fn by_claims(pairs: &[Pair]) -> String {
-    use std::collections::BTreeMap;
-    let (even, _) = halves(pairs);
-    let mut t: BTreeMap<(usize, usize, bool), (usize, usize)> = BTreeMap::new();
-    for p in even {
-        let inputs = [
-            Input::new("1", ingest_str(&p.a, Some(Format::Text))),
-            Input::new("2", ingest_str(&p.b, Some(Format::Text))),
-        ];
-        let a = analyze(&inputs, &Options::default());
-        let na = a.extractions[0].claims.len().min(3);
-        let nb = a.extractions[1].claims.len().min(3);
-        let quotes = a.extractions.iter().any(|e| {
-            e.claims
-                .iter()
-                .any(|c| c.kind == claimdiff::extract::ClaimKind::Quote)
-        });
-        let same = a
-            .groups
-            .iter()
-            .any(|g| g.claims.iter().any(|c| c.0 == 0) && g.claims.iter().any(|c| c.0 == 1));
-        let e = t.entry((na.min(nb), na.max(nb), quotes)).or_default();
-        e.0 += usize::from(same == p.same);
-        e.1 += 1;
-    }
-    t.iter()
-        .map(|(k, v)| format!("{k:?}: {}/{} {:.1}%\n", v.0, v.1, crate::pct(v.0, v.1)))
-        .collect()
-}
