@@ -169,19 +169,20 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     let features = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
     let scored = scored(&features);
-    // Quotes the model calls different remarks never share a group, even through a third.
-    let vetoed: std::collections::HashSet<(ClaimRef, ClaimRef)> = scored
+    // Two quotes share a group only when they could be one remark by themselves: never through
+    // a third claim (a statement paraphrasing each, or a quote like both).
+    let is_quote = |r: &ClaimRef| features[r.0][r.1].kind == ClaimKind::Quote;
+    let alike_quotes: std::collections::HashSet<(ClaimRef, ClaimRef)> = scored
         .iter()
-        .filter(|(_, a, b, p)| {
-            features[a.0][a.1].kind == ClaimKind::Quote
-                && features[b.0][b.1].kind == ClaimKind::Quote
-                && p.probability < QUOTE_MIN_PROBABILITY
-        })
+        .filter(|(_, a, b, p)| is_quote(a) && is_quote(b) && p.probability >= QUOTE_MIN_PROBABILITY)
         .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
         .collect();
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
-        xs.iter()
-            .all(|x| ys.iter().all(|y| x.0 != y.0 && !vetoed.contains(&(*x, *y))))
+        xs.iter().all(|x| {
+            ys.iter().all(|y| {
+                x.0 != y.0 && (!is_quote(x) || !is_quote(y) || alike_quotes.contains(&(*x, *y)))
+            })
+        })
     };
     let pairs = scored
         .into_iter()
