@@ -164,10 +164,10 @@ mod tests {
     #[test]
     fn ordinary_words_end_sentences() {
         check(
-            "The striker fell ill. Kane replaced him. Voters said no. The measure failed.",
+            "The striker fell ill. Okafor replaced him. Voters said no. The measure failed.",
             &[
                 "The striker fell ill.",
-                "Kane replaced him.",
+                "Okafor replaced him.",
                 "Voters said no.",
                 "The measure failed.",
             ],

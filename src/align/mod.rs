@@ -457,18 +457,7 @@ mod tests {
     use super::*;
 
     fn claim(kind: ClaimKind, text: &str) -> Claim {
-        Claim {
-            kind,
-            text: text.to_string(),
-            range: 0..text.len(),
-            sentence: 0,
-            block: None,
-            speaker: None,
-            channel: None,
-            attribution: None,
-            numbers: vec![],
-            names: vec![],
-        }
+        Claim::bare(kind, text)
     }
 
     /// Aligns two lists of statements; checks which pairs end in one group.

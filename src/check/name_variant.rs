@@ -1,10 +1,11 @@
-//! `name.variant`: one entity spelt two ways across sources ("Olivier Giroud" / "Oliver
-//! Giroud").
+//! `name.variant`: one entity spelt two ways across sources ("Jonathon Marsh" / "Jonathan
+//! Marsh").
 //!
-//! Names are compared token by token (edit distance and Jaro-Winkler, from align); the names must have as many
-//! words, the surname must match or differ by a slip, and every differing word must be a near
-//! spelling. A surname alone or a short form ("Kane" / "Harry Kane", "Tottenham" / "Tottenham
-//! Hotspur") is never a variant; an accent-only difference is reported at lower severity.
+//! Names are compared token by token (edit distance and Jaro-Winkler, from align); the names
+//! must have as many words, the surname must match or differ by a slip, and every differing
+//! word must be a near spelling. A surname alone or a short form ("Okafor" / "Ann Okafor",
+//! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
+//! at lower severity.
 
 use std::collections::BTreeSet;
 
@@ -226,12 +227,8 @@ mod tests {
 
     #[test]
     fn spellings() {
-        check("Olivier Giroud", "Oliver Giroud", Some(Severity::Warning));
-        check(
-            "Aurélien Tchouaméni",
-            "Aurelien Tchouameni",
-            Some(Severity::Info),
-        );
+        check("Jonathon Marsh", "Jonathan Marsh", Some(Severity::Warning));
+        check("Renée Léger", "Renee Leger", Some(Severity::Info));
         check("Mohamed Salah", "Mohammed Salah", Some(Severity::Warning));
         check("Tump", "Trump", Some(Severity::Warning));
         check(
@@ -243,8 +240,8 @@ mod tests {
 
     #[test]
     fn not_variants() {
-        check("Kane", "Harry Kane", None);
-        check("Tottenham", "Tottenham Hotspur", None);
+        check("Okafor", "Ann Okafor", None);
+        check("Riverside", "Riverside Rovers", None);
         check("John Smith", "Jane Smith", None);
         check("Democrats", "Democrat", None);
         check("Jim Mattis", "James Mattis", None);

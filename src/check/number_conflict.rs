@@ -136,16 +136,8 @@ mod tests {
 
     fn claim(t: &str) -> Claim {
         Claim {
-            kind: ClaimKind::Statement,
-            text: t.into(),
-            range: 0..t.len(),
-            sentence: 0,
-            block: None,
-            speaker: None,
-            channel: None,
-            attribution: None,
             numbers: numbers::find(t),
-            names: vec![],
+            ..Claim::bare(ClaimKind::Statement, t)
         }
     }
 

@@ -328,18 +328,7 @@ mod tests {
 
     #[test]
     fn quotes_that_agree_as_far_as_they_go() {
-        let q = |t: &str| Claim {
-            kind: ClaimKind::Quote,
-            text: t.into(),
-            range: 0..t.len(),
-            sentence: 0,
-            block: None,
-            speaker: None,
-            channel: None,
-            attribution: None,
-            numbers: vec![],
-            names: vec![],
-        };
+        let q = |t: &str| Claim::bare(ClaimKind::Quote, t);
         let pair = |texts: &[&str]| {
             let claims: Vec<Claim> = texts.iter().map(|t| q(t)).collect();
             differing_pair(&claims.iter().collect::<Vec<_>>())

@@ -5,8 +5,8 @@
 //! with honorifics and job titles taken off the front ("Defense Secretary Jim Mattis" → "Jim
 //! Mattis", "Mr. Trump" → "Trump"). A capitalised word that only opens a sentence is not a name
 //! unless the document also capitalises it elsewhere. Within a document a short form is the same
-//! entity as the full one that ends or starts with it: "Lee" → "Ann Lee", "Tottenham" →
-//! "Tottenham Hotspur".
+//! entity as the full one that ends or starts with it: "Lee" → "Ann Lee", "Riverside" →
+//! "Riverside Rovers".
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
@@ -324,7 +324,7 @@ fn to_mention(
         // A run of several capitalised words ("Ann Lee has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
-        // ... unless it is the one who speaks: "Kane said: ...".
+        // ... unless it is the one who speaks: "Okafor said: ...".
         let last = words[words.len() - 1];
         let speaks = all
             .iter()
@@ -617,7 +617,7 @@ impl Entities {
         let mut e = Entities::default();
         for name in &distinct {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
-            // starting with it (a short form: "Tottenham" → "Tottenham Hotspur").
+            // starting with it (a short form: "Riverside" → "Riverside Rovers").
             // A name written with a title ("President Trump") is a person's: it never stretches
             // to a place or thing named after it ("Trump Tower").
             let ends = distinct
@@ -689,7 +689,7 @@ mod tests {
                 "Really tough night for England’s Three Lions' fans.",
                 "Secretary of State Mike Pompeo spoke at the Bank of England.",
                 "\"We are gutted,\" Obama said.",
-                "Kane said: \"We lost.\"",
+                "Okafor said: \"We lost.\"",
                 "Officials said: \"It stays shut.\"",
             ],
             &[
@@ -698,7 +698,7 @@ mod tests {
                 &["England", "Three Lions"],
                 &["Mike Pompeo", "Bank of England"],
                 &["Obama"],
-                &["Kane"],
+                &["Okafor"],
                 &[],
             ],
         );
@@ -727,12 +727,12 @@ mod tests {
         let e = Entities::build(&[
             m(&["Lee"]),
             m(&["Ann", "Lee"]),
-            m(&["Tottenham"]),
-            m(&["Tottenham", "Hotspur"]),
+            m(&["Riverside"]),
+            m(&["Riverside", "Rovers"]),
             m(&["Lee"]),
         ]);
         assert_eq!(e.canonical("Lee"), "Ann Lee");
-        assert_eq!(e.canonical("Tottenham"), "Tottenham Hotspur");
+        assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
         assert_eq!(e.canonical("Paris"), "Paris");
     }
 }

@@ -106,7 +106,7 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeting",
 ];
 
-/// Words that may stand between a subject and its speech verb ("Kane also said").
+/// Words that may stand between a subject and its speech verb ("Okafor also said").
 const BETWEEN: &[&str] = &[
     "also",
     "later",
@@ -549,7 +549,7 @@ pub fn attributions(
                 }
                 break;
             }
-            // Subject after the verb: "said Kane", "said Sen. John McCain" (not after "told",
+            // Subject after the verb: "said Okafor", "said Sen. John McCain" (not after "told",
             // whose object is the one spoken to).
             let addressed = quoting
                 || matches!(
@@ -664,7 +664,7 @@ fn name_after(
             return None;
         }
         if let Some(r) = name_starting_at(w.range.start) {
-            // "said Kane, who ...", "said Kane." but not "to say Obama should step down": a
+            // "said Okafor, who ...", "said Okafor." but not "to say Obama should step down": a
             // name followed by its own verb is the subject of reported speech, not the speaker.
             let next = words.iter().find(|n| n.range.start >= r.end);
             let ends = next.is_none_or(|n| {
@@ -844,10 +844,13 @@ mod tests {
 
     #[test]
     fn verb_before_and_after() {
-        check("\"I'm done,\" said Kane, who cried.", Some(("Kane", None)));
         check(
-            "\"I'm done,\" Kane said on Twitter.",
-            Some(("Kane", Some("on Twitter"))),
+            "\"I'm done,\" said Okafor, who cried.",
+            Some(("Okafor", None)),
+        );
+        check(
+            "\"I'm done,\" Okafor said on Twitter.",
+            Some(("Okafor", Some("on Twitter"))),
         );
         check("Then he said: \"No way.\"", Some(("pronoun", None)));
         check(

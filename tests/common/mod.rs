@@ -27,14 +27,9 @@ pub fn compare(paths: &[&str]) -> Report {
 }
 
 /// Folds text the way the answer key matches snippets: typographic quotes, apostrophes and
-/// dashes to ASCII, lower case, white space collapsed.
+/// dashes to ASCII, lower case, white space collapsed (the project's comparison key).
 pub fn fold(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(claimdiff::text::fold_char)
-        .collect::<String>()
-        .to_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    claimdiff::text::key(s)
 }
 
 /// Does `haystack` contain `needle` after folding both?

@@ -12,14 +12,9 @@ use serde_json::Value;
 use crate::table::{Table, Target};
 
 /// Folds text as the answer key matches snippets: typographic quotes, apostrophes and dashes to
-/// ASCII, lower case, white space collapsed.
+/// ASCII, lower case, white space collapsed (the project's comparison key).
 fn fold(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .map(claimdiff::text::fold_char)
-        .collect::<String>()
-        .to_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    claimdiff::text::key(s)
 }
 
 fn holds(haystack: &str, needle: &str) -> bool {
