@@ -202,10 +202,7 @@ impl Vocabulary {
             return false;
         }
         let first = w.chars().next();
-        // Sorted, so that the answer does not depend on the set's order.
-        let mut known: Vec<&String> = self.capitalised_inside.iter().collect();
-        known.sort();
-        known.into_iter().any(|k| {
+        self.capitalised_inside.iter().any(|k| {
             k.chars().count() >= 5
                 && k.chars().next() == first
                 && !k.starts_with(w)

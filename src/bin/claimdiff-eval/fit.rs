@@ -146,11 +146,7 @@ pub fn write_into(path: &std::path::Path, code: &str) -> Result<(), String> {
 pub fn accuracy(pairs: &[&Pair], weights: &[f64; FEATURES], bias: f64) -> f64 {
     let right = pairs
         .iter()
-        .filter(|p| {
-            let x = pair_features(p);
-            let z = bias + x.iter().zip(weights).map(|(x, w)| x * w).sum::<f64>();
-            (z >= 0.0) == p.same
-        })
+        .filter(|p| (logit(&pair_features(p), weights, bias) >= 0.0) == p.same)
         .count();
     crate::pct(right, pairs.len())
 }
