@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod check;
 pub mod extract;
 pub mod ingest;
@@ -177,6 +178,7 @@ impl Analysis {
                         .collect(),
                     names: claim.names.clone(),
                     group: group_of.get(&(s, c)).copied().unwrap_or(0),
+                    text_range: (claim.range.start, claim.range.end),
                 });
             }
         }
@@ -260,6 +262,7 @@ impl Analysis {
             claims,
             groups,
             findings,
+            texts: self.inputs.iter().map(|i| i.document.text.clone()).collect(),
         }
     }
 }

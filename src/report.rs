@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::check::{DiffTag, FindingKind, Severity};
 use crate::extract::numbers::{NumberKind, Value};
@@ -32,6 +32,10 @@ pub struct Report {
     pub groups: Vec<GroupOut>,
     /// The discrepancies found.
     pub findings: Vec<FindingOut>,
+    /// The clean text of each source (markup stripped), by source, for renderers that show the
+    /// sources themselves; each claim's `text_range` points into it. Not part of the JSON.
+    #[serde(skip)]
+    pub texts: Vec<String>,
 }
 
 /// Name and version of the tool.
@@ -152,6 +156,10 @@ pub struct ClaimOut {
     pub names: Vec<String>,
     /// Id of the group holding the claim.
     pub group: usize,
+    /// The claim's byte range in its source's clean text ([`Report::texts`]). Not part of the
+    /// JSON.
+    #[serde(skip)]
+    pub text_range: (usize, usize),
 }
 
 /// How a quote's speaker was found.
@@ -204,7 +212,9 @@ pub struct GroupOut {
 }
 
 /// Kind of a finding, as named in reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 pub enum FindingKindOut {
     /// A quote worded differently.
     #[serde(rename = "quote.wording")]
@@ -218,6 +228,48 @@ pub enum FindingKindOut {
     /// A name spelt two ways.
     #[serde(rename = "name.variant")]
     NameVariant,
+}
+
+impl FindingKindOut {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [FindingKindOut; 4] = [
+        FindingKindOut::NumberConflict,
+        FindingKindOut::QuoteSpeaker,
+        FindingKindOut::QuoteWording,
+        FindingKindOut::NameVariant,
+    ];
+
+    /// The kind's name in reports: "quote.wording", ...
+    pub fn as_str(self) -> &'static str {
+        FindingKind::from(self).as_str()
+    }
+
+    /// What findings of this kind mean, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            FindingKindOut::QuoteWording => {
+                "The same remark is quoted with different words in two sources."
+            }
+            FindingKindOut::QuoteSpeaker => {
+                "The same quote, word for word, is given to two different people."
+            }
+            FindingKindOut::NumberConflict => {
+                "The same fact is reported with numbers that do not agree."
+            }
+            FindingKindOut::NameVariant => "One name is spelt two ways across the sources.",
+        }
+    }
+}
+
+impl From<FindingKindOut> for FindingKind {
+    fn from(k: FindingKindOut) -> Self {
+        match k {
+            FindingKindOut::QuoteWording => FindingKind::QuoteWording,
+            FindingKindOut::QuoteSpeaker => FindingKind::QuoteSpeaker,
+            FindingKindOut::NumberConflict => FindingKind::NumberConflict,
+            FindingKindOut::NameVariant => FindingKind::NameVariant,
+        }
+    }
 }
 
 impl From<FindingKind> for FindingKindOut {
@@ -241,6 +293,17 @@ pub enum SeverityOut {
     Warning,
     /// A contradiction.
     Error,
+}
+
+impl SeverityOut {
+    /// "info", "warning" or "error".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeverityOut::Info => "info",
+            SeverityOut::Warning => "warning",
+            SeverityOut::Error => "error",
+        }
+    }
 }
 
 impl From<Severity> for SeverityOut {
@@ -326,6 +389,24 @@ impl Report {
     /// The source with the given id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Keeps only the findings whose index `keep` accepts, and recounts them in the summary.
+    /// Group verdicts stay as they were: a group whose finding was set aside still differs.
+    pub fn retain_findings(&mut self, keep: impl Fn(usize) -> bool) {
+        let mut i = 0;
+        self.findings.retain(|_| {
+            i += 1;
+            keep(i - 1)
+        });
+        self.summary.findings.clear();
+        for f in &self.findings {
+            *self
+                .summary
+                .findings
+                .entry(f.kind.as_str().to_string())
+                .or_insert(0) += 1;
+        }
     }
 
     /// The JSON Schema of the report.

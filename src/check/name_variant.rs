@@ -62,11 +62,15 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                         continue;
                     };
                     reported.insert((i, cx, j, cy));
+                    // The first claim naming it, or else the first quote it speaks.
                     let first = |s: usize, n: &str| {
-                        ctx.sources[s]
-                            .claims
+                        let claims = &ctx.sources[s].claims;
+                        claims
                             .iter()
                             .position(|c| c.names.iter().any(|m| m == n))
+                            .or_else(|| {
+                                claims.iter().position(|c| c.speaker.as_deref() == Some(n))
+                            })
                             .map(|c| (s, c))
                     };
                     let claims: Vec<_> =

@@ -1,6 +1,9 @@
 //! Exit codes of the claimdiff binary.
 
-/// A report was made.
+/// A report was made; for `check`, no finding at or above `--fail-on` lies outside the baseline.
 pub const SUCCESS: u8 = 0;
-/// A usage or input error: bad arguments, a missing or unreadable file, bytes that are not text.
+/// `check` only: a finding at or above `--fail-on` that the baseline does not accept.
+pub const FINDINGS: u8 = 1;
+/// A usage or input error: bad arguments, a missing or unreadable file, bytes that are not text,
+/// a baseline that cannot be read.
 pub const ERROR: u8 = 2;

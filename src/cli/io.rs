@@ -8,6 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 
 use claimdiff::Input;
+use claimdiff::baseline::Baseline;
 use claimdiff::ingest::{Format, ingest};
 
 /// When to colour.
@@ -67,6 +68,19 @@ fn io_reason(e: &std::io::Error) -> String {
             })
         }
     }
+}
+
+/// Reads a baseline file written by `check --write-baseline`.
+pub fn read_baseline(path: &Path) -> Result<Baseline> {
+    let shown = path.display();
+    let text = fs::read_to_string(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            anyhow!("{shown}: not UTF-8 text")
+        } else {
+            anyhow!("{shown}: {}", io_reason(&e))
+        }
+    })?;
+    Baseline::parse(&text).map_err(|e| anyhow!("{shown}: {e}"))
 }
 
 /// Writes the report to standard output, or atomically to a file (a temporary file beside it,

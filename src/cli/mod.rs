@@ -1,4 +1,4 @@
-//! Argument parsing and the subcommands: `compare`, `claims`, `schema`.
+//! Argument parsing and the subcommands: `compare`, `check`, `claims`, `schema`.
 
 mod exit_codes;
 mod io;
@@ -9,14 +9,26 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimdiff::baseline::Baseline;
 use claimdiff::render::{self, OutputFormat, RenderOptions};
+use claimdiff::report::{Report, SeverityOut};
 use claimdiff::{Input, Options, analyze};
 
 const EXAMPLES: &str = "\
 Examples:
   claimdiff compare fixtures/seeds/000_1d63caa255d4b3ee.txt fixtures/seeds/003_8725cc8dd04a3928.txt
-  claimdiff compare fox.txt nyt.txt hpo.txt --format json -o report.json
+  claimdiff compare fox.txt nyt.txt hpo.txt --format html -o report.html
+  claimdiff check fox.txt nyt.txt --baseline claimdiff-baseline.json --format github
   claimdiff claims fixtures/seeds/003_8725cc8dd04a3928.txt";
+
+const CHECK_EXAMPLES: &str = "\
+Exit status: 0 when no finding at or above --fail-on lies outside the baseline, 1 when one does,
+2 on a usage or input error.
+
+Examples:
+  claimdiff check a.txt b.html                                   # fail on any warning or error
+  claimdiff check a.txt b.html --write-baseline claimdiff-baseline.json
+  claimdiff check a.txt b.html --baseline claimdiff-baseline.json --format sarif -o claimdiff.sarif";
 
 /// Reconcile the claims of several news reports of the same event.
 ///
@@ -43,6 +55,26 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Compare articles for CI: fail (exit 1) when a finding at or above --fail-on is not in the
+    /// baseline.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check {
+        /// The articles (plain text or HTML), two or more.
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The lowest severity that fails the check.
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// Findings accepted earlier (written by --write-baseline); they do not fail the check
+        /// and are left out of the report.
+        #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+        baseline: Option<PathBuf>,
+        /// Record every current finding as accepted in FILE, then exit 0.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// List the claims of one or more articles, to see what the extractor sees.
     Claims {
         /// The articles (plain text or HTML).
@@ -57,7 +89,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct OutputArgs {
-    /// Output format.
+    /// Output format: text for people, json (the documented contract), markdown for a pull
+    /// request, html (one self-contained page), sarif (code scanning), github (Actions
+    /// annotations).
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
     /// Write the report to FILE (atomically) instead of standard output.
@@ -75,6 +109,40 @@ struct OutputArgs {
 enum FormatArg {
     Text,
     Json,
+    Markdown,
+    Html,
+    Sarif,
+    Github,
+}
+
+impl From<FormatArg> for OutputFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => OutputFormat::Text,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Markdown => OutputFormat::Markdown,
+            FormatArg::Html => OutputFormat::Html,
+            FormatArg::Sarif => OutputFormat::Sarif,
+            FormatArg::Github => OutputFormat::Github,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> SeverityOut {
+        match self {
+            FailOn::Error => SeverityOut::Error,
+            FailOn::Warning => SeverityOut::Warning,
+            FailOn::Info => SeverityOut::Info,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -117,18 +185,30 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Compare { files, output } => {
             let inputs = read_inputs(&files, &output)?;
             let report = analyze(&inputs, &Options::default()).report();
-            let format = match output.format {
-                FormatArg::Text => OutputFormat::Text,
-                FormatArg::Json => OutputFormat::Json,
-            };
-            let color = io::use_color(
-                output.color_choice(),
-                output.output.is_some(),
-                format == OutputFormat::Text,
-            );
-            let text = render::render(&report, format, RenderOptions { color });
-            io::emit(&text, output.output.as_deref())?;
+            emit_report(&report, &output)?;
             Ok(exit_codes::SUCCESS)
+        }
+        Command::Check {
+            files,
+            fail_on,
+            baseline,
+            write_baseline,
+            output,
+        } => {
+            let inputs = read_inputs(&files, &output)?;
+            let report = analyze(&inputs, &Options::default()).report();
+            if let Some(path) = write_baseline {
+                let b = Baseline::from_report(&report);
+                io::emit(&b.to_json(), Some(&path))?;
+                eprintln!(
+                    "claimdiff check: wrote {} accepted finding{} to {}",
+                    b.entries.len(),
+                    plural(b.entries.len()),
+                    path.display()
+                );
+                return Ok(exit_codes::SUCCESS);
+            }
+            check(report, fail_on.severity(), baseline.as_deref(), &output)
         }
         Command::Claims { files, output } => {
             let inputs = read_inputs(&files, &output)?;
@@ -139,6 +219,14 @@ fn run(cli: Cli) -> Result<u8> {
                     let color = io::use_color(output.color_choice(), output.output.is_some(), true);
                     render::claims::render(&report, RenderOptions { color })
                 }
+                other => {
+                    return Err(anyhow::anyhow!(
+                        "claims: --format {} is not available here; use text or json",
+                        other
+                            .to_possible_value()
+                            .map_or(String::new(), |v| v.get_name().to_string())
+                    ));
+                }
             };
             io::emit(&text, output.output.as_deref())?;
             Ok(exit_codes::SUCCESS)
@@ -148,6 +236,76 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(exit_codes::SUCCESS)
         }
     }
+}
+
+/// Renders the report in the chosen format and writes it where asked.
+fn emit_report(report: &Report, output: &OutputArgs) -> Result<()> {
+    let format = OutputFormat::from(output.format);
+    let color = io::use_color(
+        output.color_choice(),
+        output.output.is_some(),
+        format == OutputFormat::Text,
+    );
+    let text = render::render(report, format, RenderOptions { color });
+    io::emit(&text, output.output.as_deref())
+}
+
+/// The check: findings the baseline accepts are set aside, the rest are reported, and the exit
+/// code says whether any of them is at or above `fail_on`. A summary goes to standard error.
+fn check(
+    mut report: Report,
+    fail_on: SeverityOut,
+    baseline: Option<&std::path::Path>,
+    output: &OutputArgs,
+) -> Result<u8> {
+    let baseline = match baseline {
+        Some(path) => Some(io::read_baseline(path)?),
+        None => None,
+    };
+    let judgement = baseline.as_ref().map(|b| b.judge(&report));
+    if let Some(j) = &judgement {
+        let new = j.new.clone();
+        report.retain_findings(|i| new.binary_search(&i).is_ok());
+    }
+    emit_report(&report, output)?;
+    let failing = report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= fail_on)
+        .count();
+    let accepted = judgement.as_ref().map_or(0, |j| j.accepted.len());
+    let accepted_note = if accepted > 0 {
+        format!(" ({accepted} accepted by the baseline)")
+    } else {
+        String::new()
+    };
+    if failing > 0 {
+        eprintln!(
+            "claimdiff check: failed: {failing} finding{} at or above {} not in the baseline{accepted_note}",
+            plural(failing),
+            fail_on.as_str()
+        );
+    } else {
+        eprintln!(
+            "claimdiff check: passed: no finding at or above {} outside the baseline{accepted_note}",
+            fail_on.as_str()
+        );
+    }
+    for e in judgement.iter().flat_map(|j| &j.stale) {
+        eprintln!(
+            "claimdiff check: stale baseline entry, no longer found: {}",
+            e.describe()
+        );
+    }
+    Ok(if failing > 0 {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::SUCCESS
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 impl OutputArgs {

@@ -1,11 +1,17 @@
-//! Render: a [`Report`] as text for people or JSON for tools. One renderer per format, chosen by
-//! [`OutputFormat`]; the analysis knows nothing of formats.
+//! Render: a [`Report`] as text for people, JSON for tools, Markdown for a pull request, a
+//! self-contained HTML page for an editor, SARIF for code scanning, or GitHub Actions workflow
+//! commands. One renderer per format and file, chosen by [`OutputFormat`]; the analysis knows
+//! nothing of formats.
 
 pub mod claims;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
-use crate::report::Report;
+use crate::report::{ClaimOut, DiffOpKind, DiffOut, FindingOut, Report, ValueOut};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +20,14 @@ pub enum OutputFormat {
     Text,
     /// The JSON contract, schema_version 1.
     Json,
+    /// GitHub-flavoured Markdown, for a pull-request comment or a wiki page.
+    Markdown,
+    /// One self-contained HTML page: the sources side by side with claims highlighted.
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=...::...`), one per finding.
+    Github,
 }
 
 /// Options that apply to every renderer.
@@ -28,5 +42,112 @@ pub fn render(report: &Report, format: OutputFormat, options: RenderOptions) -> 
     match format {
         OutputFormat::Text => text::render(report, options),
         OutputFormat::Json => json::render(report),
+        OutputFormat::Markdown => markdown::render(report),
+        OutputFormat::Html => html::render(report),
+        OutputFormat::Sarif => sarif::render(report),
+        OutputFormat::Github => github::render(report),
     }
+}
+
+/// Each value of a finding with the claim it comes from in that source, when there is one.
+pub(crate) fn located_values<'r>(
+    report: &'r Report,
+    f: &'r FindingOut,
+) -> Vec<(&'r ValueOut, Option<&'r ClaimOut>)> {
+    f.values
+        .iter()
+        .map(|v| {
+            let claim = f
+                .claims
+                .iter()
+                .filter_map(|id| report.claim(id))
+                .find(|c| c.source == v.source);
+            (v, claim)
+        })
+        .collect()
+}
+
+/// The two sides of a word diff, each stretch passed through `mark`: the first value (equal and
+/// deleted stretches) and the second (equal, as written there, and inserted stretches).
+pub(crate) fn diff_sides(
+    diff: &[DiffOut],
+    mut mark: impl FnMut(DiffOpKind, &str) -> String,
+) -> (String, String) {
+    let mut a = String::new();
+    let mut b = String::new();
+    for op in diff {
+        match op.op {
+            DiffOpKind::Equal => {
+                a.push_str(&mark(DiffOpKind::Equal, &op.text));
+                b.push_str(&mark(
+                    DiffOpKind::Equal,
+                    op.new_text.as_deref().unwrap_or(&op.text),
+                ));
+            }
+            DiffOpKind::Delete => a.push_str(&mark(DiffOpKind::Delete, &op.text)),
+            DiffOpKind::Insert => b.push_str(&mark(DiffOpKind::Insert, &op.text)),
+        }
+    }
+    (a, b)
+}
+
+/// Splits a stretch into its leading white space, its words and its trailing white space, so
+/// that a marker (`~~`, `**`) can hug the words.
+pub(crate) fn trim_parts(s: &str) -> (&str, &str, &str) {
+    let core = s.trim();
+    if core.is_empty() {
+        return (s, "", "");
+    }
+    let start = s.len() - s.trim_start().len();
+    let end = start + core.len();
+    (&s[..start], core, &s[end..])
+}
+
+/// Where a claim is, as `path:line:column`.
+pub(crate) fn location(report: &Report, c: &ClaimOut) -> String {
+    format!(
+        "{}:{}:{}",
+        report.source(&c.source).map_or("", |s| s.path.as_str()),
+        c.span.line,
+        c.span.column
+    )
+}
+
+/// The report every renderer is tested on: the synthetic council pair, which holds one finding
+/// of each kind, agreements and one-source claims.
+#[cfg(test)]
+pub(crate) fn shared_report() -> Report {
+    use crate::ingest::{Format, ingest_str};
+    use crate::{Input, Options, analyze};
+    let a = include_str!("../../fixtures/synthetic/council-a.html");
+    let b = include_str!("../../fixtures/synthetic/council-b.txt");
+    let inputs = [
+        Input::new(
+            "fixtures/synthetic/council-a.html",
+            ingest_str(a, Some(Format::Html)),
+        ),
+        Input::new(
+            "fixtures/synthetic/council-b.txt",
+            ingest_str(b, Some(Format::Text)),
+        ),
+    ];
+    analyze(&inputs, &Options::default()).report()
+}
+
+/// A report on sources full of markup and script that must come out inert: a text source
+/// quoting `<script>` and `</script>`, and an HTML source whose text holds escaped tags.
+#[cfg(test)]
+pub(crate) fn hostile_report() -> Report {
+    use crate::ingest::{Format, ingest_str};
+    use crate::{Input, Options, analyze};
+    let a = include_str!("../../fixtures/hostile/a.txt");
+    let b = include_str!("../../fixtures/hostile/b.html");
+    let inputs = [
+        Input::new(
+            "fixtures/hostile/a <b>.txt",
+            ingest_str(a, Some(Format::Text)),
+        ),
+        Input::new("fixtures/hostile/b.html", ingest_str(b, Some(Format::Html))),
+    ];
+    analyze(&inputs, &Options::default()).report()
 }
