@@ -217,7 +217,9 @@ mod tests {
         assert_eq!(Baseline::parse(&b.to_json()).unwrap(), b);
         assert!(Baseline::parse("{}").is_err());
         assert!(Baseline::parse("[1, 2]").is_err());
-        let future = b.to_json().replace("\"claimdiff_baseline\": 1", "\"claimdiff_baseline\": 9");
+        let future = b
+            .to_json()
+            .replace("\"claimdiff_baseline\": 1", "\"claimdiff_baseline\": 9");
         assert!(matches!(
             Baseline::parse(&future),
             Err(BaselineError::Version(9))

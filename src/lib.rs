@@ -262,7 +262,11 @@ impl Analysis {
             claims,
             groups,
             findings,
-            texts: self.inputs.iter().map(|i| i.document.text.clone()).collect(),
+            texts: self
+                .inputs
+                .iter()
+                .map(|i| i.document.text.clone())
+                .collect(),
         }
     }
 }

@@ -56,15 +56,28 @@ fn reports_validate_against_the_schema() {
     validate(&compare(&[SEED_B]));
 }
 
+/// The seed pair's report in every format, as `reports/` holds it: file name and format.
+const COMMITTED: [(&str, OutputFormat); 6] = [
+    ("reports/seed-pair.txt", OutputFormat::Text),
+    ("reports/seed-pair.json", OutputFormat::Json),
+    ("reports/seed-pair.md", OutputFormat::Markdown),
+    ("reports/seed-pair.html", OutputFormat::Html),
+    ("reports/seed-pair.sarif", OutputFormat::Sarif),
+    ("reports/seed-pair.github.txt", OutputFormat::Github),
+];
+
 #[test]
 fn committed_reports_are_current() {
-    // `reports/` holds the seed pair's report, made by `bash scripts/update-reports`.
+    // `reports/` holds the seed pair's report in every format, made by
+    // `bash scripts/update-reports`.
     let r = compare(&[SEED_A, SEED_B]);
-    let text = render::render(&r, OutputFormat::Text, RenderOptions { color: false });
-    let json = render::render(&r, OutputFormat::Json, RenderOptions::default());
-    let hint = "reports/ is stale: run `bash scripts/update-reports` and read the diff";
-    assert!(read("reports/seed-pair.txt") == text, "{hint}");
-    assert!(read("reports/seed-pair.json") == json, "{hint}");
+    for (path, format) in COMMITTED {
+        let now = render::render(&r, format, RenderOptions { color: false });
+        assert!(
+            read(path) == now,
+            "{path} is stale: run `bash scripts/update-reports` and read the diff"
+        );
+    }
 }
 
 #[test]

@@ -68,9 +68,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                         claims
                             .iter()
                             .position(|c| c.names.iter().any(|m| m == n))
-                            .or_else(|| {
-                                claims.iter().position(|c| c.speaker.as_deref() == Some(n))
-                            })
+                            .or_else(|| claims.iter().position(|c| c.speaker.as_deref() == Some(n)))
                             .map(|c| (s, c))
                     };
                     let claims: Vec<_> =

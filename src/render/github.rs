@@ -18,14 +18,13 @@ pub fn render(report: &Report) -> String {
             SeverityOut::Info => "notice",
         };
         let mut props = Vec::new();
-        if let Some((_, Some(c))) = located_values(report, f).first() {
-            if let Some(src) = report.source(&c.source) {
-                props.push(("file", src.path.clone()));
-                props.push(("line", c.span.line.to_string()));
-                props.push(("col", c.span.column.to_string()));
-                props.push(("endLine", c.span.end_line.to_string()));
-                props.push(("endColumn", c.span.end_column.to_string()));
-            }
+        let first = located_values(report, f).into_iter().find_map(|(_, c)| c);
+        if let Some((c, src)) = first.and_then(|c| Some((c, report.source(&c.source)?))) {
+            props.push(("file", src.path.clone()));
+            props.push(("line", c.span.line.to_string()));
+            props.push(("col", c.span.column.to_string()));
+            props.push(("endLine", c.span.end_line.to_string()));
+            props.push(("endColumn", c.span.end_column.to_string()));
         }
         props.push(("title", format!("claimdiff {}", f.kind.as_str())));
         let props: Vec<String> = props
@@ -129,6 +128,9 @@ mod tests {
                 assert!(!value.contains([':', ',', '\n', '\r']), "{line}");
             }
         }
-        assert!(out.contains("file=fixtures/hostile/a <b>.txt,line="), "{out}");
+        assert!(
+            out.contains("file=fixtures/hostile/a <b>.txt,line="),
+            "{out}"
+        );
     }
 }

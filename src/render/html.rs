@@ -274,7 +274,9 @@ fn source_text(report: &Report, s: usize, flagged: &BTreeMap<&str, Vec<usize>>) 
             Verdict::Single => ("single", "only in this source"),
         };
         let tip = match (&c.speaker, c.kind) {
-            (Some(sp), ClaimKindOut::Quote) => format!("{} · group {} · {said} · {sp}", c.id, c.group),
+            (Some(sp), ClaimKindOut::Quote) => {
+                format!("{} · group {} · {said} · {sp}", c.id, c.group)
+            }
             _ => format!("{} · group {} · {said}", c.id, c.group),
         };
         pieces.push(html! {
@@ -433,7 +435,10 @@ mod tests {
             for id in &f.claims {
                 let mark = select(&doc, &format!("mark#{}", anchor(id)));
                 assert_eq!(mark.len(), 1, "no mark for {id}");
-                let back = select(&doc, &format!("mark#{} sup a[href='#f-{}']", anchor(id), i + 1));
+                let back = select(
+                    &doc,
+                    &format!("mark#{} sup a[href='#f-{}']", anchor(id), i + 1),
+                );
                 assert_eq!(back.len(), 1, "no link back from {id}");
                 assert!(mark[0].value().classes().any(|c| c == "differ"), "{id}");
             }
@@ -467,15 +472,25 @@ mod tests {
         assert_eq!(select(&doc, "script").len(), 1, "{page}");
         assert!(select(&doc, "script")[0].inner_html().contains("closest"));
         assert!(select(&doc, "img, iframe, .text b").is_empty(), "{page}");
-        for el in doc.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+        for el in doc
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
             for (name, _) in el.value().attrs() {
                 assert!(!name.starts_with("on"), "event handler attribute {name}");
             }
         }
         // The article's script text is shown as text.
-        let text: String = select(&doc, ".source .text").iter().flat_map(|e| e.text()).collect();
+        let text: String = select(&doc, ".source .text")
+            .iter()
+            .flat_map(|e| e.text())
+            .collect();
         assert!(text.contains("<script>alert(\"a\")</script>"), "{text}");
-        assert!(text.contains("</script><script>alert(2)</script>"), "{text}");
+        assert!(
+            text.contains("</script><script>alert(2)</script>"),
+            "{text}"
+        );
         assert!(text.contains("onerror=alert(1)"), "{text}");
     }
 }

@@ -129,9 +129,12 @@ fn summary_table(out: &mut String, report: &Report) {
             .iter()
             .filter(|g| g.verdict == verdict)
             .collect();
-        let per_source = ids
-            .iter()
-            .map(|id| groups.iter().filter(|g| g.sources.iter().any(|s| s == id)).count());
+        let per_source = ids.iter().map(|id| {
+            groups
+                .iter()
+                .filter(|g| g.sources.iter().any(|s| s == id))
+                .count()
+        });
         row(out, label, per_source, groups.len());
     }
 }
@@ -260,7 +263,10 @@ mod tests {
     fn escaping() {
         check("plain words, 7-2.", "plain words, 7-2.");
         check("<script>", "&lt;script&gt;");
-        check("*a* _b_ `c` [d](e) | f ~~g~~ #h", r"\*a\* \_b\_ \`c\` \[d\](e) \| f \~\~g\~\~ \#h");
+        check(
+            "*a* _b_ `c` [d](e) | f ~~g~~ #h",
+            r"\*a\* \_b\_ \`c\` \[d\](e) \| f \~\~g\~\~ \#h",
+        );
         check("a & b\nc", "a &amp; b c");
     }
 

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, ResultLevel, Result as SarifResult, Run, Sarif, Tool,
-    ToolComponent,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
 };
 
 use super::located_values;
@@ -135,9 +135,7 @@ fn location(report: &Report, c: &ClaimOut, message: Option<String>) -> Option<Lo
         .build();
     let loc = Location::builder().physical_location(physical);
     Some(match message {
-        Some(m) => loc
-            .message(Message::builder().text(m).build())
-            .build(),
+        Some(m) => loc.message(Message::builder().text(m).build()).build(),
         None => loc.build(),
     })
 }
@@ -150,9 +148,11 @@ fn result(report: &Report, f: &FindingOut, rule_index: Option<usize>) -> SarifRe
         let Some(c) = claim else { continue };
         if locations.is_empty() {
             locations.extend(location(report, c, None));
-        } else if let Some(mut l) =
-            location(report, c, Some(format!("{} writes “{}” ({})", v.source, v.text, c.id)))
-        {
+        } else if let Some(mut l) = location(
+            report,
+            c,
+            Some(format!("{} writes “{}” ({})", v.source, v.text, c.id)),
+        ) {
             l.id = Some(i as i64);
             related.push(l);
         }
