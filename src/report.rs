@@ -231,14 +231,6 @@ pub enum FindingKindOut {
 }
 
 impl FindingKindOut {
-    /// Every kind, in the order reports list them.
-    pub const ALL: [FindingKindOut; 4] = [
-        FindingKindOut::NumberConflict,
-        FindingKindOut::QuoteSpeaker,
-        FindingKindOut::QuoteWording,
-        FindingKindOut::NameVariant,
-    ];
-
     /// The kind's name in reports: "quote.wording", ...
     pub fn as_str(self) -> &'static str {
         FindingKind::from(self).as_str()

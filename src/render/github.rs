@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use super::{diff_sides, located_values, location};
-use crate::report::{DiffOpKind, FindingOut, Report, SeverityOut};
+use super::{diff_sides, located_values, location, plain_mark};
+use crate::report::{FindingOut, Report, SeverityOut};
 
 /// Renders the findings as GitHub Actions workflow commands, one line each.
 pub fn render(report: &Report) -> String {
@@ -46,11 +46,7 @@ fn message(report: &Report, f: &FindingOut) -> String {
     let mut m = f.message.clone();
     match &f.diff {
         Some(diff) if f.claims.len() >= 2 => {
-            let (a, b) = diff_sides(diff, |op, s| match op {
-                DiffOpKind::Equal => s.to_string(),
-                DiffOpKind::Delete => format!("[-{}-]", s.trim_end()) + &s[s.trim_end().len()..],
-                DiffOpKind::Insert => format!("{{+{}+}}", s.trim_end()) + &s[s.trim_end().len()..],
-            });
+            let (a, b) = diff_sides(diff, plain_mark);
             for (id, side) in f.claims.iter().zip([a, b]) {
                 let loc = report
                     .claim(id)

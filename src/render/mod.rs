@@ -91,6 +91,18 @@ pub(crate) fn diff_sides(
     (a, b)
 }
 
+/// A diff stretch marked in plain text: deleted words as `[-…-]`, inserted ones as `{+…+}`,
+/// trailing white space outside the marks.
+pub(crate) fn plain_mark(op: DiffOpKind, s: &str) -> String {
+    let core = s.trim_end();
+    let trail = &s[core.len()..];
+    match op {
+        DiffOpKind::Equal => s.to_string(),
+        DiffOpKind::Delete => format!("[-{core}-]{trail}"),
+        DiffOpKind::Insert => format!("{{+{core}+}}{trail}"),
+    }
+}
+
 /// Splits a stretch into its leading white space, its words and its trailing white space, so
 /// that a marker (`~~`, `**`) can hug the words.
 pub(crate) fn trim_parts(s: &str) -> (&str, &str, &str) {

@@ -50,7 +50,7 @@ impl Palette {
                 s,
             )
         } else {
-            format!("[-{}-]", s.trim_end()) + &s[s.trim_end().len()..]
+            super::plain_mark(DiffOpKind::Delete, s)
         }
     }
     fn inserted(&self, s: &str) -> String {
@@ -62,7 +62,7 @@ impl Palette {
                 s,
             )
         } else {
-            format!("{{+{}+}}", s.trim_end()) + &s[s.trim_end().len()..]
+            super::plain_mark(DiffOpKind::Insert, s)
         }
     }
 }
@@ -208,18 +208,11 @@ fn finding(out: &mut String, report: &Report, f: &FindingOut, p: &Palette) {
     match &f.diff {
         Some(diff) if f.claims.len() >= 2 => {
             // Both wordings, one above the other, with the differing words highlighted.
-            let mut a = String::new();
-            let mut b = String::new();
-            for op in diff {
-                match op.op {
-                    DiffOpKind::Equal => {
-                        a.push_str(&op.text);
-                        b.push_str(op.new_text.as_deref().unwrap_or(&op.text));
-                    }
-                    DiffOpKind::Delete => a.push_str(&p.deleted(&op.text)),
-                    DiffOpKind::Insert => b.push_str(&p.inserted(&op.text)),
-                }
-            }
+            let (a, b) = super::diff_sides(diff, |op, s| match op {
+                DiffOpKind::Equal => s.to_string(),
+                DiffOpKind::Delete => p.deleted(s),
+                DiffOpKind::Insert => p.inserted(s),
+            });
             let ids = &f.claims;
             let _ = writeln!(out, "  {}  {}", p.bold(&pad(&ids[0])), a);
             let _ = writeln!(out, "  {}  {}", p.bold(&pad(&ids[1])), b);
@@ -230,21 +223,9 @@ fn finding(out: &mut String, report: &Report, f: &FindingOut, p: &Palette) {
             }
         }
         _ => {
-            for v in &f.values {
-                let claim = f
-                    .claims
-                    .iter()
-                    .filter_map(|id| report.claim(id))
-                    .find(|c| c.source == v.source);
+            for (v, claim) in super::located_values(report, f) {
                 let loc = claim
-                    .map(|c| {
-                        format!(
-                            "  {}:{}:{}",
-                            report.source(&c.source).map_or("", |s| s.path.as_str()),
-                            c.span.line,
-                            c.span.column
-                        )
-                    })
+                    .map(|c| format!("  {}", super::location(report, c)))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
