@@ -1,8 +1,12 @@
 //! Real-data checks on BASIL (100 events, each reported by Fox, NYT and HuffPost), read from
 //! `../shared/data/basil` when it is there; every test skips with a message when it is not.
 //!
+//! Every triple is rendered in every format; the SARIF is validated against the official schema.
+//!
 //! Quote attribution on BASIL's annotations is measured by `claimdiff-eval` (and held to its
 //! target by `tests/eval.rs`).
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
@@ -82,6 +86,7 @@ fn every_triple_compares() {
     let Some(dir) = basil_dir() else { return };
     let events = events(&dir);
     assert_eq!(events.len(), 100, "BASIL has 100 events");
+    let sarif = common::sarif::validator();
     for event in events {
         let report = compare(&event);
         assert_eq!(report.sources.len(), 3);
@@ -101,7 +106,26 @@ fn every_triple_compares() {
                 "at most one claim per source in a group"
             );
         }
-        let text = render::render(&report, OutputFormat::Text, RenderOptions::default());
-        assert!(text.starts_with("claimdiff:"));
+        renders_in_every_format(&report, &sarif);
     }
+}
+
+/// Every format renders the triple whole: the HTML page marks every claim once, SARIF validates
+/// and holds one result per finding, GitHub gets one command per finding.
+fn renders_in_every_format(report: &Report, sarif: &jsonschema::Validator) {
+    let render = |format| render::render(report, format, RenderOptions::default());
+    assert!(render(OutputFormat::Text).starts_with("claimdiff:"));
+    assert!(render(OutputFormat::Markdown).starts_with("## claimdiff report"));
+    let html = render(OutputFormat::Html);
+    assert_eq!(html.matches("<mark id=\"c-").count(), report.claims.len());
+    let log: serde_json::Value = serde_json::from_str(&render(OutputFormat::Sarif)).unwrap();
+    assert!(sarif.is_valid(&log), "{}", report.sources[0].path);
+    assert_eq!(
+        log["runs"][0]["results"].as_array().map(Vec::len),
+        Some(report.findings.len())
+    );
+    assert_eq!(
+        render(OutputFormat::Github).lines().count(),
+        report.findings.len()
+    );
 }

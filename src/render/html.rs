@@ -244,30 +244,67 @@ fn source_text(report: &Report, s: usize, flagged: &BTreeMap<&str, Vec<usize>>) 
     let mut claims: Vec<&ClaimOut> = report
         .claims
         .iter()
-        .filter(|c| c.source == src.id)
+        .filter(|c| c.source == src.id && c.text_range.0 <= c.text_range.1)
         .collect();
-    claims.sort_by_key(|c| c.text_range);
-    let verdict = |c: &ClaimOut| {
-        report
+    // Outer claims first: a statement whose sentence holds a quote spans the quote.
+    claims.sort_by_key(|c| (c.text_range.0, std::cmp::Reverse(c.text_range.1)));
+    let marks = Marks {
+        report,
+        text,
+        flagged,
+    };
+    marks.range(&claims, 0, text.len())
+}
+
+/// Marks claims in a source's text; claims may nest (a quote inside the statement around it).
+struct Marks<'a> {
+    report: &'a Report,
+    text: &'a str,
+    flagged: &'a BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl Marks<'_> {
+    /// The text from `lo` to `hi` with `claims` (sorted, outer first, inside the range) marked.
+    fn range(&self, claims: &[&ClaimOut], lo: usize, hi: usize) -> Markup {
+        let mut pieces: Vec<Markup> = Vec::new();
+        let mut at = lo;
+        let mut i = 0;
+        while i < claims.len() {
+            let c = claims[i];
+            let start = c.text_range.0.max(at);
+            let end = c.text_range.1.min(hi);
+            // The claims that start inside this one are marked inside it.
+            let mut j = i + 1;
+            while j < claims.len() && claims[j].text_range.0 < end {
+                j += 1;
+            }
+            if start >= end {
+                i = j;
+                continue;
+            }
+            pieces.push(html! {
+                (self.text.get(at..start).unwrap_or(""))
+                (self.mark(c, self.range(&claims[i + 1..j], start, end)))
+            });
+            at = end;
+            i = j;
+        }
+        html! {
+            @for p in pieces { (p) }
+            (self.text.get(at..hi).unwrap_or(""))
+        }
+    }
+
+    fn mark(&self, c: &ClaimOut, inside: Markup) -> Markup {
+        let verdict = self
+            .report
             .groups
             .get(c.group.wrapping_sub(1))
-            .map_or(Verdict::Single, |g| g.verdict)
-    };
-    let mut pieces: Vec<Markup> = Vec::new();
-    let mut at = 0;
-    for c in claims {
-        let (start, end) = c.text_range;
-        // Nested or broken ranges are left unmarked rather than mangled.
-        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
-            continue;
-        };
-        if start < at {
-            continue;
-        }
-        let findings = flagged.get(c.id.as_str());
+            .map_or(Verdict::Single, |g| g.verdict);
+        let findings = self.flagged.get(c.id.as_str());
         // A claim a finding names differs, even when its group holds it alone (a name spelt
         // differently in two unrelated sentences).
-        let (class, said) = match verdict(c) {
+        let (class, said) = match verdict {
             _ if findings.is_some() => ("differ", "differs"),
             Verdict::Agree => ("agree", "agrees"),
             Verdict::Differ => ("differ", "differs"),
@@ -279,21 +316,14 @@ fn source_text(report: &Report, s: usize, flagged: &BTreeMap<&str, Vec<usize>>) 
             }
             _ => format!("{} · group {} · {said}", c.id, c.group),
         };
-        pieces.push(html! {
-            (before)
+        html! {
             mark id=(anchor(&c.id)) class={ "claim " (class) } data-group=(c.group) title=(tip) tabindex="0" {
                 (inside)
                 @if let Some(ns) = findings {
                     @for n in ns { sup { a href={ "#f-" (n) } { (n) } } }
                 }
             }
-        });
-        at = end;
-    }
-    let rest = text.get(at..).unwrap_or("");
-    html! {
-        @for p in pieces { (p) }
-        (rest)
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod sarif;
+
 use claimdiff::ingest::ingest;
 use claimdiff::report::Report;
 use claimdiff::{Input, Options, analyze};
