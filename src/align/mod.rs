@@ -132,9 +132,8 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
-    let cap = (total / POSTING_CAP_SHARE).max(MIN_POSTING_CAP);
     let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
-    for refs in index.values().filter(|r| r.len() <= cap) {
+    for refs in index.values().filter(|r| r.len() <= POSTING_CAP) {
         for (i, a) in refs.iter().enumerate() {
             for b in &refs[i + 1..] {
                 if a.0 != b.0 {
@@ -262,12 +261,11 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
     if ka <= kb { (ka, kb) } else { (kb, ka) }
 }
 
-/// A stem in more than this many claims makes no candidate pairs by itself...
-const MIN_POSTING_CAP: usize = 24;
-/// ... nor, in a large comparison, one in more than this share (1 / N) of all claims: such a
-/// stem is the story's subject, and pairing every claim holding it would cost the square of
-/// the input.
-const POSTING_CAP_SHARE: usize = 20;
+/// A stem in more than this many claims makes no candidate pairs by itself: such a stem is the
+/// story's subject, and pairing every claim holding it would cost the square of the input. A
+/// fixed cap keeps the candidate pairs linear in the number of claims (at most the cap times
+/// the stems of all claims), however large the sources.
+const POSTING_CAP: usize = 24;
 /// Two quotes the model gives less than this are different remarks, whatever words they
 /// share.
 const QUOTE_MIN_PROBABILITY: f64 = 0.2;
