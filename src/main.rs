@@ -1,6 +1,8 @@
 //! The claimdiff command line: reads files, parses arguments, chooses colour, writes the report
 //! and sets the exit code. All analysis lives in the library.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -77,7 +77,49 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
         }
         merged.push(s);
     }
-    merged
+    // A run of text with no sentence end (a list, a dump, a page without punctuation) is cut
+    // into pieces of bounded length, so that no claim costs more than a bounded amount to
+    // compare: the work stays linear in the input.
+    let mut out = Vec::with_capacity(merged.len());
+    for s in merged {
+        let mut range = s.range;
+        while range.len() > MAX_SENTENCE_BYTES {
+            let cut = cut_point(&doc.text, range.start, range.start + MAX_SENTENCE_BYTES);
+            let piece = trim(&doc.text, range.start..cut);
+            if !piece.is_empty() {
+                out.push(Sentence {
+                    paragraph: s.paragraph,
+                    range: piece,
+                });
+            }
+            range = trim(&doc.text, cut..range.end);
+        }
+        if !range.is_empty() {
+            out.push(Sentence {
+                paragraph: s.paragraph,
+                range,
+            });
+        }
+    }
+    out
+}
+
+/// The longest a sentence may be, in bytes; news sentences are far shorter (a few hundred).
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Where to cut text that runs past `limit` without a sentence end: after the last white space
+/// before `limit` (past `start`), or at the last character boundary before it.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    let mut limit = limit.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    // `limit` is past `start`: the text is longer than the limit, and a character is at most
+    // four bytes.
+    match text[start..limit].rfind(char::is_whitespace) {
+        Some(i) if i > 0 => start + i,
+        _ => limit,
+    }
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -142,6 +184,28 @@ fn question_then_speaker(prev: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text without sentence ends is cut into pieces no longer than the limit, on character
+    /// boundaries, losing nothing but the white space between pieces.
+    #[test]
+    fn long_runs_are_cut() {
+        for text in [
+            "word ".repeat(3000),
+            "é".repeat(5000),
+            format!("{} end.", "a".repeat(4001)),
+        ] {
+            let doc = crate::ingest::ingest_str(&text, None);
+            let sentences = segment(&doc);
+            assert!(sentences.len() >= 2, "{}", sentences.len());
+            let mut joined = String::new();
+            for s in &sentences {
+                assert!(s.range.len() <= MAX_SENTENCE_BYTES);
+                joined.push_str(&doc.text[s.range.clone()]);
+            }
+            let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+            assert_eq!(squeeze(&joined), squeeze(&doc.text));
+        }
+    }
     use crate::ingest::ingest_str;
 
     fn check(input: &str, expected: &[&str]) {

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use claimdiff::render::{self, OutputFormat, RenderOptions};
 use claimdiff::report::Report;
-use common::{SEED_A, SEED_B, compare};
+use common::{SEED_A, SEED_B, compare, findings_by_path, groups_by_path};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -101,45 +101,6 @@ fn output_is_deterministic() {
     for _ in 0..3 {
         assert_eq!(render::json::render(&compare(&[SEED_A, SEED_B])), a);
     }
-}
-
-/// Findings without ids: kind and the set of (source path, value) pairs.
-fn findings_by_path(r: &Report) -> BTreeSet<(String, BTreeSet<(String, String)>)> {
-    let path = |id: &str| r.source(id).map(|s| s.path.clone()).unwrap_or_default();
-    r.findings
-        .iter()
-        .map(|f| {
-            let kind = serde_json::to_string(&f.kind).unwrap_or_default();
-            (
-                kind,
-                f.values
-                    .iter()
-                    .map(|v| (path(&v.source), v.text.clone()))
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
-/// Groups without ids: the set of (source path, claim text) in each.
-fn groups_by_path(r: &Report) -> BTreeSet<BTreeSet<(String, String)>> {
-    r.groups
-        .iter()
-        .map(|g| {
-            g.claims
-                .iter()
-                .filter_map(|id| r.claim(id))
-                .map(|c| {
-                    (
-                        r.source(&c.source)
-                            .map(|s| s.path.clone())
-                            .unwrap_or_default(),
-                        c.text.clone(),
-                    )
-                })
-                .collect()
-        })
-        .collect()
 }
 
 #[test]

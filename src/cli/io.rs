@@ -38,11 +38,17 @@ pub fn use_color(choice: ColorChoice, to_file: bool, text: bool) -> bool {
 }
 
 /// Reads and ingests one source; every error names the file and the problem.
-pub fn read_input(path: &Path, forced: Option<Format>) -> Result<Input> {
+pub fn read_input(path: &Path, forced: Option<Format>, max_bytes: u64) -> Result<Input> {
     let shown = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
     if meta.is_dir() {
         return Err(anyhow!("{shown}: is a directory, not a file"));
+    }
+    if meta.len() > max_bytes {
+        return Err(anyhow!(
+            "{shown}: {} bytes is over the limit of {max_bytes} (--max-bytes); raise it to compare this file",
+            meta.len()
+        ));
     }
     let bytes = fs::read(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
     let format = forced.or_else(|| {

@@ -4,6 +4,8 @@
 
 pub mod sarif;
 
+use std::collections::BTreeSet;
+
 use claimdiff::ingest::ingest;
 use claimdiff::report::Report;
 use claimdiff::{Input, Options, analyze};
@@ -37,4 +39,43 @@ pub fn fold(s: &str) -> String {
 /// Does `haystack` contain `needle` after folding both?
 pub fn holds(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle))
+}
+
+/// Findings without ids: kind and the set of (source path, value) pairs.
+pub fn findings_by_path(r: &Report) -> BTreeSet<(String, BTreeSet<(String, String)>)> {
+    let path = |id: &str| r.source(id).map(|s| s.path.clone()).unwrap_or_default();
+    r.findings
+        .iter()
+        .map(|f| {
+            let kind = serde_json::to_string(&f.kind).unwrap_or_default();
+            (
+                kind,
+                f.values
+                    .iter()
+                    .map(|v| (path(&v.source), v.text.clone()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Groups without ids: the set of (source path, claim text) in each.
+pub fn groups_by_path(r: &Report) -> BTreeSet<BTreeSet<(String, String)>> {
+    r.groups
+        .iter()
+        .map(|g| {
+            g.claims
+                .iter()
+                .filter_map(|id| r.claim(id))
+                .map(|c| {
+                    (
+                        r.source(&c.source)
+                            .map(|s| s.path.clone())
+                            .unwrap_or_default(),
+                        c.text.clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
 }
