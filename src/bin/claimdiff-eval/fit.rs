@@ -150,3 +150,55 @@ pub fn accuracy(pairs: &[&Pair], weights: &[f64; FEATURES], bias: f64) -> f64 {
         .count();
     crate::pct(right, pairs.len())
 }
+
+/// The tab-separated dump of `dump-mrpc`: one line per pair.
+pub fn dump(pairs: &[&Pair]) -> String {
+    let mut out = String::from("id\tsame\tpredicted\tclaims_a\tclaims_b\ta\tb");
+    for prefix in ["s_", "c_"] {
+        for name in model::NAMES {
+            out.push_str(&format!("\t{prefix}{name}"));
+        }
+    }
+    out.push('\n');
+    for p in pairs {
+        let sentence = pair_features(p);
+        let claims = claim_pair_features(p);
+        let best = claims
+            .iter()
+            .max_by(|x, y| model::probability(x).total_cmp(&model::probability(y)))
+            .copied()
+            .unwrap_or(sentence);
+        let predicted = crate::mrpc::predict(p, &Options::default());
+        let (ca, cb) = claim_counts(p);
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{ca}\t{cb}",
+            p.id,
+            u8::from(p.same),
+            u8::from(predicted),
+            ca.matches(" || ").count() + 1,
+            cb.matches(" || ").count() + 1,
+        ));
+        for x in sentence.iter().chain(&best) {
+            out.push_str(&format!("\t{x:.6}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn claim_counts(p: &Pair) -> (String, String) {
+    let inputs = [
+        Input::new("1", ingest_str(&p.a, Some(Format::Text))),
+        Input::new("2", ingest_str(&p.b, Some(Format::Text))),
+    ];
+    let a = analyze(&inputs, &Options::default());
+    let list = |s: usize| {
+        a.extractions[s]
+            .claims
+            .iter()
+            .map(|c| format!("{}:{}", c.kind.as_str(), c.text))
+            .collect::<Vec<_>>()
+            .join(" || ")
+    };
+    (list(0), list(1))
+}

@@ -37,7 +37,7 @@ struct Cli {
     /// Run only these parts (default: all).
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<Part>,
-    /// Print what each part got wrong, after the table.
+    /// Print what each part got wrong, after the table (for MRPC, the tuning half only).
     #[arg(long)]
     show_misses: bool,
 }
@@ -110,6 +110,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
     },
+    /// Print, for every pair of the MRPC tuning half (even `#1 ID`s), its label, the
+    /// pipeline's answer and the model's features (of the whole sentences and of the claim
+    /// pair the model rates highest), as tab-separated values for analysis elsewhere.
+    DumpMrpc,
     /// Print findings picked at random from the BASIL triples, with their claims, for a
     /// person to judge.
     Sample {
@@ -168,6 +172,12 @@ fn run(cli: &Cli) -> Result<(), String> {
                 None => print!("{code}"),
                 Some(path) => fit::write_into(path, &code)?,
             }
+            return Ok(());
+        }
+        Some(Command::DumpMrpc) => {
+            let pairs = mrpc::load(&cli.data.mrpc())?;
+            let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
+            print!("{}", fit::dump(&even));
             return Ok(());
         }
         Some(Command::Sample { count, seed }) => {
