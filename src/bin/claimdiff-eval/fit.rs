@@ -24,7 +24,8 @@ pub fn pair_features(p: &Pair) -> [f64; FEATURES] {
     model::features(&a, &b)
 }
 
-/// The features of every pair of claims the pipeline makes of a pair's two sentences.
+/// The features of every pair of claims the pipeline makes of a pair's two sentences, and of
+/// the two whole sentences.
 fn claim_pair_features(p: &Pair) -> Vec<[f64; FEATURES]> {
     let inputs = [
         Input::new("1", ingest_str(&p.a, Some(Format::Text))),
@@ -45,9 +46,8 @@ fn claim_pair_features(p: &Pair) -> Vec<[f64; FEATURES]> {
             out.push(model::features(x, y));
         }
     }
-    if out.is_empty() {
-        out.push(pair_features(p));
-    }
+    // The whole sentences vouch for their best claim pair (align's sentence route).
+    out.push(pair_features(p));
     out
 }
 
