@@ -81,11 +81,15 @@ pub fn concepts(word: &str) -> Vec<u32> {
     for base in lex.irregular.get(word).into_iter().flatten() {
         add(base);
     }
+    let mut base = String::with_capacity(word.len() + 2);
     for (suffix, replacement) in RULES {
         if let Some(stem) = word.strip_suffix(suffix)
             && stem.len() > 1
         {
-            add(&format!("{stem}{replacement}"));
+            base.clear();
+            base.push_str(stem);
+            base.push_str(replacement);
+            add(&base);
         }
     }
     out.sort_unstable();

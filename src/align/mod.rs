@@ -348,18 +348,17 @@ fn sentence_matches(
             .or_insert(i);
     }
     let mut profiles: HashMap<(usize, usize), model::Profile> = HashMap::new();
-    let mut profile = |s: usize, i: usize| -> model::Profile {
-        profiles
-            .entry((s, i))
-            .or_insert_with(|| {
+    for &(x, y) in best.keys() {
+        for (s, i) in [x, y] {
+            profiles.entry((s, i)).or_insert_with(|| {
                 let t = sentences[s][i];
                 model::Profile::new(t, &crate::extract::numbers::find(t))
-            })
-            .clone()
-    };
+            });
+        }
+    }
     let mut out = Vec::new();
     for ((sa, sb), i) in best {
-        let p = model::probability(&model::features(&profile(sa.0, sa.1), &profile(sb.0, sb.1)));
+        let p = model::probability(&model::features(&profiles[&sa], &profiles[&sb]));
         if p >= options.sentence_threshold {
             out.push((i, p));
         }
@@ -381,7 +380,7 @@ const MIN_POSTING_CAP: usize = 24;
 const POSTING_CAP_SHARE: usize = 20;
 /// Two quotes the model gives less than this are different remarks, whatever words they
 /// share.
-const QUOTE_MIN_PROBABILITY: f64 = 0.2;
+const QUOTE_MIN_PROBABILITY: f64 = 0.1;
 /// Words in a row two quotes must share for the verbatim path.
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.

@@ -144,10 +144,10 @@ pub struct Profile {
 /// A content word as the related-word matching sees it.
 #[derive(Debug, Clone, Default)]
 struct ContentWord {
-    /// Snowball stem.
-    stem: String,
-    /// The first five letters, for words of five letters or more.
-    prefix: Option<String>,
+    /// Hash of the Snowball stem.
+    stem: u64,
+    /// Hash of the first five letters, for words of five letters or more.
+    prefix: Option<u64>,
     /// WordNet concept ids ([`lexicon::concepts`]); empty for numbers.
     concepts: Vec<u32>,
 }
@@ -178,8 +178,9 @@ fn content_words(s: &str) -> Vec<ContentWord> {
         {
             let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
             out.push(ContentWord {
-                stem: text::stem(part),
-                prefix: (part.chars().count() >= 5).then(|| part.chars().take(5).collect()),
+                stem: hash(&text::stem(part)),
+                prefix: (part.chars().count() >= 5)
+                    .then(|| hash(&part.chars().take(5).collect::<String>())),
                 concepts: if alphabetic {
                     lexicon::concepts(part)
                 } else {
