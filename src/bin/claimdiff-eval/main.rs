@@ -109,6 +109,10 @@ enum Command {
         /// `fitted weights` markers instead of printing them.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
+        /// Also report cross-validated accuracy and F1 on the tuning half with this many
+        /// folds (weights fitted on the other folds, each pair judged by its best candidate).
+        #[arg(long)]
+        folds: Option<usize>,
     },
     /// Print, for every pair of the MRPC tuning half (even `#1 ID`s), its label, the
     /// pipeline's answer and the model's features (of the whole sentences and of the claim
@@ -159,9 +163,13 @@ fn run(cli: &Cli) -> Result<(), String> {
             print!("{}", mrpc::sweep(&pairs, *from, *to, *step));
             return Ok(());
         }
-        Some(Command::FitMrpc { write }) => {
+        Some(Command::FitMrpc { write, folds }) => {
             let pairs = mrpc::load(&cli.data.mrpc())?;
             let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
+            if let Some(k) = folds {
+                let (acc, f1) = fit::cross_validate(&even, *k);
+                eprintln!("{k}-fold cross-validation on the tuning half: {acc:.2}% / F1 {f1:.2}");
+            }
             let (w, b) = fit::fit(&even);
             eprintln!(
                 "sentence-level accuracy on the tuning half: {:.1}%",
