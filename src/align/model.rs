@@ -68,11 +68,11 @@ pub const NAMES: [&str; FEATURES] = [
 // BEGIN fitted weights (claimdiff-eval fit-mrpc --write)
 pub const WEIGHTS: [f64; FEATURES] = [
     -1.516349, // word_f1
-    0.321358, // word_min_share
+    0.321358,  // word_min_share
     -0.154589, // word_max_share
-    0.228755, // bigram_f1
-    1.139614, // bigram_min_share
-    0.355499, // bigram_max_share
+    0.228755,  // bigram_f1
+    1.139614,  // bigram_min_share
+    0.355499,  // bigram_max_share
     -1.490262, // trigram_f1
     -1.653636, // trigram_min_share
     -1.386071, // trigram_max_share
@@ -83,32 +83,32 @@ pub const WEIGHTS: [f64; FEATURES] = [
     -0.608917, // content_min_share
     -1.058601, // content_max_share
     -0.148431, // prefix5_f1
-    1.339317, // prefix5_min_share
-    1.657149, // prefix5_max_share
-    0.896838, // char3_f1
-    2.706774, // char3_min_share
-    0.780438, // char3_max_share
+    1.339317,  // prefix5_min_share
+    1.657149,  // prefix5_max_share
+    0.896838,  // char3_f1
+    2.706774,  // char3_min_share
+    0.780438,  // char3_max_share
     -0.899433, // char4_f1
-    1.510600, // char4_min_share
+    1.510600,  // char4_min_share
     -1.232672, // char4_max_share
     -1.131993, // word_edit_distance
-    0.512098, // lcs_min_share
-    1.661940, // lcs_max_share
+    0.512098,  // lcs_min_share
+    1.661940,  // lcs_max_share
     -0.278940, // numbers_unmatched
-    0.322718, // numbers_any
-    0.059337, // names_unmatched
+    0.322718,  // numbers_any
+    0.059337,  // names_unmatched
     -0.064809, // content_unmatched_min
     -0.038794, // content_unmatched_max
     -7.776326, // length_ratio
     -0.480624, // length_difference
-    2.601001, // log_length
-    0.097160, // related_f1
-    0.378166, // related_min_share
-    1.724243, // related_max_share
+    2.601001,  // log_length
+    0.097160,  // related_f1
+    0.378166,  // related_min_share
+    1.724243,  // related_max_share
     -0.085871, // related_unmatched_min
     -0.013221, // related_unmatched_max
-    0.136620, // related_only
-    0.046496, // unmatched_run_min
+    0.136620,  // related_only
+    0.046496,  // unmatched_run_min
     -0.176456, // unmatched_run_max
 ];
 /// The fitted intercept.
