@@ -127,7 +127,8 @@ mod tests {
         check("buy", "purchase", true);
         check("bought", "purchased", true);
         check("resigned", "resignation", true);
-        check("companies", "firm", true);
+        check("cities", "metropolis", true);
+        check("children", "kid", true);
         check("buy", "sell", false);
         check("zzzz", "zzzz", false);
     }

@@ -21,6 +21,9 @@ use crate::text;
 /// A claim of one source: (source index, claim index within that source).
 pub type ClaimRef = (usize, usize);
 
+/// A sentence of one source: (source index, sentence index within that source).
+type SentenceRef = (usize, usize);
+
 /// Claims of different sources that say the same thing (or one claim alone).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -312,7 +315,7 @@ fn sentence_matches(
         return Vec::new();
     }
     // Sentences whose claims are not the whole sentence.
-    let mut claims_of: BTreeMap<(usize, usize), Vec<&Claim>> = BTreeMap::new();
+    let mut claims_of: BTreeMap<SentenceRef, Vec<&Claim>> = BTreeMap::new();
     for (s, claims) in sources.iter().enumerate() {
         for c in claims.iter() {
             claims_of.entry((s, c.sentence)).or_default().push(c);
@@ -329,7 +332,7 @@ fn sentence_matches(
         }
     };
     // The best claim pair of each pair of sentences, in the order of `scored`.
-    let mut best: BTreeMap<((usize, usize), (usize, usize)), usize> = BTreeMap::new();
+    let mut best: BTreeMap<(SentenceRef, SentenceRef), usize> = BTreeMap::new();
     for (i, (_, a, b, p)) in scored.iter().enumerate() {
         let (ca, cb) = (&sources[a.0][a.1], &sources[b.0][b.1]);
         if ca.kind == ClaimKind::Quote && cb.kind == ClaimKind::Quote {
@@ -347,7 +350,7 @@ fn sentence_matches(
             })
             .or_insert(i);
     }
-    let mut profiles: HashMap<(usize, usize), model::Profile> = HashMap::new();
+    let mut profiles: HashMap<SentenceRef, model::Profile> = HashMap::new();
     for &(x, y) in best.keys() {
         for (s, i) in [x, y] {
             profiles.entry((s, i)).or_insert_with(|| {
