@@ -112,7 +112,16 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
         .map(|(i, s)| extract::extract(&i.document, s))
         .collect();
     let claims: Vec<&[extract::Claim]> = extractions.iter().map(|e| e.claims.as_slice()).collect();
-    let groups = align::align(&claims, &options.align);
+    let sentence_texts: Vec<Vec<&str>> = inputs
+        .iter()
+        .zip(&sentences)
+        .map(|(i, ss)| {
+            ss.iter()
+                .map(|s| &i.document.text[s.range.clone()])
+                .collect()
+        })
+        .collect();
+    let groups = align::align_in_context(&claims, &sentence_texts, &options.align);
     let ids: Vec<String> = (0..inputs.len()).map(source_id).collect();
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let findings = check::run(&check::Context {

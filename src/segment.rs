@@ -44,7 +44,10 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
                 continue;
             }
             current = match current {
-                Some(prev) if should_merge(&text[prev.clone()], &text[r.clone()]) => {
+                Some(prev)
+                    if glued_dot(text, &prev, &r)
+                        || should_merge(&text[prev.clone()], &text[r.clone()]) =>
+                {
                     Some(prev.start..r.end)
                 }
                 Some(prev) => {
@@ -127,6 +130,14 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let start = r.start + (s.len() - s.trim_start().len());
     let end = r.start + s.trim_end().len();
     start..end.max(start)
+}
+
+/// A dot with a word right after it, no space between, ends no sentence: a ticker or a name
+/// (".SPX", "<.DJI>", "Microsoft .NET").
+fn glued_dot(text: &str, prev: &Range<usize>, next: &Range<usize>) -> bool {
+    prev.end == next.start
+        && text[prev.clone()].ends_with('.')
+        && text[next.clone()].starts_with(char::is_alphanumeric)
 }
 
 fn should_merge(prev: &str, next: &str) -> bool {
@@ -222,6 +233,17 @@ mod tests {
         check(
             "Mr. Mattis met John F. Kelly at No. 10 today. He left.",
             &["Mr. Mattis met John F. Kelly at No. 10 today.", "He left."],
+        );
+    }
+
+    #[test]
+    fn a_dot_glued_to_a_word_is_no_end() {
+        check(
+            "The Nasdaq index .IXIC rose 2 percent. It uses Microsoft .NET today.",
+            &[
+                "The Nasdaq index .IXIC rose 2 percent.",
+                "It uses Microsoft .NET today.",
+            ],
         );
     }
 

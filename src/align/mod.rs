@@ -10,6 +10,7 @@
 //! above, with a path for word-for-word runs. This is the only module that knows the
 //! similarity library.
 
+pub mod lexicon;
 pub mod model;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +20,9 @@ use crate::text;
 
 /// A claim of one source: (source index, claim index within that source).
 pub type ClaimRef = (usize, usize);
+
+/// A sentence of one source: (source index, sentence index within that source).
+type SentenceRef = (usize, usize);
 
 /// Claims of different sources that say the same thing (or one claim alone).
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +50,9 @@ pub struct AlignOptions {
     /// Lowest probability (from the statement [`model`]) at which a quote and a statement
     /// (a paraphrase of it) are the same claim.
     pub mixed_threshold: f64,
+    /// Lowest probability (from the statement [`model`]) at which two whole sentences say the
+    /// same thing, so that their most alike claims align.
+    pub sentence_threshold: f64,
 }
 
 impl Default for AlignOptions {
@@ -56,6 +63,7 @@ impl Default for AlignOptions {
             statement_threshold: 0.50,
             rare_threshold: 0.18,
             mixed_threshold: 0.50,
+            sentence_threshold: 0.50,
         }
     }
 }
@@ -163,11 +171,45 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     pairs
 }
 
-/// Aligns the claims of several sources into groups.
+/// Aligns the claims of several sources into groups, each claim judged by its own text.
 pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
+    align_in_context(sources, &[], options)
+}
+
+/// Aligns the claims of several sources into groups, knowing the sentences they come from:
+/// `sentences[s][i]` is the text of sentence `i` of source `s` (a claim names its sentence in
+/// [`Claim::sentence`]; a source without sentences given is judged claim by claim).
+///
+/// Two sentences the model rates as saying the same thing as wholes align their most alike
+/// claims, even when the extractor split them differently (a quote and its narrative in one,
+/// a paraphrase in the other).
+pub fn align_in_context(
+    sources: &[&[Claim]],
+    sentences: &[Vec<&str>],
+    options: &AlignOptions,
+) -> Vec<Group> {
     let features = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
-    let scored = scored(&features);
+    let mut scored = scored(&features);
+    let by_sentence = sentence_matches(sources, sentences, &scored, options);
+    for &(i, p) in &by_sentence {
+        let (a, b) = (scored[i].1, scored[i].2);
+        let (ka, kb) = (features[a.0][a.1].kind, features[b.0][b.1].kind);
+        let ranked = if ka == kb { p } else { p / 2.0 };
+        scored[i].0 = scored[i].0.max(ranked);
+    }
+    let sentence_pairs: std::collections::HashSet<(ClaimRef, ClaimRef)> = by_sentence
+        .iter()
+        .map(|&(i, _)| (scored[i].1, scored[i].2))
+        .collect();
+    // Re-rank: a pair raised by its sentences takes its place among the rest.
+    scored.sort_by(|x, y| {
+        y.0.total_cmp(&x.0).then_with(|| {
+            let kx = tie_key(&features, x.1, x.2);
+            let ky = tie_key(&features, y.1, y.2);
+            kx.cmp(&ky)
+        })
+    });
     // Two quotes share a group only when they could be one remark by themselves: never through
     // a third claim (a statement paraphrasing each, or a quote like both).
     let is_quote = |r: &ClaimRef| features[r.0][r.1].kind == ClaimKind::Quote;
@@ -192,6 +234,7 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
                         && (p.score() >= options.quote_threshold
                             || (p.verbatim_run() && p.score() >= options.verbatim_threshold))
                 }
+                _ if sentence_pairs.contains(&(*a, *b)) => true,
                 (ClaimKind::Statement, ClaimKind::Statement) => {
                     p.probability >= options.statement_threshold
                         || (total >= MIN_CLAIMS_FOR_RARITY
@@ -255,6 +298,76 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     out
 }
 
+/// The claim pairs that two whole sentences vouch for: for each pair of sentences of
+/// different sources of which at least one was split into several claims (or lost words to
+/// the split), the scored pair of their claims the model rates highest, when the model rates
+/// the two sentences as saying the same thing. Two quotes are never matched this way: quotes
+/// are alike by their own words or not at all. Returns (index into `scored`, probability of
+/// the sentences).
+fn sentence_matches(
+    sources: &[&[Claim]],
+    sentences: &[Vec<&str>],
+    scored: &[(f64, ClaimRef, ClaimRef, Parts)],
+    options: &AlignOptions,
+) -> Vec<(usize, f64)> {
+    if sentences.len() != sources.len() {
+        return Vec::new();
+    }
+    // Sentences whose claims are not the whole sentence.
+    let mut claims_of: BTreeMap<SentenceRef, Vec<&Claim>> = BTreeMap::new();
+    for (s, claims) in sources.iter().enumerate() {
+        for c in claims.iter() {
+            claims_of.entry((s, c.sentence)).or_default().push(c);
+        }
+    }
+    let split = |s: usize, i: usize| -> bool {
+        let Some(text) = sentences[s].get(i) else {
+            return false;
+        };
+        match claims_of.get(&(s, i)).map(Vec::as_slice) {
+            Some([one]) => text::key(&one.text) != text::key(text),
+            Some(_) => true,
+            None => false,
+        }
+    };
+    // The best claim pair of each pair of sentences, in the order of `scored`.
+    let mut best: BTreeMap<(SentenceRef, SentenceRef), usize> = BTreeMap::new();
+    for (i, (_, a, b, p)) in scored.iter().enumerate() {
+        let (ca, cb) = (&sources[a.0][a.1], &sources[b.0][b.1]);
+        if ca.kind == ClaimKind::Quote && cb.kind == ClaimKind::Quote {
+            continue;
+        }
+        let (sa, sb) = ((a.0, ca.sentence), (b.0, cb.sentence));
+        if !split(sa.0, sa.1) && !split(sb.0, sb.1) {
+            continue;
+        }
+        best.entry((sa, sb))
+            .and_modify(|j| {
+                if p.probability > scored[*j].3.probability {
+                    *j = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut profiles: HashMap<SentenceRef, model::Profile> = HashMap::new();
+    for &(x, y) in best.keys() {
+        for (s, i) in [x, y] {
+            profiles.entry((s, i)).or_insert_with(|| {
+                let t = sentences[s][i];
+                model::Profile::new(t, &crate::extract::numbers::find(t))
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for ((sa, sb), i) in best {
+        let p = model::probability(&model::features(&profiles[&sa], &profiles[&sb]));
+        if p >= options.sentence_threshold {
+            out.push((i, p));
+        }
+    }
+    out
+}
+
 fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str) {
     let ka = features[a.0][a.1].key.as_str();
     let kb = features[b.0][b.1].key.as_str();
@@ -268,7 +381,7 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
 const POSTING_CAP: usize = 24;
 /// Two quotes the model gives less than this are different remarks, whatever words they
 /// share.
-const QUOTE_MIN_PROBABILITY: f64 = 0.2;
+const QUOTE_MIN_PROBABILITY: f64 = 0.1;
 /// Words in a row two quotes must share for the verbatim path.
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.

@@ -10,11 +10,12 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
+use super::lexicon;
 use crate::extract::numbers::{Number, Value};
 use crate::text;
 
 /// How many features a pair has.
-pub const FEATURES: usize = 35;
+pub const FEATURES: usize = 43;
 
 /// The names of the features, in order.
 pub const NAMES: [&str; FEATURES] = [
@@ -53,49 +54,65 @@ pub const NAMES: [&str; FEATURES] = [
     "length_ratio",
     "length_difference",
     "log_length",
+    "related_f1",
+    "related_min_share",
+    "related_max_share",
+    "related_unmatched_min",
+    "related_unmatched_max",
+    "related_only",
+    "unmatched_run_min",
+    "unmatched_run_max",
 ];
 
 /// The fitted weights of the features, in the order of [`NAMES`], on their raw scale.
 // BEGIN fitted weights (claimdiff-eval fit-mrpc --write)
 pub const WEIGHTS: [f64; FEATURES] = [
-    -4.108927, // word_f1
-    1.839756,  // word_min_share
-    1.721020,  // word_max_share
-    -0.578845, // bigram_f1
-    2.400110,  // bigram_min_share
-    -0.261616, // bigram_max_share
-    -3.274089, // trigram_f1
-    -1.219063, // trigram_min_share
-    0.097073,  // trigram_max_share
-    -1.578694, // fourgram_f1
-    0.522414,  // fourgram_min_share
-    0.134007,  // fourgram_max_share
-    -3.207431, // content_f1
-    1.753714,  // content_min_share
-    1.252749,  // content_max_share
-    -3.018196, // prefix5_f1
-    3.052625,  // prefix5_min_share
-    1.770136,  // prefix5_max_share
-    -1.468122, // char3_f1
-    3.268639,  // char3_min_share
-    2.858114,  // char3_max_share
-    -2.468265, // char4_f1
-    2.604256,  // char4_min_share
-    -1.178386, // char4_max_share
-    -1.787445, // word_edit_distance
-    0.218001,  // lcs_min_share
-    1.473441,  // lcs_max_share
-    -0.286768, // numbers_unmatched
-    0.215166,  // numbers_any
-    0.041210,  // names_unmatched
-    -0.100943, // content_unmatched_min
-    -0.115203, // content_unmatched_max
-    -6.337715, // length_ratio
-    -0.341478, // length_difference
-    2.273147,  // log_length
+    -1.516349, // word_f1
+    0.321358,  // word_min_share
+    -0.154589, // word_max_share
+    0.228755,  // bigram_f1
+    1.139614,  // bigram_min_share
+    0.355499,  // bigram_max_share
+    -1.490262, // trigram_f1
+    -1.653636, // trigram_min_share
+    -1.386071, // trigram_max_share
+    -0.088349, // fourgram_f1
+    -0.627447, // fourgram_min_share
+    -0.228501, // fourgram_max_share
+    -0.703841, // content_f1
+    -0.608917, // content_min_share
+    -1.058601, // content_max_share
+    -0.148431, // prefix5_f1
+    1.339317,  // prefix5_min_share
+    1.657149,  // prefix5_max_share
+    0.896838,  // char3_f1
+    2.706774,  // char3_min_share
+    0.780438,  // char3_max_share
+    -0.899433, // char4_f1
+    1.510600,  // char4_min_share
+    -1.232672, // char4_max_share
+    -1.131993, // word_edit_distance
+    0.512098,  // lcs_min_share
+    1.661940,  // lcs_max_share
+    -0.278940, // numbers_unmatched
+    0.322718,  // numbers_any
+    0.059337,  // names_unmatched
+    -0.064809, // content_unmatched_min
+    -0.038794, // content_unmatched_max
+    -7.776326, // length_ratio
+    -0.480624, // length_difference
+    2.601001,  // log_length
+    0.097160,  // related_f1
+    0.378166,  // related_min_share
+    1.724243,  // related_max_share
+    -0.085871, // related_unmatched_min
+    -0.013221, // related_unmatched_max
+    0.136620,  // related_only
+    0.046496,  // unmatched_run_min
+    -0.176456, // unmatched_run_max
 ];
 /// The fitted intercept.
-pub const BIAS: f64 = -1.989903;
+pub const BIAS: f64 = -2.449419;
 // END fitted weights
 
 /// Longest texts (in words) whose edit distance and common subsequence are computed exactly;
@@ -120,6 +137,97 @@ pub struct Profile {
     numbers: Vec<Value>,
     /// Capitalised words other than the first, folded, sorted, without repeats.
     names: Vec<String>,
+    /// The content words, in order.
+    words: Vec<ContentWord>,
+}
+
+/// A content word as the related-word matching sees it.
+#[derive(Debug, Clone, Default)]
+struct ContentWord {
+    /// Hash of the Snowball stem.
+    stem: u64,
+    /// Hash of the first five letters, for words of five letters or more.
+    prefix: Option<u64>,
+    /// WordNet concept ids ([`lexicon::concepts`]); empty for numbers.
+    concepts: Vec<u32>,
+}
+
+impl ContentWord {
+    /// The same word, or the same stem or five-letter prefix.
+    fn same(&self, other: &ContentWord) -> bool {
+        self.stem == other.stem || (self.prefix.is_some() && self.prefix == other.prefix)
+    }
+}
+
+/// The content words of a text: folded, possessives removed, stop words dropped, hyphenated
+/// compounds split (as [`text::content_stems`]).
+fn content_words(s: &str) -> Vec<ContentWord> {
+    let mut out = Vec::new();
+    for w in text::words(s) {
+        let k = text::key(w.text);
+        let k = k
+            .strip_suffix("'s")
+            .or_else(|| k.strip_suffix('\''))
+            .unwrap_or(&k);
+        if k.is_empty() || text::is_stop_word(k) {
+            continue;
+        }
+        for part in k
+            .split('-')
+            .filter(|p| !p.is_empty() && !text::is_stop_word(p))
+        {
+            let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
+            out.push(ContentWord {
+                stem: hash(&text::stem(part)),
+                prefix: (part.chars().count() >= 5)
+                    .then(|| hash(&part.chars().take(5).collect::<String>())),
+                concepts: if alphabetic {
+                    lexicon::concepts(part)
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+    }
+    out
+}
+
+/// Matches the content words of two texts one to one, first by stem or prefix, then by
+/// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
+/// through WordNet only).
+fn match_words(a: &[ContentWord], b: &[ContentWord]) -> (Vec<bool>, Vec<bool>, usize) {
+    let mut ma = vec![false; a.len()];
+    let mut mb = vec![false; b.len()];
+    for (i, x) in a.iter().enumerate() {
+        if let Some(j) = (0..b.len()).find(|&j| !mb[j] && x.same(&b[j])) {
+            ma[i] = true;
+            mb[j] = true;
+        }
+    }
+    let mut related = 0;
+    for (i, x) in a.iter().enumerate() {
+        if ma[i] || x.concepts.is_empty() {
+            continue;
+        }
+        if let Some(j) =
+            (0..b.len()).find(|&j| !mb[j] && lexicon::related(&x.concepts, &b[j].concepts))
+        {
+            ma[i] = true;
+            mb[j] = true;
+            related += 1;
+        }
+    }
+    (ma, mb, related)
+}
+
+/// The longest run of unmatched words.
+fn longest_unmatched(matched: &[bool]) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for m in matched {
+        run = if *m { 0 } else { run + 1 };
+        best = best.max(run);
+    }
+    best
 }
 
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
@@ -172,6 +280,7 @@ impl Profile {
             .collect();
         prefixes.sort_unstable();
         Profile {
+            words: content_words(text_),
             prefixes,
             stems,
             grams,
@@ -276,6 +385,26 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
         la.min(lb) as f64 / longer,
         (la.abs_diff(lb) as f64).min(30.0),
         (1.0 + (la + lb) as f64).ln(),
+    ]);
+    let (ma, mb, related) = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
+        match_words(&a.words, &b.words)
+    } else {
+        (vec![false; a.words.len()], vec![false; b.words.len()], 0)
+    };
+    let matched = ma.iter().filter(|m| **m).count();
+    let (na, nb) = (a.words.len().max(1) as f64, b.words.len().max(1) as f64);
+    let (sa, sb) = (matched as f64 / na, matched as f64 / nb);
+    let (ua, ub) = (a.words.len() - matched, b.words.len() - matched);
+    let (ra, rb) = (longest_unmatched(&ma), longest_unmatched(&mb));
+    f.extend([
+        2.0 * matched as f64 / (na + nb),
+        sa.min(sb),
+        sa.max(sb),
+        ua.min(ub).min(15) as f64,
+        ua.max(ub).min(15) as f64,
+        related.min(6) as f64,
+        ra.min(rb).min(15) as f64,
+        ra.max(rb).min(15) as f64,
     ]);
     let mut out = [0.0; FEATURES];
     out.copy_from_slice(&f);

@@ -24,7 +24,8 @@ pub fn pair_features(p: &Pair) -> [f64; FEATURES] {
     model::features(&a, &b)
 }
 
-/// The features of every pair of claims the pipeline makes of a pair's two sentences.
+/// The features of every pair of claims the pipeline makes of a pair's two sentences, and of
+/// the two whole sentences.
 fn claim_pair_features(p: &Pair) -> Vec<[f64; FEATURES]> {
     let inputs = [
         Input::new("1", ingest_str(&p.a, Some(Format::Text))),
@@ -45,9 +46,8 @@ fn claim_pair_features(p: &Pair) -> Vec<[f64; FEATURES]> {
             out.push(model::features(x, y));
         }
     }
-    if out.is_empty() {
-        out.push(pair_features(p));
-    }
+    // The whole sentences vouch for their best claim pair (align's sentence route).
+    out.push(pair_features(p));
     out
 }
 
@@ -59,28 +59,80 @@ fn logit(x: &[f64; FEATURES], w: &[f64; FEATURES], b: f64) -> f64 {
 /// a few rounds over, on the pair of claims the current weights rate highest in each pair of
 /// sentences (the pair that decides the match once the pipeline has split them).
 pub fn fit(pairs: &[&Pair]) -> ([f64; FEATURES], f64) {
-    let sentences: Vec<[f64; FEATURES]> = pairs.iter().map(|p| pair_features(p)).collect();
-    let (mut w, mut b) = fit_on(pairs, &sentences);
-    let claims: Vec<Vec<[f64; FEATURES]>> = pairs.iter().map(|p| claim_pair_features(p)).collect();
-    for _ in 0..ROUNDS {
-        let best: Vec<[f64; FEATURES]> = claims
-            .iter()
-            .map(|c| {
-                *c.iter()
-                    .max_by(|x, y| logit(x, &w, b).total_cmp(&logit(y, &w, b)))
-                    .unwrap_or(&[0.0; FEATURES])
-            })
-            .collect();
-        (w, b) = fit_on(pairs, &best);
+    let data = Prepared::new(pairs);
+    let all: Vec<usize> = (0..pairs.len()).collect();
+    data.fit(&all)
+}
+
+/// The features of every pair, computed once: of the whole sentences and of every candidate
+/// (claim pairs and the sentences).
+struct Prepared {
+    same: Vec<bool>,
+    sentences: Vec<[f64; FEATURES]>,
+    candidates: Vec<Vec<[f64; FEATURES]>>,
+}
+
+impl Prepared {
+    fn new(pairs: &[&Pair]) -> Prepared {
+        Prepared {
+            same: pairs.iter().map(|p| p.same).collect(),
+            sentences: pairs.iter().map(|p| pair_features(p)).collect(),
+            candidates: pairs.iter().map(|p| claim_pair_features(p)).collect(),
+        }
     }
-    (w, b)
+
+    /// The best candidate of pair `i` under the given weights.
+    fn best(&self, i: usize, w: &[f64; FEATURES], b: f64) -> [f64; FEATURES] {
+        *self.candidates[i]
+            .iter()
+            .max_by(|x, y| logit(x, w, b).total_cmp(&logit(y, w, b)))
+            .unwrap_or(&self.sentences[i])
+    }
+
+    /// Fits on the pairs at the given indices.
+    fn fit(&self, at: &[usize]) -> ([f64; FEATURES], f64) {
+        let ys: Vec<bool> = at.iter().map(|&i| self.same[i]).collect();
+        let xs: Vec<[f64; FEATURES]> = at.iter().map(|&i| self.sentences[i]).collect();
+        let (mut w, mut b) = fit_on(&ys, &xs);
+        for _ in 0..ROUNDS {
+            let best: Vec<[f64; FEATURES]> = at.iter().map(|&i| self.best(i, &w, b)).collect();
+            (w, b) = fit_on(&ys, &best);
+        }
+        (w, b)
+    }
+}
+
+/// Cross-validation on the tuning half: the pairs split into `folds` parts by position, each
+/// part judged (by its best candidate, as the pipeline does) with weights fitted on the others.
+/// Returns (accuracy %, F1 of "same").
+pub fn cross_validate(pairs: &[&Pair], folds: usize) -> (f64, f64) {
+    let data = Prepared::new(pairs);
+    let folds = folds.max(2);
+    let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
+    for k in 0..folds {
+        let train: Vec<usize> = (0..pairs.len()).filter(|i| i % folds != k).collect();
+        let (w, b) = data.fit(&train);
+        for i in (0..pairs.len()).filter(|i| i % folds == k) {
+            let said = logit(&data.best(i, &w, b), &w, b) >= 0.0;
+            match (data.same[i], said) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => tn += 1,
+            }
+        }
+    }
+    (
+        crate::pct(tp + tn, pairs.len()),
+        crate::pct(2 * tp, 2 * tp + fp + fn_),
+    )
 }
 
 /// Rounds of refitting on the best claim pairs.
 const ROUNDS: usize = 3;
 
-fn fit_on(pairs: &[&Pair], xs: &[[f64; FEATURES]]) -> ([f64; FEATURES], f64) {
-    let ys: Vec<f64> = pairs.iter().map(|p| f64::from(u8::from(p.same))).collect();
+fn fit_on(same: &[bool], xs: &[[f64; FEATURES]]) -> ([f64; FEATURES], f64) {
+    let ys: Vec<f64> = same.iter().map(|s| f64::from(u8::from(*s))).collect();
     let n = xs.len().max(1) as f64;
     // Standardise so that one step size suits every feature.
     let mut mean = [0.0; FEATURES];
@@ -149,4 +201,56 @@ pub fn accuracy(pairs: &[&Pair], weights: &[f64; FEATURES], bias: f64) -> f64 {
         .filter(|p| (logit(&pair_features(p), weights, bias) >= 0.0) == p.same)
         .count();
     crate::pct(right, pairs.len())
+}
+
+/// The tab-separated dump of `dump-mrpc`: one line per pair.
+pub fn dump(pairs: &[&Pair]) -> String {
+    let mut out = String::from("id\tsame\tpredicted\tclaims_a\tclaims_b\ta\tb");
+    for prefix in ["s_", "c_"] {
+        for name in model::NAMES {
+            out.push_str(&format!("\t{prefix}{name}"));
+        }
+    }
+    out.push('\n');
+    for p in pairs {
+        let sentence = pair_features(p);
+        let claims = claim_pair_features(p);
+        let best = claims
+            .iter()
+            .max_by(|x, y| model::probability(x).total_cmp(&model::probability(y)))
+            .copied()
+            .unwrap_or(sentence);
+        let predicted = crate::mrpc::predict(p, &Options::default());
+        let (ca, cb) = claim_counts(p);
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{ca}\t{cb}",
+            p.id,
+            u8::from(p.same),
+            u8::from(predicted),
+            ca.matches(" || ").count() + 1,
+            cb.matches(" || ").count() + 1,
+        ));
+        for x in sentence.iter().chain(&best) {
+            out.push_str(&format!("\t{x:.6}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn claim_counts(p: &Pair) -> (String, String) {
+    let inputs = [
+        Input::new("1", ingest_str(&p.a, Some(Format::Text))),
+        Input::new("2", ingest_str(&p.b, Some(Format::Text))),
+    ];
+    let a = analyze(&inputs, &Options::default());
+    let list = |s: usize| {
+        a.extractions[s]
+            .claims
+            .iter()
+            .map(|c| format!("{}:{}", c.kind.as_str(), c.text))
+            .collect::<Vec<_>>()
+            .join(" || ")
+    };
+    (list(0), list(1))
 }

@@ -37,7 +37,7 @@ struct Cli {
     /// Run only these parts (default: all).
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<Part>,
-    /// Print what each part got wrong, after the table.
+    /// Print what each part got wrong, after the table (for MRPC, the tuning half only).
     #[arg(long)]
     show_misses: bool,
 }
@@ -109,7 +109,15 @@ enum Command {
         /// `fitted weights` markers instead of printing them.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
+        /// Also report cross-validated accuracy and F1 on the tuning half with this many
+        /// folds (weights fitted on the other folds, each pair judged by its best candidate).
+        #[arg(long)]
+        folds: Option<usize>,
     },
+    /// Print, for every pair of the MRPC tuning half (even `#1 ID`s), its label, the
+    /// pipeline's answer and the model's features (of the whole sentences and of the claim
+    /// pair the model rates highest), as tab-separated values for analysis elsewhere.
+    DumpMrpc,
     /// Print findings picked at random from the BASIL triples, with their claims, for a
     /// person to judge.
     Sample {
@@ -155,9 +163,13 @@ fn run(cli: &Cli) -> Result<(), String> {
             print!("{}", mrpc::sweep(&pairs, *from, *to, *step));
             return Ok(());
         }
-        Some(Command::FitMrpc { write }) => {
+        Some(Command::FitMrpc { write, folds }) => {
             let pairs = mrpc::load(&cli.data.mrpc())?;
             let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
+            if let Some(k) = folds {
+                let (acc, f1) = fit::cross_validate(&even, *k);
+                eprintln!("{k}-fold cross-validation on the tuning half: {acc:.2}% / F1 {f1:.2}");
+            }
             let (w, b) = fit::fit(&even);
             eprintln!(
                 "sentence-level accuracy on the tuning half: {:.1}%",
@@ -168,6 +180,12 @@ fn run(cli: &Cli) -> Result<(), String> {
                 None => print!("{code}"),
                 Some(path) => fit::write_into(path, &code)?,
             }
+            return Ok(());
+        }
+        Some(Command::DumpMrpc) => {
+            let pairs = mrpc::load(&cli.data.mrpc())?;
+            let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
+            print!("{}", fit::dump(&even));
             return Ok(());
         }
         Some(Command::Sample { count, seed }) => {

@@ -123,7 +123,8 @@ fn halves(pairs: &[Pair]) -> (Vec<&Pair>, Vec<&Pair>) {
     pairs.iter().partition(|p| p.id % 2 == 0)
 }
 
-/// Adds the MRPC rows: both halves, the odd one against the targets.
+/// Adds the MRPC rows: both halves, the odd one against the targets; the misses listed are the
+/// tuning half's.
 pub fn evaluate(pairs: &[Pair], table: &mut Table, misses: &mut Vec<String>) {
     let (even, odd) = halves(pairs);
     let options = Options::default();
@@ -157,7 +158,9 @@ pub fn evaluate(pairs: &[Pair], table: &mut Table, misses: &mut Vec<String>) {
             ),
             None,
         );
-        if report {
+        // Only the tuning half's misses are shown: reading the reported half's would be
+        // tuning on it.
+        if !report {
             for (predicted, i) in wrong {
                 let p = half[i];
                 misses.push(format!(
