@@ -145,7 +145,10 @@ fn check_invariants(r: &Report, texts: &[&str]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    // 96 cases each in `cargo test`; PROPTEST_CASES=5000 for a longer search.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(96)
+    ))]
 
     #[test]
     fn invariants_hold(a in article(), b in article(), c in article(), fa in format(), fb in format()) {

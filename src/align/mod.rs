@@ -151,6 +151,21 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
             }
         }
     }
+    // Claims written identically are always candidates, whatever their words (a line of
+    // symbols or of a script without stems, or a subject stem too common to index).
+    let mut same_text: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
+    for (s, fs) in features.iter().enumerate() {
+        for (c, f) in fs.iter().enumerate() {
+            same_text.entry(f.key.as_str()).or_default().push((s, c));
+        }
+    }
+    for refs in same_text.values().filter(|r| r.len() <= POSTING_CAP) {
+        for (i, a) in refs.iter().enumerate() {
+            for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
+                shared.insert((*a.min(b), *a.max(b)), ());
+            }
+        }
+    }
     let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
     for &(a, b) in shared.keys() {
         let fa = &features[a.0][a.1];
@@ -454,7 +469,10 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
     let idf = |stem: &str| (1.0 + total as f64 / df(stem).max(1) as f64).ln();
     let weight = |stems: &[String]| stems.iter().map(|s| idf(s)).sum::<f64>();
     let (wa, wb) = (weight(&a.stems), weight(&b.stems));
-    if wa == 0.0 || wb == 0.0 {
+    // The same text, written the same way (typography and case aside), is the same claim
+    // whatever its words.
+    let identical = a.key == b.key && !a.key.is_empty();
+    if (wa == 0.0 || wb == 0.0) && !identical {
         return None;
     }
     let mut common = 0.0;
@@ -469,8 +487,20 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
             }
         }
     }
-    if shared < 2 && a.stems.len().min(b.stems.len()) > 2 {
+    if shared < 2 && a.stems.len().min(b.stems.len()) > 2 && !identical {
         return None;
+    }
+    if identical {
+        return Some(Parts {
+            dice: 1.0,
+            containment: 1.0,
+            chars: 1.0,
+            shared,
+            rare,
+            run: a.words.len(),
+            shorter: a.words.len(),
+            probability: 1.0,
+        });
     }
     let dice = 2.0 * common / (wa + wb);
     // Containment rewards a clause said inside a longer sentence, but a fragment of two or
