@@ -299,7 +299,13 @@ mod tests {
     /// words, and accent-only differences.
     #[test]
     fn blocking_never_hides_a_variant() {
-        let names = ["Marsh", "Jonathon Marsh", "Ann Marie Okafor", "Renée Léger", "Huckabee"];
+        let names = [
+            "Marsh",
+            "Jonathon Marsh",
+            "Ann Marie Okafor",
+            "Renée Léger",
+            "Huckabee",
+        ];
         let mut pairs = Vec::new();
         for name in names {
             let chars: Vec<char> = name.chars().collect();
