@@ -1,6 +1,7 @@
-//! The fuzz targets' crash inputs, kept: every file under `fixtures/fuzz/<target>/` goes
-//! through the same checks as that target (`fuzz/src/checks.rs`, included here), on the stable
-//! toolchain, so a fixed crash stays fixed. See `docs/fuzzing.md`.
+//! The fuzz targets' crash inputs, kept: every file under `fixtures/fuzz/<target>/` (and the
+//! committed seeds in `fuzz/seeds/<target>/`) goes through the same checks as that target
+//! (`fuzz/src/checks.rs`, included here), on the stable toolchain, so a fixed crash stays fixed.
+//! See `docs/fuzzing.md`.
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
@@ -10,16 +11,16 @@ use std::path::Path;
 
 use claimdiff::ingest::Format;
 
-/// Runs `check` on every file of `fixtures/fuzz/<target>/`, then fails naming every file that
-/// broke an invariant.
+/// Runs `check` on every file of `fixtures/fuzz/<target>/` and `fuzz/seeds/<target>/`, then
+/// fails naming every file that broke an invariant.
 fn replay(target: &str, check: impl Fn(&[u8])) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/fuzz")
-        .join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in ["fixtures/fuzz", "fuzz/seeds"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(dir).join(target)) {
+            paths.extend(entries.filter_map(|e| Some(e.ok()?.path())));
+        }
+    }
     paths.sort();
     let mut failed = Vec::new();
     for path in paths {
