@@ -197,17 +197,20 @@ impl Document {
     }
 
     /// The 1-based line and 1-based column (in characters) of a byte offset of the original.
+    /// An offset inside a character (or inside the byte-order mark) counts as that character's
+    /// start; an offset past the end counts as the end.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.original.len());
+        while !self.original.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.line_starts.partition_point(|s| *s <= offset);
         let mut start = self.line_starts[line - 1];
         // A byte-order mark is not a column.
         if start == 0 && self.original.starts_with('\u{FEFF}') && offset >= 3 {
             start = 3;
         }
-        let column = self.original[start..offset.min(self.original.len())]
-            .chars()
-            .count()
-            + 1;
+        let column = self.original[start..offset].chars().count() + 1;
         (line, column)
     }
 }
@@ -716,5 +719,11 @@ mod tests {
         assert_eq!(doc.line_column(0), (1, 1));
         let d = doc.original.find('d').unwrap();
         assert_eq!(doc.line_column(d), (2, 3));
+        // Inside the curly quote: its start. Past the end: the end.
+        assert_eq!(doc.line_column(4), (2, 1));
+        assert_eq!(doc.line_column(99), (2, 4));
+        let bom = ingest_str("\u{FEFF}ab", None);
+        assert_eq!(bom.line_column(1), (1, 1));
+        assert_eq!(bom.line_column(4), (1, 2));
     }
 }

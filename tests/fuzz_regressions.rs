@@ -1,0 +1,56 @@
+//! The fuzz targets' crash inputs, kept: every file under `fixtures/fuzz/<target>/` (and the
+//! committed seeds in `fuzz/seeds/<target>/`) goes through the same checks as that target
+//! (`fuzz/src/checks.rs`, included here), on the stable toolchain, so a fixed crash stays fixed.
+//! See `docs/fuzzing.md`.
+
+#[path = "../fuzz/src/checks.rs"]
+mod checks;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use claimdiff::ingest::Format;
+
+/// Runs `check` on every file of `fixtures/fuzz/<target>/` and `fuzz/seeds/<target>/`, then
+/// fails naming every file that broke an invariant.
+fn replay(target: &str, check: impl Fn(&[u8])) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    for dir in ["fixtures/fuzz", "fuzz/seeds"] {
+        if let Ok(entries) = std::fs::read_dir(root.join(dir).join(target)) {
+            paths.extend(entries.filter_map(|e| Some(e.ok()?.path())));
+        }
+    }
+    paths.sort();
+    let mut failed = Vec::new();
+    for path in paths {
+        let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if catch_unwind(AssertUnwindSafe(|| check(&data))).is_err() {
+            failed.push(path.display().to_string());
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{target}: invariants broken by {failed:#?}"
+    );
+}
+
+#[test]
+fn ingest_text_inputs() {
+    replay("ingest_text", |d| checks::check_ingest(d, Format::Text));
+}
+
+#[test]
+fn ingest_html_inputs() {
+    replay("ingest_html", |d| checks::check_ingest(d, Format::Html));
+}
+
+#[test]
+fn pipeline_inputs() {
+    replay("pipeline", checks::check_pipeline);
+}
+
+#[test]
+fn baseline_inputs() {
+    replay("baseline", checks::check_baseline);
+}
