@@ -1,5 +1,5 @@
 //! The fuzz targets' crash inputs, kept: every file under `fixtures/fuzz/<target>/` (and the
-//! committed seeds in `fuzz/seeds/<target>/`) goes through the same checks as that target
+//! target's seeds: the fixtures folders it is seeded from, `fuzz/seeds/<target>/`) goes through the same checks as that target
 //! (`fuzz/src/checks.rs`, included here), on the stable toolchain, so a fixed crash stays fixed.
 //! See `docs/fuzzing.md`.
 
@@ -11,17 +11,37 @@ use std::path::Path;
 
 use claimdiff::ingest::Format;
 
-/// Runs `check` on every file of `fixtures/fuzz/<target>/` and `fuzz/seeds/<target>/`, then
-/// fails naming every file that broke an invariant.
+/// The folders a target is seeded from, as `scripts/fuzz` passes them.
+fn seed_dirs(target: &str) -> Vec<String> {
+    let mut dirs: Vec<String> = match target {
+        "ingest_text" | "ingest_html" => [
+            "fixtures/seeds",
+            "fixtures/synthetic",
+            "fixtures/hostile",
+            "fixtures/bad",
+        ]
+        .map(String::from)
+        .to_vec(),
+        "baseline" => vec!["fixtures/baselines".into()],
+        _ => Vec::new(),
+    };
+    dirs.push(format!("fuzz/seeds/{target}"));
+    dirs.push(format!("fixtures/fuzz/{target}"));
+    dirs
+}
+
+/// Runs `check` on every file of the target's seed folders and kept crash inputs, then fails
+/// naming every file that broke an invariant.
 fn replay(target: &str, check: impl Fn(&[u8])) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
-    for dir in ["fixtures/fuzz", "fuzz/seeds"] {
-        if let Ok(entries) = std::fs::read_dir(root.join(dir).join(target)) {
+    for dir in seed_dirs(target) {
+        if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
             paths.extend(entries.filter_map(|e| Some(e.ok()?.path())));
         }
     }
     paths.sort();
+    assert!(!paths.is_empty(), "{target}: no inputs");
     let mut failed = Vec::new();
     for path in paths {
         let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
