@@ -11,7 +11,7 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
-use crate::report::{ClaimOut, DiffOpKind, DiffOut, FindingOut, Report, ValueOut};
+use crate::report::{ClaimOut, DiffOpKind, DiffOut, FindingOut, Report, ValueOut, Verdict};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,16 @@ pub(crate) fn trim_parts(s: &str) -> (&str, &str, &str) {
     let start = s.len() - s.trim_start().len();
     let end = start + core.len();
     (&s[..start], core, &s[end..])
+}
+
+/// The claims only the source `id` makes, in group order.
+pub(crate) fn only_in<'r>(report: &'r Report, id: &str) -> Vec<&'r ClaimOut> {
+    report
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Single && g.sources.first().is_some_and(|s| s == id))
+        .filter_map(|g| g.claims.first().and_then(|c| report.claim(c)))
+        .collect()
 }
 
 /// Where a claim is, as `path:line:column`.

@@ -147,12 +147,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     }
 
     for src in &report.sources {
-        let only: Vec<&ClaimOut> = report
-            .groups
-            .iter()
-            .filter(|g| g.verdict == Verdict::Single && g.sources.first() == Some(&src.id))
-            .filter_map(|g| g.claims.first().and_then(|id| report.claim(id)))
-            .collect();
+        let only = super::only_in(report, &src.id);
         if only.is_empty() || report.sources.len() < 2 {
             continue;
         }
