@@ -8,12 +8,17 @@
 //!
 //! `cargo run --release --bin claimdiff-eval` prints the table (Markdown); `--format json`
 //! gives the same figures for scripts and tests.
+//!
+//! `claimdiff-eval synth --sources N --seed S` writes a synthetic cluster of N sources for the
+//! benchmarks (`synth.rs`; see `docs/performance.md`).
 
 mod basil;
 mod fit;
 mod gold;
 mod mrpc;
 mod mutate;
+mod plant;
+mod synth;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +123,27 @@ enum Command {
     /// pipeline's answer and the model's features (of the whole sentences and of the claim
     /// pair the model rates highest), as tab-separated values for analysis elsewhere.
     DumpMrpc,
+    /// Write one synthetic cluster for the benchmarks: N edited copies of the seed pair's
+    /// articles (or of `--base` files), alternating between them, each with a few planted
+    /// edits (a sentence dropped, a number changed, a quote's words changed, a name misspelt,
+    /// sentences swapped) chosen by a fixed seed. By default one JSON Lines line for
+    /// `claimdiff batch`: {"id": ..., "sources": [{"id": "s001", "text": ..., "format":
+    /// "text"}, ...]}.
+    Synth {
+        /// How many sources (at least 2).
+        #[arg(long, default_value_t = 2)]
+        sources: usize,
+        /// Seed of the random edits.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// An article to copy (repeatable; default: the seed pair).
+        #[arg(long, value_name = "FILE")]
+        base: Vec<PathBuf>,
+        /// Write the sources as DIR/s001.txt, DIR/s002.txt, ... instead (DIR is created),
+        /// for `claimdiff compare DIR/*`.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Print findings picked at random from the BASIL triples, with their claims, for a
     /// person to judge.
     Sample {
@@ -186,6 +212,42 @@ fn run(cli: &Cli) -> Result<(), String> {
             let pairs = mrpc::load(&cli.data.mrpc())?;
             let even: Vec<&mrpc::Pair> = pairs.iter().filter(|p| p.id % 2 == 0).collect();
             print!("{}", fit::dump(&even));
+            return Ok(());
+        }
+        Some(Command::Synth {
+            sources,
+            seed,
+            base,
+            dir,
+        }) => {
+            if *sources < 2 {
+                return Err("synth: --sources must be at least 2".into());
+            }
+            let bases = base
+                .iter()
+                .map(|p| read(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let cluster = synth::cluster(&bases, *sources, *seed);
+            match dir {
+                Some(dir) => {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                    for s in &cluster {
+                        let path = dir.join(format!("{}.txt", s.id));
+                        std::fs::write(&path, &s.text)
+                            .map_err(|e| format!("{}: {e}", path.display()))?;
+                    }
+                }
+                None => {
+                    let line = serde_json::json!({
+                        "id": format!("synth-n{sources}-seed{seed}"),
+                        "sources": cluster
+                            .iter()
+                            .map(|s| serde_json::json!({"id": s.id, "text": s.text, "format": "text"}))
+                            .collect::<Vec<_>>(),
+                    });
+                    println!("{line}");
+                }
+            }
             return Ok(());
         }
         Some(Command::Sample { count, seed }) => {
