@@ -141,6 +141,8 @@ pub struct Profile {
     names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
+    /// (concept id, index into `words`) of every concept of every content word, sorted.
+    concept_words: Vec<(u32, u32)>,
 }
 
 /// A content word as the related-word matching sees it.
@@ -222,23 +224,36 @@ fn prefix5(k: &str) -> &str {
 /// Matches the content words of two texts one to one, first by stem or prefix, then by
 /// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
 /// through WordNet only).
-fn match_words(a: &[ContentWord], b: &[ContentWord]) -> (Vec<bool>, Vec<bool>, usize) {
-    let mut ma = vec![false; a.len()];
-    let mut mb = vec![false; b.len()];
-    for (i, x) in a.iter().enumerate() {
-        if let Some(j) = (0..b.len()).find(|&j| !mb[j] && x.same(&b[j])) {
+fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
+    let (aw, bw) = (&a.words, &b.words);
+    let mut ma = vec![false; aw.len()];
+    let mut mb = vec![false; bw.len()];
+    for (i, x) in aw.iter().enumerate() {
+        if let Some(j) = (0..bw.len()).find(|&j| !mb[j] && x.same(&bw[j])) {
             ma[i] = true;
             mb[j] = true;
         }
     }
     let mut related = 0;
-    for (i, x) in a.iter().enumerate() {
+    for (i, x) in aw.iter().enumerate() {
         if ma[i] || x.concepts.is_empty() {
             continue;
         }
-        if let Some(j) =
-            (0..b.len()).find(|&j| !mb[j] && lexicon::related(&x.concepts, &b[j].concepts))
-        {
+        // The first unmatched word of `b` sharing a concept with `x`, through `b`'s index of
+        // (concept, word): the same word a scan of `b` in order would find.
+        let first = x
+            .concepts
+            .iter()
+            .filter_map(|c| {
+                let from = b.concept_words.partition_point(|(k, _)| k < c);
+                b.concept_words[from..]
+                    .iter()
+                    .take_while(|(k, _)| k == c)
+                    .map(|(_, j)| *j as usize)
+                    .find(|j| !mb[*j])
+            })
+            .min();
+        if let Some(j) = first {
             ma[i] = true;
             mb[j] = true;
             related += 1;
@@ -340,7 +355,14 @@ impl Profile {
         names.dedup();
         let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
+        let mut concept_words: Vec<(u32, u32)> = content_words
+            .iter()
+            .enumerate()
+            .flat_map(|(j, w)| w.concepts.iter().map(move |c| (*c, j as u32)))
+            .collect();
+        concept_words.sort_unstable();
         Profile {
+            concept_words,
             words: content_words,
             prefixes,
             stems,
@@ -448,7 +470,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
         (1.0 + (la + lb) as f64).ln(),
     ]);
     let (ma, mb, related) = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
-        match_words(&a.words, &b.words)
+        match_words(a, b)
     } else {
         (vec![false; a.words.len()], vec![false; b.words.len()], 0)
     };
