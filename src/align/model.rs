@@ -273,7 +273,7 @@ fn longest_unmatched(matched: &[bool]) -> usize {
 }
 
 /// FNV-1a, 64 bits, of a string.
-fn hash(s: &str) -> u64 {
+pub(crate) fn hash(s: &str) -> u64 {
     hash_bytes(FNV_OFFSET, s.as_bytes())
 }
 
@@ -376,7 +376,7 @@ impl Profile {
 }
 
 /// How many items two sorted multisets share.
-fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
