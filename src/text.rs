@@ -42,6 +42,43 @@ pub fn is_apostrophe(c: char) -> bool {
 /// A comparison key for a piece of text: typography folded, lower-cased, white space collapsed,
 /// and leading/trailing punctuation and white space removed.
 pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_key(s);
+    }
+    unicode_key(s)
+}
+
+/// [`key`] for ASCII text, byte by byte: the same result as [`unicode_key`], several times
+/// faster (keys are built for every word of every claim).
+fn ascii_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        return String::new();
+    };
+    let end = b.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+    let mut out = String::with_capacity(end - start);
+    let mut space = false;
+    for &c in &b[start..end] {
+        // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form feed,
+        // carriage return.
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            b'`' => '\'',
+            _ => char::from(c.to_ascii_lowercase()),
+        });
+    }
+    out
+}
+
+/// [`key`] for any text.
+fn unicode_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars().map(fold_char) {
@@ -384,6 +421,13 @@ pub fn is_capitalised(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_key_is_the_unicode_key(s in "([\\x00-\\x7f]|[ a`.-]){0,40}") {
+            proptest::prop_assert_eq!(ascii_key(&s), unicode_key(&s));
+        }
+    }
 
     fn check_words(input: &str, expected: &[&str]) {
         let got: Vec<&str> = words(input).iter().map(|w| w.text).collect();

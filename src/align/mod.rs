@@ -75,8 +75,15 @@ struct Features {
     key: String,
     /// The claim's words, folded, in order (for the longest common run).
     words: Vec<String>,
+    /// Hashes of `words`, for the longest common run.
+    word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
     plain: Vec<bool>,
+    /// `key` without white space, and its character bigrams, sorted: the Sørensen-Dice
+    /// similarity of two claims (as `strsim::sorensen_dice` computes it) without building a
+    /// map per pair.
+    squeezed: String,
+    bigrams: Vec<u64>,
     /// What the statement model needs.
     profile: model::Profile,
 }
@@ -102,22 +109,64 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                     let mut stems = text::content_stems(&c.text);
                     stems.sort();
                     stems.dedup();
+                    let written = text::words(&c.text);
+                    let words: Vec<String> = written.iter().map(|w| text::key(w.text)).collect();
+                    let key = text::key(&c.text);
+                    let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+                    let chars: Vec<char> = squeezed.chars().collect();
+                    let mut bigrams: Vec<u64> = chars
+                        .windows(2)
+                        .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                        .collect();
+                    bigrams.sort_unstable();
                     Features {
                         kind: c.kind,
                         stems,
-                        key: text::key(&c.text),
-                        words: text::words(&c.text)
+                        key,
+                        word_ids: words.iter().map(|w| model::hash(w)).collect(),
+                        plain: written
                             .iter()
-                            .map(|w| text::key(w.text))
+                            .zip(&words)
+                            .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
                             .collect(),
-                        plain: text::words(&c.text)
-                            .iter()
-                            .map(|w| {
-                                !text::is_capitalised(w.text)
-                                    && !text::is_stop_word(&text::key(w.text))
-                            })
-                            .collect(),
+                        words,
+                        squeezed,
+                        bigrams,
                         profile: model::Profile::new(&c.text, &c.numbers),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// How much each stem of a claim weighs in a comparison of `total` claims where `df` gives a
+/// stem's document frequency.
+struct Weights {
+    /// The inverse document frequency of each stem, in the order of `Features::stems`.
+    idf: Vec<f64>,
+    /// For each stem, whether it is rare (in at most [`RARE_DF`] claims).
+    rare: Vec<bool>,
+    /// The sum of `idf`.
+    sum: f64,
+}
+
+fn weights(features: &[Vec<Features>], df: &dyn Fn(&str) -> usize) -> Vec<Vec<Weights>> {
+    let total: usize = features.iter().map(Vec::len).sum();
+    features
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .map(|f| {
+                    let idf: Vec<f64> = f
+                        .stems
+                        .iter()
+                        .map(|s| (1.0 + total as f64 / df(s).max(1) as f64).ln())
+                        .collect();
+                    Weights {
+                        sum: idf.iter().sum(),
+                        idf,
+                        rare: f.stems.iter().map(|s| df(s) <= RARE_DF).collect(),
                     }
                 })
                 .collect()
@@ -127,7 +176,6 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
 
 fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     // Document frequency of each stem over all claims, and the inverted index.
-    let total: usize = features.iter().map(Vec::len).sum();
     let mut index: HashMap<&str, Vec<ClaimRef>> = HashMap::new();
     for (s, fs) in features.iter().enumerate() {
         for (c, f) in fs.iter().enumerate() {
@@ -137,6 +185,7 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
         }
     }
     let df = |stem: &str| index.get(stem).map_or(0, Vec::len);
+    let weights = weights(features, &df);
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
@@ -170,7 +219,7 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     for &(a, b) in shared.keys() {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
-        if let Some(p) = parts(fa, fb, total, &df) {
+        if let Some(p) = parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1]) {
             pairs.push((p.kind_score(fa.kind, fb.kind), a, b, p));
         }
     }
@@ -465,24 +514,21 @@ impl Parts {
 
 /// The evidence that two claims say the same thing; `df` gives a stem's document frequency
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
-fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -> Option<Parts> {
-    let idf = |stem: &str| (1.0 + total as f64 / df(stem).max(1) as f64).ln();
-    let weight = |stems: &[String]| stems.iter().map(|s| idf(s)).sum::<f64>();
-    let (wa, wb) = (weight(&a.stems), weight(&b.stems));
+fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts> {
     // The same text, written the same way (typography and case aside), is the same claim
     // whatever its words.
     let identical = a.key == b.key && !a.key.is_empty();
-    if (wa == 0.0 || wb == 0.0) && !identical {
+    if (wa.sum == 0.0 || wb.sum == 0.0) && !identical {
         return None;
     }
     let mut common = 0.0;
     let mut shared = 0;
     let mut rare = 0;
-    for s in &a.stems {
+    for (i, s) in a.stems.iter().enumerate() {
         if b.stems.binary_search(s).is_ok() {
-            common += idf(s);
+            common += wa.idf[i];
             shared += 1;
-            if df(s) <= RARE_DF {
+            if wa.rare[i] {
                 rare += 1;
             }
         }
@@ -502,14 +548,14 @@ fn parts(a: &Features, b: &Features, total: usize, df: &dyn Fn(&str) -> usize) -
             probability: 1.0,
         });
     }
-    let dice = 2.0 * common / (wa + wb);
+    let dice = 2.0 * common / (wa.sum + wb.sum);
     // Containment rewards a clause said inside a longer sentence, but a fragment of two or
     // three words is contained in too much to count fully.
     let smaller = a.stems.len().min(b.stems.len()) as f64;
-    let containment = common / wa.min(wb) * (smaller / FULL_CONTAINMENT_STEMS).min(1.0);
+    let containment = common / wa.sum.min(wb.sum) * (smaller / FULL_CONTAINMENT_STEMS).min(1.0);
     // Any two English sentences share some character bigrams: only what lies above that
     // baseline says they are alike.
-    let raw = strsim::sorensen_dice(&a.key, &b.key);
+    let raw = sorensen_dice(a, b);
     let chars = ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0);
     Some(Parts {
         dice,
@@ -539,7 +585,7 @@ pub fn longest_common_run(a: &[String], b: &[String]) -> usize {
 
 /// The longest run of equal consecutive items in `a` and `b`: its length and where it ends in
 /// `a` and in `b` (one past its last item).
-pub fn longest_run_at(a: &[String], b: &[String]) -> (usize, usize, usize) {
+pub fn longest_run_at<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
     let mut best = (0, 0, 0);
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
@@ -555,10 +601,24 @@ pub fn longest_run_at(a: &[String], b: &[String]) -> (usize, usize, usize) {
     best
 }
 
+/// The Sørensen-Dice similarity of the character bigrams of two claims' keys, white space
+/// left out: what `strsim::sorensen_dice` computes (its length term counts bytes), from the
+/// bigrams each claim keeps.
+fn sorensen_dice(a: &Features, b: &Features) -> f64 {
+    if a.squeezed == b.squeezed {
+        return 1.0;
+    }
+    if a.squeezed.len() < 2 || b.squeezed.len() < 2 {
+        return 0.0;
+    }
+    let shared = model::shared_sorted(&a.bigrams, &b.bigrams);
+    (2 * shared) as f64 / (a.squeezed.len() + b.squeezed.len() - 2) as f64
+}
+
 /// The longest verbatim run two claims share, counted only when it holds two plain content
 /// words: a shared name with its articles ("the Tea Party movement") is not shared wording.
 fn wording_run(a: &Features, b: &Features) -> usize {
-    let (len, end, _) = longest_run_at(&a.words, &b.words);
+    let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
     let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
     if plain >= 2 || len == a.words.len().min(b.words.len()) {
         len
@@ -570,7 +630,6 @@ fn wording_run(a: &Features, b: &Features) -> usize {
 /// Every candidate pair with the parts of its score, for tuning and explanation.
 pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
     let features = features_of(sources);
-    let total: usize = features.iter().map(Vec::len).sum();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for f in features.iter().flatten() {
         for s in &f.stems {
@@ -578,12 +637,13 @@ pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
         }
     }
     let df = |stem: &str| df.get(stem).copied().unwrap_or(0);
+    let weights = weights(&features, &df);
     let mut out = Vec::new();
     for (sa, fa) in features.iter().enumerate() {
         for (sb, fb) in features.iter().enumerate().skip(sa + 1) {
             for (ca, a) in fa.iter().enumerate() {
                 for (cb, b) in fb.iter().enumerate() {
-                    if let Some(p) = parts(a, b, total, &df) {
+                    if let Some(p) = parts(a, b, &weights[sa][ca], &weights[sb][cb]) {
                         out.push(((sa, ca), (sb, cb), p));
                     }
                 }

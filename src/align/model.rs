@@ -7,8 +7,8 @@
 //! Research Paraphrase Corpus (pairs with an even `#1 ID`) by `claimdiff-eval fit-mrpc`; see
 //! ARCHITECTURE.md. Nothing of the corpus is kept but these weights.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::lexicon;
 use crate::extract::numbers::{Number, Value};
@@ -119,26 +119,30 @@ pub const BIAS: f64 = -2.449419;
 /// longer ones use their word overlap instead, so that a pathological claim stays cheap.
 const MAX_ORDER_WORDS: usize = 400;
 
-/// What the model needs of one text, computed once.
+/// What the model needs of one text, computed once. Words, stems, n-grams and names are kept
+/// as 64-bit hashes: the features only count equal items, and comparing integers is what makes
+/// scoring thousands of candidate pairs cheap.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Stems of every word, in order.
-    stems: Vec<String>,
+    /// Hashes of the stems of every word, in order.
+    stems: Vec<u64>,
     /// Hashes of the word n-grams (1 to 4), each sorted.
     grams: [Vec<u64>; 4],
     /// Hashes of the character 3-grams and 4-grams of the folded text, each sorted.
     chars: [Vec<u64>; 2],
-    /// Content stems, sorted, without repeats.
-    content: Vec<String>,
-    /// The first five letters of every word, sorted: a looser stem ("acquisition",
+    /// Hashes of the content stems, sorted, without repeats.
+    content: Vec<u64>,
+    /// Hashes of the first five letters of every word, sorted: a looser stem ("acquisition",
     /// "acquired").
-    prefixes: Vec<String>,
+    prefixes: Vec<u64>,
     /// The values of the numbers.
     numbers: Vec<Value>,
-    /// Capitalised words other than the first, folded, sorted, without repeats.
-    names: Vec<String>,
+    /// Hashes of the capitalised words other than the first, folded, sorted, without repeats.
+    names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
+    /// (concept id, index into `words`) of every concept of every content word, sorted.
+    concept_words: Vec<(u32, u32)>,
 }
 
 /// A content word as the related-word matching sees it.
@@ -159,59 +163,97 @@ impl ContentWord {
     }
 }
 
-/// The content words of a text: folded, possessives removed, stop words dropped, hyphenated
-/// compounds split (as [`text::content_stems`]).
-fn content_words(s: &str) -> Vec<ContentWord> {
-    let mut out = Vec::new();
-    for w in text::words(s) {
-        let k = text::key(w.text);
-        let k = k
-            .strip_suffix("'s")
-            .or_else(|| k.strip_suffix('\''))
-            .unwrap_or(&k);
-        if k.is_empty() || text::is_stop_word(k) {
-            continue;
-        }
-        for part in k
-            .split('-')
-            .filter(|p| !p.is_empty() && !text::is_stop_word(p))
-        {
+/// What the model needs of one word part (a folded, lower-case word or a piece of a hyphenated
+/// one): its stem and its WordNet concepts. Computed once per thread and word: the same words
+/// come back in every claim and sentence of a story.
+#[derive(Debug, Clone)]
+struct Part {
+    /// Hash of the Snowball stem.
+    stem: u64,
+    /// WordNet concept ids; empty for words with other than ASCII letters.
+    concepts: Vec<u32>,
+}
+
+/// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
+const CACHE_WORDS: usize = 100_000;
+
+/// Runs `f` on the cached [`Part`] of a word part, computing it on first use.
+fn with_part<R>(part: &str, f: impl FnOnce(&Part) -> R) -> R {
+    thread_local! {
+        static PARTS: RefCell<HashMap<String, Part>> = RefCell::new(HashMap::new());
+    }
+    PARTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(part) {
+            if cache.len() >= CACHE_WORDS {
+                cache.clear();
+            }
             let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
-            out.push(ContentWord {
+            let computed = Part {
                 stem: hash(&text::stem(part)),
-                prefix: (part.chars().count() >= 5)
-                    .then(|| hash(&part.chars().take(5).collect::<String>())),
                 concepts: if alphabetic {
                     lexicon::concepts(part)
                 } else {
                     Vec::new()
                 },
-            });
+            };
+            cache.insert(part.to_string(), computed);
         }
-    }
-    out
+        match cache.get(part) {
+            Some(p) => f(p),
+            None => f(&Part {
+                stem: hash(&text::stem(part)),
+                concepts: Vec::new(),
+            }),
+        }
+    })
+}
+
+/// A word's folded key without a possessive ending ("council's" → "council").
+fn without_possessive(k: &str) -> &str {
+    k.strip_suffix("'s")
+        .or_else(|| k.strip_suffix('\''))
+        .unwrap_or(k)
+}
+
+/// The first five characters of a key.
+fn prefix5(k: &str) -> &str {
+    k.char_indices().nth(5).map_or(k, |(i, _)| &k[..i])
 }
 
 /// Matches the content words of two texts one to one, first by stem or prefix, then by
 /// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
 /// through WordNet only).
-fn match_words(a: &[ContentWord], b: &[ContentWord]) -> (Vec<bool>, Vec<bool>, usize) {
-    let mut ma = vec![false; a.len()];
-    let mut mb = vec![false; b.len()];
-    for (i, x) in a.iter().enumerate() {
-        if let Some(j) = (0..b.len()).find(|&j| !mb[j] && x.same(&b[j])) {
+fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
+    let (aw, bw) = (&a.words, &b.words);
+    let mut ma = vec![false; aw.len()];
+    let mut mb = vec![false; bw.len()];
+    for (i, x) in aw.iter().enumerate() {
+        if let Some(j) = (0..bw.len()).find(|&j| !mb[j] && x.same(&bw[j])) {
             ma[i] = true;
             mb[j] = true;
         }
     }
     let mut related = 0;
-    for (i, x) in a.iter().enumerate() {
+    for (i, x) in aw.iter().enumerate() {
         if ma[i] || x.concepts.is_empty() {
             continue;
         }
-        if let Some(j) =
-            (0..b.len()).find(|&j| !mb[j] && lexicon::related(&x.concepts, &b[j].concepts))
-        {
+        // The first unmatched word of `b` sharing a concept with `x`, through `b`'s index of
+        // (concept, word): the same word a scan of `b` in order would find.
+        let first = x
+            .concepts
+            .iter()
+            .filter_map(|c| {
+                let from = b.concept_words.partition_point(|(k, _)| k < c);
+                b.concept_words[from..]
+                    .iter()
+                    .take_while(|(k, _)| k == c)
+                    .map(|(_, j)| *j as usize)
+                    .find(|j| !mb[*j])
+            })
+            .min();
+        if let Some(j) = first {
             ma[i] = true;
             mb[j] = true;
             related += 1;
@@ -230,57 +272,98 @@ fn longest_unmatched(matched: &[bool]) -> usize {
     best
 }
 
-fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    t.hash(&mut h);
-    h.finish()
+/// FNV-1a, 64 bits, of a string.
+pub(crate) fn hash(s: &str) -> u64 {
+    hash_bytes(FNV_OFFSET, s.as_bytes())
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// One hash of a sequence of hashes (a word n-gram) or of characters (a character n-gram).
+fn hash_seq(items: impl IntoIterator<Item = u64>) -> u64 {
+    items
+        .into_iter()
+        .fold(FNV_OFFSET, |h, x| hash_bytes(h, &x.to_le_bytes()))
 }
 
 impl Profile {
     /// The profile of a text and the numbers found in it.
     pub fn new(text_: &str, numbers: &[Number]) -> Profile {
         let words = text::words(text_);
-        let stems: Vec<String> = words
-            .iter()
-            .map(|w| {
-                let k = text::key(w.text);
-                let k = k
-                    .strip_suffix("'s")
-                    .or_else(|| k.strip_suffix('\''))
-                    .unwrap_or(&k)
-                    .to_string();
-                text::stem(&k)
-            })
-            .collect();
+        let keys: Vec<String> = words.iter().map(|w| text::key(w.text)).collect();
+        let mut stems = Vec::with_capacity(keys.len());
+        let mut content = Vec::new();
+        let mut content_words = Vec::new();
+        for k in &keys {
+            let k = without_possessive(k);
+            stems.push(with_part(k, |p| p.stem));
+            // Content words: stop words dropped, hyphenated compounds split ("25-yard" shares
+            // "yard" with "12 yards"), as in `text::content_stems`.
+            if k.is_empty() || text::is_stop_word(k) {
+                continue;
+            }
+            for part in k
+                .split('-')
+                .filter(|p| !p.is_empty() && !text::is_stop_word(p))
+            {
+                with_part(part, |p| {
+                    content.push(p.stem);
+                    content_words.push(ContentWord {
+                        stem: p.stem,
+                        prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
+                        concepts: p.concepts.clone(),
+                    });
+                });
+            }
+        }
         let grams = std::array::from_fn(|n| {
-            let mut v: Vec<u64> = stems.windows(n + 1).map(hash).collect();
+            let mut v: Vec<u64> = stems
+                .windows(n + 1)
+                .map(|w| hash_seq(w.iter().copied()))
+                .collect();
             v.sort_unstable();
             v
         });
         let folded: Vec<char> = text::key(text_).chars().collect();
         let chars = std::array::from_fn(|n| {
-            let mut v: Vec<u64> = folded.windows(n + 3).map(hash).collect();
+            let mut v: Vec<u64> = folded
+                .windows(n + 3)
+                .map(|w| hash_seq(w.iter().map(|c| u64::from(*c))))
+                .collect();
             v.sort_unstable();
             v
         });
-        let mut content = text::content_stems(text_);
-        content.sort();
+        content.sort_unstable();
         content.dedup();
-        let mut names: Vec<String> = words
+        let mut names: Vec<u64> = words
             .iter()
+            .zip(&keys)
             .skip(1)
-            .filter(|w| text::is_capitalised(w.text))
-            .map(|w| text::key(w.text))
+            .filter(|(w, _)| text::is_capitalised(w.text))
+            .map(|(_, k)| hash(k))
             .collect();
-        names.sort();
+        names.sort_unstable();
         names.dedup();
-        let mut prefixes: Vec<String> = words
-            .iter()
-            .map(|w| text::key(w.text).chars().take(5).collect())
-            .collect();
+        let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
+        let mut concept_words: Vec<(u32, u32)> = content_words
+            .iter()
+            .enumerate()
+            .flat_map(|(j, w)| w.concepts.iter().map(move |c| (*c, j as u32)))
+            .collect();
+        concept_words.sort_unstable();
         Profile {
-            words: content_words(text_),
+            concept_words,
+            words: content_words,
             prefixes,
             stems,
             grams,
@@ -293,7 +376,7 @@ impl Profile {
 }
 
 /// How many items two sorted multisets share.
-fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -320,7 +403,7 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> (f64, f64, f64) {
 }
 
 /// Word-level edit distance and longest common subsequence of two stem sequences.
-fn order(a: &[String], b: &[String]) -> (usize, usize) {
+fn order<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     let mut dist: Vec<usize> = (0..=b.len()).collect();
     let mut lcs = vec![0usize; b.len() + 1];
     for (i, x) in a.iter().enumerate() {
@@ -387,7 +470,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
         (1.0 + (la + lb) as f64).ln(),
     ]);
     let (ma, mb, related) = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
-        match_words(&a.words, &b.words)
+        match_words(a, b)
     } else {
         (vec![false; a.words.len()], vec![false; b.words.len()], 0)
     };
