@@ -1,7 +1,7 @@
 //! Criterion benchmarks of claimdiff's pipeline, stage by stage and whole.
 //!
 //! Run with `cargo bench --bench pipeline` (about two minutes); `docs/performance.md` has
-//! the figures and what they mean. Three groups:
+//! the figures and what they mean. The groups:
 //!
 //! - `stage/*`: each stage alone on the seed pair (`fixtures/seeds/*.txt`; the first is
 //!   HTML-ish text, which ingest detects), its input computed once beforehand, calling the
@@ -11,8 +11,10 @@
 //!   `render-text` (`claimdiff::render::render`, no colour).
 //! - `whole/seed-pair`: ingest, `analyze`, `report` and the JSON render, as one
 //!   `claimdiff compare -f json` does minus reading files and writing the output.
-//! - `sources/N`: the same whole pipeline on a synthetic cluster of N = 2 … 128 sources
-//!   (`claimdiff-eval synth --sources N --seed 1` makes the same cluster), with fewer samples.
+//! - `stage-64/*`: the same stages on a synthetic cluster of 64 sources (`claimdiff-eval
+//!   synth --sources 64 --seed 1` makes the same cluster), with fewer samples.
+//! - `sources/N`: the whole pipeline on a synthetic cluster of N = 2 … 128 sources, with
+//!   fewer samples.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -22,8 +24,10 @@ use claimdiff::ingest::{Document, ingest_str};
 use claimdiff::render::{OutputFormat, RenderOptions, render};
 use claimdiff::segment::Sentence;
 use claimdiff::{Input, Options, align, analyze, check, extract, segment, source_id};
+use criterion::measurement::WallTime;
 use criterion::{
-    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
+    criterion_main,
 };
 
 // The synthetic clusters, shared with `claimdiff-eval synth`: the mutator and the generator
@@ -42,6 +46,8 @@ const SEED_B: &str = include_str!("../fixtures/seeds/003_8725cc8dd04a3928.txt");
 
 /// The synthetic cluster sizes of the `sources` group.
 const SOURCES: [usize; 7] = [2, 4, 8, 16, 32, 64, 128];
+/// The synthetic cluster size of the `stage-64` group.
+const STAGE_SOURCES: usize = 64;
 
 /// The whole pipeline on raw sources, as `claimdiff compare -f json` runs it.
 fn whole(sources: &[(&str, &str)]) -> String {
@@ -61,9 +67,9 @@ fn sentence_texts<'a>(docs: &'a [Document], sentences: &[Vec<Sentence>]) -> Vec<
         .collect()
 }
 
-fn stages(c: &mut Criterion) {
-    let raw = [SEED_A, SEED_B];
-    let docs: Vec<Document> = raw.iter().map(|t| ingest_str(t, None)).collect();
+/// Each stage alone on `sources` (path, raw text), its input computed once beforehand.
+fn each_stage(g: &mut BenchmarkGroup<'_, WallTime>, sources: &[(&str, &str)]) {
+    let docs: Vec<Document> = sources.iter().map(|(_, t)| ingest_str(t, None)).collect();
     let sentences: Vec<Vec<Sentence>> = docs.iter().map(segment::segment).collect();
     let extractions: Vec<Extraction> = docs
         .iter()
@@ -76,18 +82,19 @@ fn stages(c: &mut Criterion) {
         align::align_in_context(&claims, &sentence_texts(&docs, &sentences), &options.align);
     let ids: Vec<String> = (0..docs.len()).map(source_id).collect();
     let refs: Vec<&Extraction> = extractions.iter().collect();
-    let inputs = [
-        Input::new("fixtures/seeds/000_1d63caa255d4b3ee.txt", docs[0].clone()),
-        Input::new("fixtures/seeds/003_8725cc8dd04a3928.txt", docs[1].clone()),
-    ];
+    let inputs: Vec<Input> = sources
+        .iter()
+        .zip(&docs)
+        .map(|((path, _), d)| Input::new(*path, d.clone()))
+        .collect();
     let analysis = analyze(&inputs, &options);
     let report = analysis.report();
 
-    let mut g = c.benchmark_group("stage");
     g.bench_function("ingest", |b| {
         b.iter(|| {
-            raw.iter()
-                .map(|t| ingest_str(black_box(t), None))
+            black_box(sources)
+                .iter()
+                .map(|(_, t)| ingest_str(t, None))
                 .collect::<Vec<_>>()
         })
     });
@@ -142,13 +149,33 @@ fn stages(c: &mut Criterion) {
             )
         })
     });
-    g.finish();
+}
 
+fn stages(c: &mut Criterion) {
     let pair = [
         ("fixtures/seeds/000_1d63caa255d4b3ee.txt", SEED_A),
         ("fixtures/seeds/003_8725cc8dd04a3928.txt", SEED_B),
     ];
+    let mut g = c.benchmark_group("stage");
+    each_stage(&mut g, &pair);
+    g.finish();
     c.bench_function("whole/seed-pair", |b| b.iter(|| whole(black_box(&pair))));
+}
+
+/// The stages on the 64-source cluster: where the time goes when sources are many.
+fn stages_many(c: &mut Criterion) {
+    let cluster = synth::cluster(&[], STAGE_SOURCES, 1);
+    let named: Vec<(&str, &str)> = cluster
+        .iter()
+        .map(|s| (s.id.as_str(), s.text.as_str()))
+        .collect();
+    let mut g = c.benchmark_group(format!("stage-{STAGE_SOURCES}"));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    each_stage(&mut g, &named);
+    g.finish();
 }
 
 fn sources(c: &mut Criterion) {
@@ -176,6 +203,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = stages, sources
+    targets = stages, stages_many, sources
 }
 criterion_main!(benches);
