@@ -120,6 +120,101 @@ pub struct Finding {
     pub values: Vec<(usize, String)>,
     /// For wording differences, the word diff from the first value to the second.
     pub diff: Option<Vec<DiffOp>>,
+    /// Which sources side with which reading: the values grouped by what they say (the same
+    /// number in digits or words, the same wording, the same person), most sources first.
+    pub readings: Vec<Reading>,
+}
+
+/// One reading of a finding and the sources that give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The reading as its first source writes it.
+    pub text: String,
+    /// The sources giving it, by index, in order, without repeats.
+    pub sources: Vec<usize>,
+}
+
+impl Finding {
+    /// The sources on the minority side: when one reading has more sources than any other
+    /// (and at least two), the sources of every other reading; otherwise none ("2 of 3
+    /// sources say 53, c says 52": c is the outlier; with one source each there is none).
+    pub fn outliers(&self) -> Vec<usize> {
+        match self.readings.as_slice() {
+            [top, next, ..] if top.sources.len() >= 2 && top.sources.len() > next.sources.len() => {
+                let mut out: Vec<usize> = self.readings[1..]
+                    .iter()
+                    .flat_map(|r| r.sources.iter().copied())
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+}
+
+/// How many sources give one of the readings.
+pub fn distinct_sources(readings: &[Reading]) -> usize {
+    let mut all: Vec<usize> = readings
+        .iter()
+        .flat_map(|r| r.sources.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
+}
+
+/// Groups values (source, text) into readings: each value joins the first reading whose first
+/// value `same` says it matches (by index into `values`), or starts a new one. Readings come
+/// out with the most sources first, ties in order of first appearance; a source counts once
+/// per reading.
+pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool) -> Vec<Reading> {
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut out: Vec<Reading> = Vec::new();
+    for (i, (source, text)) in values.iter().enumerate() {
+        match firsts.iter().position(|f| same(*f, i)) {
+            Some(r) => {
+                if !out[r].sources.contains(source) {
+                    out[r].sources.push(*source);
+                }
+            }
+            None => {
+                firsts.push(i);
+                out.push(Reading {
+                    text: text.clone(),
+                    sources: vec![*source],
+                });
+            }
+        }
+    }
+    // A stable sort keeps first appearance among readings with as many sources.
+    out.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
+    out
+}
+
+/// Who says what, for a message: "2 of 3 sources (a, b): 53; c: 52". `show` writes a
+/// reading's text.
+pub fn sides(ids: &[String], readings: &[Reading], show: impl Fn(&Reading) -> String) -> String {
+    let total = distinct_sources(readings);
+    readings
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r.sources.iter().map(|s| ids[*s].as_str()).collect();
+            if r.sources.len() == 1 {
+                format!("{}: {}", names[0], show(r))
+            } else {
+                format!(
+                    "{} of {total} sources ({}): {}",
+                    r.sources.len(),
+                    names.join(", "),
+                    show(r)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// What the checks read.

@@ -50,20 +50,34 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         if !verbatim(&a.text, &b.text) {
             continue;
         }
+        let values: Vec<(usize, String)> = quotes
+            .iter()
+            .map(|(r, c)| (r.0, c.speaker.clone().unwrap_or_default()))
+            .collect();
+        let readings = super::readings(&values, |x, y| {
+            let (p, q) = (&values[x].1, &values[y].1);
+            same_person(p, q) || misspelt_surname(p, q)
+        });
+        let message = if super::distinct_sources(&readings) > 2 {
+            format!(
+                "the same quote is given to different people: {}",
+                super::sides(ctx.ids, &readings, |r| r.text.clone())
+            )
+        } else {
+            format!(
+                "the same quote is given to {sa} in {} and to {sb} in {}",
+                ctx.ids[ra.0], ctx.ids[rb.0]
+            )
+        };
         out.push(Finding {
             kind: FindingKind::QuoteSpeaker,
             severity: Severity::Error,
-            message: format!(
-                "the same quote is given to {sa} in {} and to {sb} in {}",
-                ctx.ids[ra.0], ctx.ids[rb.0]
-            ),
+            message,
             group: Some(gi),
             claims: quotes.iter().map(|(r, _)| *r).collect(),
-            values: quotes
-                .iter()
-                .map(|(r, c)| (r.0, c.speaker.clone().unwrap_or_default()))
-                .collect(),
+            values,
             diff: None,
+            readings,
         });
     }
     out
