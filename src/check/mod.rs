@@ -152,7 +152,6 @@ impl Finding {
             _ => Vec::new(),
         }
     }
-
 }
 
 /// How many sources give one of the readings.
@@ -355,4 +354,79 @@ pub fn claims_of_kind<'a>(
         .map(|r| (*r, &ctx.sources[r.0].claims[r.1]))
         .filter(|(_, c)| c.kind == kind)
         .collect()
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    /// Values (source, text) grouped by equal text: the readings as (text, sources) and the
+    /// outliers.
+    fn check(values: &[(usize, &str)], expected: &[(&str, &[usize])], outliers: &[usize]) {
+        let values: Vec<(usize, String)> =
+            values.iter().map(|(s, t)| (*s, t.to_string())).collect();
+        let readings = readings(&values, |x, y| values[x].1 == values[y].1);
+        let got: Vec<(&str, &[usize])> = readings
+            .iter()
+            .map(|r| (r.text.as_str(), r.sources.as_slice()))
+            .collect();
+        assert_eq!(got, expected);
+        let finding = Finding {
+            kind: FindingKind::NumberConflict,
+            severity: Severity::Error,
+            message: String::new(),
+            group: None,
+            claims: Vec::new(),
+            values,
+            diff: None,
+            readings,
+        };
+        assert_eq!(finding.outliers(), outliers);
+    }
+
+    #[test]
+    fn the_majority_reading_comes_first_and_the_rest_are_outliers() {
+        check(
+            &[(0, "53"), (2, "52"), (1, "53")],
+            &[("53", &[0, 1]), ("52", &[2])],
+            &[2],
+        );
+        check(
+            &[(0, "x"), (1, "y"), (2, "x"), (3, "z"), (4, "x")],
+            &[("x", &[0, 2, 4]), ("y", &[1]), ("z", &[3])],
+            &[1, 3],
+        );
+    }
+
+    #[test]
+    fn a_tie_or_two_sources_has_no_outlier() {
+        check(&[(0, "53"), (1, "52")], &[("53", &[0]), ("52", &[1])], &[]);
+        check(
+            &[(0, "x"), (1, "x"), (2, "y"), (3, "y")],
+            &[("x", &[0, 1]), ("y", &[2, 3])],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_source_counts_once_per_reading() {
+        check(
+            &[(0, "x"), (0, "x"), (1, "y")],
+            &[("x", &[0]), ("y", &[1])],
+            &[],
+        );
+    }
+
+    #[test]
+    fn sides_name_the_sources_of_each_reading() {
+        let ids: Vec<String> = ["fox", "nyt", "hpo"].map(String::from).to_vec();
+        let values: Vec<(usize, String)> = [(0, "53"), (1, "53"), (2, "52")]
+            .map(|(s, t)| (s, t.to_string()))
+            .to_vec();
+        let r = readings(&values, |x, y| values[x].1 == values[y].1);
+        assert_eq!(
+            sides(&ids, &r, |x| x.text.clone()),
+            "2 of 3 sources (fox, nyt): 53; hpo: 52"
+        );
+    }
 }

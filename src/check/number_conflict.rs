@@ -64,13 +64,15 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             Severity::Warning
         };
         let a = ctx.claim(ra);
-        // The two that conflict first, then every other claim giving the same number.
+        // The two that conflict, and every other claim giving the same number.
         let mut given: Vec<(crate::align::ClaimRef, &Number)> = vec![(ra, na), (rb, nb)];
         for &rc in g.claims.iter().filter(|r| **r != ra && **r != rb) {
             if let Some(nc) = counterpart(a, na, ctx.claim(rc)) {
                 given.push((rc, nc));
             }
         }
+        // In source order, the first of each reading giving its text.
+        given.sort_by_key(|(r, _)| *r);
         let values: Vec<(usize, String)> =
             given.iter().map(|(r, n)| (r.0, n.text.clone())).collect();
         let readings = super::readings(&values, |x, y| given[x].1.value.same(&given[y].1.value));

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect();
         let texts: Vec<&Claim> = ordered.iter().map(|(_, c)| *c).collect();
         let agree = agreement(&texts);
-        let readings = super::readings(&values, |x, y| agree(x, y));
+        let readings = super::readings(&values, agree);
         let message = match &who {
             _ if super::distinct_sources(&readings) > 2 => format!(
                 "{} worded differently: {}",
@@ -126,13 +126,14 @@ fn relations<'a>(
     let part_of = {
         let keys = keys.clone();
         move |x: usize, y: usize| {
-            keys[x] == keys[y] || is_excerpt(&keys[x], &keys[y]) || elided(&quotes[x].text, &keys[y])
+            keys[x] == keys[y]
+                || is_excerpt(&keys[x], &keys[y])
+                || elided(&quotes[x].text, &keys[y])
         }
     };
     let part = part_of.clone();
-    let agree = move |x: usize, y: usize| {
-        part(x, y) || part(y, x) || overlapping(&keys[x], &keys[y])
-    };
+    let agree =
+        move |x: usize, y: usize| part(x, y) || part(y, x) || overlapping(&keys[x], &keys[y]);
     (Box::new(agree), Box::new(part_of))
 }
 
@@ -144,9 +145,15 @@ fn where_it_differs(text: &str, other: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let others: Vec<&str> = other.split_whitespace().collect();
     let first = (0..words.len())
-        .find(|&i| others.get(i).is_none_or(|o| wording_key(o) != wording_key(words[i])))
+        .find(|&i| {
+            others
+                .get(i)
+                .is_none_or(|o| wording_key(o) != wording_key(words[i]))
+        })
         .unwrap_or(0);
-    let start = first.saturating_sub(BEFORE).min(words.len().saturating_sub(SHOWN));
+    let start = first
+        .saturating_sub(BEFORE)
+        .min(words.len().saturating_sub(SHOWN));
     let end = (start + SHOWN).min(words.len());
     format!(
         "{}{}{}",
