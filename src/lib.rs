@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod batch;
 pub mod check;
 pub mod extract;
 pub mod ingest;

@@ -21,11 +21,12 @@ fn verbatim(a: &str, b: &str) -> bool {
     (run >= 3 && run * 5 >= shorter * 4) || (ka == kb && ka.len() >= 2)
 }
 
-/// Are two names one surname spelt two ways ("Donald Trump" / "Tump")? That is a name
-/// variant, reported as such, not two speakers.
+/// Are two names one name spelt two ways: the surname ("Donald Trump" / "Tump") or the whole
+/// name ("Vicente Fox" / "Vincente Fox")? That is a name variant, reported as such, not two
+/// speakers.
 fn misspelt_surname(a: &str, b: &str) -> bool {
     let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_string();
-    name_variant::variant(&last(a), &last(b)).is_some()
+    name_variant::variant(&last(a), &last(b)).is_some() || name_variant::variant(a, b).is_some()
 }
 
 /// Finds groups of quotes whose known speakers are different people.
@@ -81,4 +82,21 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_spelt_two_ways_is_one_speaker() {
+        for (a, b, expected) in [
+            ("Donald Trump", "Tump", true),
+            ("Vincente Fox", "Vicente Fox", true),
+            ("Bill Clinton", "Hillary Clinton", false),
+            ("Paul Mendes", "Rita Vance", false),
+        ] {
+            assert_eq!(misspelt_surname(a, b), expected, "{a} / {b}");
+        }
+    }
 }
