@@ -142,7 +142,7 @@ pub fn parse_line(line: &str) -> Result<Cluster, BatchError> {
             && !crate::valid_source_id(id)
         {
             return Err(BatchError::Invalid(format!(
-                "source {n}: id {id:?} is not usable (1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit)"
+                "source {n}: id `{id}` is not usable (1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit)"
             )));
         }
         if let Some(id) = &s.id
@@ -151,7 +151,7 @@ pub fn parse_line(line: &str) -> Result<Cluster, BatchError> {
                 .position(|x: &SourceSpec| x.id.as_deref() == Some(id))
         {
             return Err(BatchError::Invalid(format!(
-                "sources {} and {n} have the same id {id:?}",
+                "sources {} and {n} have the same id `{id}`",
                 first + 1
             )));
         }
@@ -267,21 +267,30 @@ mod tests {
         );
         check(
             r#"{"id": "e", "sources": [{"id": "x", "text": "a"}, {"id": "x", "text": "b"}]}"#,
-            Err("sources 1 and 2 have the same id \"x\""),
+            Err("sources 1 and 2 have the same id `x`"),
         );
         check(
             r#"{"id": "e", "sources": [{"id": "a:1", "text": "a"}, {"text": "b"}]}"#,
-            Err("source 1: id \"a:1\" is not usable (1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit)"),
+            Err(
+                "source 1: id `a:1` is not usable (1 to 32 letters, digits, '_', '-' or '.', starting with a letter or digit)",
+            ),
         );
         check(
             r#"{"id": "e", "sources": [{"path": "a"}, {"txt": "b"}]}"#,
-            Err("not a cluster record: unknown field `txt`, expected one of `id`, `path`, `text`, `format` (column 45)"),
+            Err(
+                "not a cluster record: unknown field `txt`, expected one of `id`, `path`, `text`, `format` (column 45)",
+            ),
         );
         check(
             r#"{"id": "e", "sources": [{"path": "a"}, {"text": "b", "format": "pdf"}]}"#,
-            Err("not a cluster record: unknown variant `pdf`, expected `html` or `text` (column 68)"),
+            Err(
+                "not a cluster record: unknown variant `pdf`, expected `html` or `text` (column 68)",
+            ),
         );
-        check("not json", Err("not a cluster record: expected ident (column 2)"));
+        check(
+            "not json",
+            Err("not a cluster record: expected ident (column 2)"),
+        );
         check(
             r#"{"sources": []}"#,
             Err("not a cluster record: missing field `id` (column 15)"),
@@ -290,7 +299,10 @@ mod tests {
 
     #[test]
     fn error_records_carry_the_id_when_there_is_one() {
-        assert_eq!(line_id(r#"{"id": "e7", "sources": 3}"#).as_deref(), Some("e7"));
+        assert_eq!(
+            line_id(r#"{"id": "e7", "sources": 3}"#).as_deref(),
+            Some("e7")
+        );
         assert_eq!(line_id(r#"{"id": 7}"#), None);
         assert_eq!(line_id("[1, 2"), None);
         assert_eq!(

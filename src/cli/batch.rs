@@ -90,7 +90,9 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
             }
             match out.write_all(line.as_bytes()) {
                 // A closed pipe (`| head`): whoever reads has what it wanted.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit_codes::SUCCESS),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(exit_codes::SUCCESS);
+                }
                 r => r.context("standard output")?,
             }
             progress.inc(1);
@@ -136,7 +138,7 @@ fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) 
         Ok(t) => t.trim_end_matches(['\n', '\r']),
         Err(e) => {
             return failure(
-                None,
+                batch::line_id(&String::from_utf8_lossy(bytes)).as_deref(),
                 &format!(
                     "not UTF-8 text: invalid byte 0x{:02X} at offset {} of the line",
                     bytes.get(e.valid_up_to()).copied().unwrap_or(0),
@@ -166,7 +168,8 @@ fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) 
                             settings.max_bytes
                         ));
                     }
-                    let document = ingest(t.as_bytes(), format).map_err(|e| anyhow!("{name}: {e}"))?;
+                    let document =
+                        ingest(t.as_bytes(), format).map_err(|e| anyhow!("{name}: {e}"))?;
                     Input::new(name, document)
                 }
             };

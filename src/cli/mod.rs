@@ -84,9 +84,10 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
-    /// Compare many clusters of articles: JSON Lines in (one cluster per line), JSON Lines out
-    /// (one report per line, in input order). Exit 1 when a cluster failed (its line is an
-    /// error record), 2 when the input cannot be read.
+    /// Compare many clusters of articles: one cluster per JSON line in, one report per line out.
+    ///
+    /// Reports come out in input order, one per line. Exit 1 when a cluster failed (its line is
+    /// an error record), 2 when the input cannot be read.
     #[command(after_help = BATCH_HELP)]
     Batch {
         /// The clusters, one JSON object per line; `-` for standard input.
