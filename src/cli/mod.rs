@@ -102,6 +102,10 @@ enum Command {
         /// Worker threads (default: one per core, or RAYON_NUM_THREADS).
         #[arg(long, value_name = "N", default_value_t = 0)]
         threads: usize,
+        /// Exit 0 even when clusters failed (their lines are still error records), for engines
+        /// that take a non-zero exit as a failed task (Spark's RDD.pipe).
+        #[arg(long)]
+        allow_errors: bool,
     },
     /// Print the JSON Schema of the JSON report.
     Schema,
@@ -297,12 +301,14 @@ fn run(cli: Cli) -> Result<u8> {
             input_format,
             max_bytes,
             threads,
+            allow_errors,
         } => batch::run(
             &file,
             &batch::Settings {
                 forced: input_format.map(InputFormatArg::format),
                 max_bytes,
                 threads,
+                allow_errors,
             },
         ),
         Command::Schema => {
