@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod batch;
 pub mod check;
 pub mod extract;
 pub mod ingest;
@@ -47,6 +48,9 @@ use segment::Sentence;
 pub struct Input {
     /// The path (or name) as given; reported as is.
     pub path: String,
+    /// The source id to use in the report instead of "a", "b", ... ("fox", "nyt"), when one
+    /// is given; see [`source_ids`].
+    pub id: Option<String>,
     /// The ingested document.
     pub document: Document,
 }
@@ -56,8 +60,39 @@ impl Input {
     pub fn new(path: impl Into<String>, document: Document) -> Input {
         Input {
             path: path.into(),
+            id: None,
             document,
         }
+    }
+
+    /// The same input with its own source id.
+    pub fn with_id(mut self, id: impl Into<String>) -> Input {
+        self.id = Some(id.into());
+        self
+    }
+}
+
+/// Is `id` usable as a source id: 1 to 32 characters, letters, digits, `_`, `-` or `.`,
+/// starting with a letter or digit? (Claim ids are "source:number", so no colon or space.)
+pub fn valid_source_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    id.chars().count() <= 32
+        && chars.next().is_some_and(char::is_alphanumeric)
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// The source ids of a set of inputs: each input's own id when every input has a valid one
+/// and they are all different, else "a", "b", ... for all, so that ids are always unique.
+pub fn source_ids(inputs: &[Input]) -> Vec<String> {
+    let own: Vec<&str> = inputs
+        .iter()
+        .filter_map(|i| i.id.as_deref().filter(|id| valid_source_id(id)))
+        .collect();
+    let distinct: std::collections::BTreeSet<&str> = own.iter().copied().collect();
+    if own.len() == inputs.len() && distinct.len() == own.len() {
+        own.iter().map(|s| s.to_string()).collect()
+    } else {
+        (0..inputs.len()).map(source_id).collect()
     }
 }
 
@@ -71,7 +106,7 @@ pub struct Options {
 /// Everything the pipeline computed for a set of sources.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// Source ids: "a", "b", ...
+    /// Source ids: "a", "b", ... or the inputs' own ([`source_ids`]).
     pub ids: Vec<String>,
     /// The inputs, in order.
     pub inputs: Vec<Input>,
@@ -122,7 +157,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
         })
         .collect();
     let groups = align::align_in_context(&claims, &sentence_texts, &options.align);
-    let ids: Vec<String> = (0..inputs.len()).map(source_id).collect();
+    let ids = source_ids(inputs);
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let findings = check::run(&check::Context {
         ids: &ids,
@@ -211,6 +246,15 @@ impl Analysis {
                 },
                 score: (grp.score * 1000.0).round() / 1000.0,
                 sources: grp.claims.iter().map(|r| self.ids[r.0].clone()).collect(),
+                support: report::Support {
+                    sources: grp
+                        .claims
+                        .iter()
+                        .map(|r| r.0)
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len(),
+                    of: self.inputs.len(),
+                },
             })
             .collect();
         let findings: Vec<FindingOut> = self
@@ -239,6 +283,15 @@ impl Analysis {
                         })
                         .collect()
                 }),
+                readings: f
+                    .readings
+                    .iter()
+                    .map(|r| report::ReadingOut {
+                        text: r.text.clone(),
+                        sources: r.sources.iter().map(|s| self.ids[*s].clone()).collect(),
+                    })
+                    .collect(),
+                outliers: f.outliers().iter().map(|s| self.ids[*s].clone()).collect(),
             })
             .collect();
         let mut by_kind = BTreeMap::new();
@@ -255,6 +308,7 @@ impl Analysis {
             findings: by_kind,
         };
         Report {
+            id: None,
             schema_version: report::SCHEMA_VERSION,
             tool: report::Tool {
                 name: "claimdiff".into(),

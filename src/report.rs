@@ -18,6 +18,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The whole report.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Report {
+    /// In a batch, the id of the cluster the report is about, as given; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Version of this shape; 1.
     pub schema_version: u32,
     /// The tool that made the report.
@@ -209,6 +212,32 @@ pub struct GroupOut {
     pub score: f64,
     /// The sources that make this claim.
     pub sources: Vec<String>,
+    /// How many of the report's sources make this claim: "in 2 of 3".
+    pub support: Support,
+}
+
+/// How many of the report's sources make a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Support {
+    /// Sources with a claim in the group.
+    pub sources: usize,
+    /// Sources in the report.
+    pub of: usize,
+}
+
+impl std::fmt::Display for Support {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "in {} of {}", self.sources, self.of)
+    }
+}
+
+/// One reading of a finding and the sources that give it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReadingOut {
+    /// The reading as its first source writes it: a number, a wording, a speaker, a spelling.
+    pub text: String,
+    /// The sources giving it.
+    pub sources: Vec<String>,
 }
 
 /// Kind of a finding, as named in reports.
@@ -370,6 +399,12 @@ pub struct FindingOut {
     /// For wording differences: the word diff from the first value to the second.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffOut>>,
+    /// Which sources side with which reading, most sources first ("2 of 3 sources: 53; c:
+    /// 52").
+    pub readings: Vec<ReadingOut>,
+    /// The sources on the minority side, when one reading has more sources than any other
+    /// (and at least two); empty otherwise.
+    pub outliers: Vec<String>,
 }
 
 impl Report {

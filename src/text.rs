@@ -55,7 +55,10 @@ fn ascii_key(s: &str) -> String {
     let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
         return String::new();
     };
-    let end = b.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |e| e + 1);
+    let end = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
     let mut out = String::with_capacity(end - start);
     let mut space = false;
     for &c in &b[start..end] {

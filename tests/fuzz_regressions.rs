@@ -23,6 +23,7 @@ fn seed_dirs(target: &str) -> Vec<String> {
         .map(String::from)
         .to_vec(),
         "baseline" => vec!["fixtures/baselines".into()],
+        "batch" => vec!["fixtures/batch".into()],
         _ => Vec::new(),
     };
     dirs.push(format!("fuzz/seeds/{target}"));
@@ -73,4 +74,9 @@ fn pipeline_inputs() {
 #[test]
 fn baseline_inputs() {
     replay("baseline", checks::check_baseline);
+}
+
+#[test]
+fn batch_inputs() {
+    replay("batch", checks::check_batch);
 }

@@ -317,3 +317,78 @@ pub fn check_baseline(data: &[u8]) {
     assert_eq!(again, baseline, "baseline changed by a round trip");
     assert_eq!(again.to_json(), written, "baseline written differently");
 }
+
+/// `batch`: each line of `data` (skipped unless UTF-8) as a batch record. A line that parses is
+/// a cluster of two sources or more, with usable, distinct source ids; a cluster of inline
+/// texts (small enough) runs through the pipeline and its output line is one line of JSON
+/// carrying the cluster id. A line that does not parse gives an error record: one line of JSON
+/// with the line's id when it has one.
+pub fn check_batch(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for (n, line) in text.split('\n').enumerate() {
+        match claimdiff::batch::parse_line(line) {
+            Ok(cluster) => {
+                assert!(cluster.sources.len() >= 2, "a cluster of one source parsed");
+                let ids: Vec<&str> = cluster
+                    .sources
+                    .iter()
+                    .filter_map(|s| s.id.as_deref())
+                    .collect();
+                let distinct: BTreeSet<&str> = ids.iter().copied().collect();
+                assert_eq!(distinct.len(), ids.len(), "duplicate source ids parsed");
+                assert!(
+                    ids.iter().all(|id| claimdiff::valid_source_id(id)),
+                    "an unusable source id parsed: {ids:?}"
+                );
+                let texts: Option<Vec<(&claimdiff::batch::SourceSpec, &str)>> = cluster
+                    .sources
+                    .iter()
+                    .map(|s| match &s.origin {
+                        claimdiff::batch::Origin::Text(t) => Some((s, t.as_str())),
+                        claimdiff::batch::Origin::Path(_) => None,
+                    })
+                    .collect();
+                let Some(texts) = texts else { continue };
+                if texts.iter().map(|(_, t)| t.len()).sum::<usize>() > 4096 {
+                    continue;
+                }
+                let inputs: Vec<Input> = texts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, (s, t))| {
+                        let doc = ingest(t.as_bytes(), s.format).ok()?;
+                        let input = Input::new(s.name(i), doc);
+                        Some(match &s.id {
+                            Some(id) => input.with_id(id.clone()),
+                            None => input,
+                        })
+                    })
+                    .collect();
+                if inputs.len() < 2 {
+                    continue;
+                }
+                let report = analyze(&inputs, &Options::default()).report();
+                let out = claimdiff::batch::report_line(&cluster.id, &report);
+                one_json_line(&out, Some(&cluster.id));
+            }
+            Err(e) => {
+                let id = claimdiff::batch::line_id(line);
+                let out = claimdiff::batch::error_line(id.as_deref(), n + 1, &e.to_string());
+                one_json_line(&out, id.as_deref());
+            }
+        }
+    }
+}
+
+/// `out` is one line of JSON, ending with a newline, whose `id` is `id`.
+fn one_json_line(out: &str, id: Option<&str>) {
+    assert!(out.ends_with('\n'), "no final newline: {out:?}");
+    assert!(
+        !out[..out.len() - 1].contains('\n'),
+        "a record over several lines: {out:?}"
+    );
+    let v: serde_json::Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(v["id"].as_str(), id, "the record's id");
+}

@@ -120,6 +120,100 @@ pub struct Finding {
     pub values: Vec<(usize, String)>,
     /// For wording differences, the word diff from the first value to the second.
     pub diff: Option<Vec<DiffOp>>,
+    /// Which sources side with which reading: the values grouped by what they say (the same
+    /// number in digits or words, the same wording, the same person), most sources first.
+    pub readings: Vec<Reading>,
+}
+
+/// One reading of a finding and the sources that give it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The reading as its first source writes it.
+    pub text: String,
+    /// The sources giving it, by index, in order, without repeats.
+    pub sources: Vec<usize>,
+}
+
+impl Finding {
+    /// The sources on the minority side: when one reading has more sources than any other
+    /// (and at least two), the sources of every other reading; otherwise none ("2 of 3
+    /// sources say 53, c says 52": c is the outlier; with one source each there is none).
+    pub fn outliers(&self) -> Vec<usize> {
+        match self.readings.as_slice() {
+            [top, next, ..] if top.sources.len() >= 2 && top.sources.len() > next.sources.len() => {
+                let mut out: Vec<usize> = self.readings[1..]
+                    .iter()
+                    .flat_map(|r| r.sources.iter().copied())
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// How many sources give one of the readings.
+pub fn distinct_sources(readings: &[Reading]) -> usize {
+    let mut all: Vec<usize> = readings
+        .iter()
+        .flat_map(|r| r.sources.iter().copied())
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.len()
+}
+
+/// Groups values (source, text) into readings: each value joins the first reading whose first
+/// value `same` says it matches (by index into `values`), or starts a new one. Readings come
+/// out with the most sources first, ties in order of first appearance; a source counts once
+/// per reading.
+pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool) -> Vec<Reading> {
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut out: Vec<Reading> = Vec::new();
+    for (i, (source, text)) in values.iter().enumerate() {
+        match firsts.iter().position(|f| same(*f, i)) {
+            Some(r) => {
+                if !out[r].sources.contains(source) {
+                    out[r].sources.push(*source);
+                }
+            }
+            None => {
+                firsts.push(i);
+                out.push(Reading {
+                    text: text.clone(),
+                    sources: vec![*source],
+                });
+            }
+        }
+    }
+    // A stable sort keeps first appearance among readings with as many sources.
+    out.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
+    out
+}
+
+/// Who says what, for a message: "2 of 3 sources (a, b): 53; c: 52". `show` writes a
+/// reading's text.
+pub fn sides(ids: &[String], readings: &[Reading], show: impl Fn(&Reading) -> String) -> String {
+    let total = distinct_sources(readings);
+    readings
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r.sources.iter().map(|s| ids[*s].as_str()).collect();
+            if r.sources.len() == 1 {
+                format!("{}: {}", names[0], show(r))
+            } else {
+                format!(
+                    "{} of {total} sources ({}): {}",
+                    r.sources.len(),
+                    names.join(", "),
+                    show(r)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// What the checks read.
@@ -260,4 +354,79 @@ pub fn claims_of_kind<'a>(
         .map(|r| (*r, &ctx.sources[r.0].claims[r.1]))
         .filter(|(_, c)| c.kind == kind)
         .collect()
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    /// Values (source, text) grouped by equal text: the readings as (text, sources) and the
+    /// outliers.
+    fn check(values: &[(usize, &str)], expected: &[(&str, &[usize])], outliers: &[usize]) {
+        let values: Vec<(usize, String)> =
+            values.iter().map(|(s, t)| (*s, t.to_string())).collect();
+        let readings = readings(&values, |x, y| values[x].1 == values[y].1);
+        let got: Vec<(&str, &[usize])> = readings
+            .iter()
+            .map(|r| (r.text.as_str(), r.sources.as_slice()))
+            .collect();
+        assert_eq!(got, expected);
+        let finding = Finding {
+            kind: FindingKind::NumberConflict,
+            severity: Severity::Error,
+            message: String::new(),
+            group: None,
+            claims: Vec::new(),
+            values,
+            diff: None,
+            readings,
+        };
+        assert_eq!(finding.outliers(), outliers);
+    }
+
+    #[test]
+    fn the_majority_reading_comes_first_and_the_rest_are_outliers() {
+        check(
+            &[(0, "53"), (2, "52"), (1, "53")],
+            &[("53", &[0, 1]), ("52", &[2])],
+            &[2],
+        );
+        check(
+            &[(0, "x"), (1, "y"), (2, "x"), (3, "z"), (4, "x")],
+            &[("x", &[0, 2, 4]), ("y", &[1]), ("z", &[3])],
+            &[1, 3],
+        );
+    }
+
+    #[test]
+    fn a_tie_or_two_sources_has_no_outlier() {
+        check(&[(0, "53"), (1, "52")], &[("53", &[0]), ("52", &[1])], &[]);
+        check(
+            &[(0, "x"), (1, "x"), (2, "y"), (3, "y")],
+            &[("x", &[0, 1]), ("y", &[2, 3])],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_source_counts_once_per_reading() {
+        check(
+            &[(0, "x"), (0, "x"), (1, "y")],
+            &[("x", &[0]), ("y", &[1])],
+            &[],
+        );
+    }
+
+    #[test]
+    fn sides_name_the_sources_of_each_reading() {
+        let ids: Vec<String> = ["fox", "nyt", "hpo"].map(String::from).to_vec();
+        let values: Vec<(usize, String)> = [(0, "53"), (1, "53"), (2, "52")]
+            .map(|(s, t)| (s, t.to_string()))
+            .to_vec();
+        let r = readings(&values, |x, y| values[x].1 == values[y].1);
+        assert_eq!(
+            sides(&ids, &r, |x| x.text.clone()),
+            "2 of 3 sources (fox, nyt): 53; hpo: 52"
+        );
+    }
 }

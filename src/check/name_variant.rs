@@ -97,9 +97,79 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             claims,
             values: vec![(i, x.to_string()), (j, y.to_string())],
             diff: None,
+            readings: Vec::new(),
         });
     }
-    out
+    merge(ctx, out)
+}
+
+/// With three sources or more, one name spelt two ways makes a pair for each source on each
+/// side ("Smith" in a and b, "Smyth" in c: a/c and b/c). Pairs sharing a spelling in a source
+/// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth".
+fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
+    // Union-find over the pairs, joined by a shared (source, spelling).
+    let mut parent: Vec<usize> = (0..pairs.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut seen: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (f, finding) in pairs.iter().enumerate() {
+        for (source, text) in &finding.values {
+            if let Some(&other) = seen.get(&(*source, text.as_str())) {
+                let (x, y) = (root(&mut parent, f), root(&mut parent, other));
+                parent[x.max(y)] = x.min(y);
+            } else {
+                seen.insert((*source, text.as_str()), f);
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, Finding> = BTreeMap::new();
+    for (f, finding) in pairs.into_iter().enumerate() {
+        let r = root(&mut parent, f);
+        match merged.get_mut(&r) {
+            None => {
+                merged.insert(r, finding);
+            }
+            Some(m) => {
+                for v in finding.values {
+                    if !m.values.contains(&v) {
+                        m.values.push(v);
+                    }
+                }
+                for c in finding.claims {
+                    if !m.claims.contains(&c) {
+                        m.claims.push(c);
+                    }
+                }
+                m.severity = m.severity.max(finding.severity);
+                if m.group != finding.group {
+                    m.group = None;
+                }
+            }
+        }
+    }
+    merged
+        .into_values()
+        .map(|mut f| {
+            f.readings = super::readings(&f.values, |x, y| f.values[x].1 == f.values[y].1);
+            if super::distinct_sources(&f.readings) > 2 {
+                let what = if f.severity == Severity::Info {
+                    "accents"
+                } else {
+                    "spelling"
+                };
+                f.message = format!(
+                    "a name is written differently ({what}): {}",
+                    super::sides(ctx.ids, &f.readings, |r| r.text.clone())
+                );
+            }
+            f
+        })
+        .collect()
 }
 
 /// Names sharing a block can be variants: the same folded form; the same words but one (for

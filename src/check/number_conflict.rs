@@ -43,39 +43,80 @@ fn as_f64(v: Value) -> f64 {
     }
 }
 
-/// Finds conflicting numbers within each group.
+/// Finds conflicting numbers within each group: the first conflicting pair of claims, then
+/// what every claim of the group says of that number, so that with three sources or more the
+/// finding says which side each source takes.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (gi, g) in ctx.groups.iter().enumerate() {
-        'pairs: for (i, &ra) in g.claims.iter().enumerate() {
-            for &rb in &g.claims[i + 1..] {
-                let (a, b) = (ctx.claim(ra), ctx.claim(rb));
-                if let Some((na, nb)) = conflict(a, b) {
-                    // "More than 50" and "more than 60" can both hold: worth a look, not an
-                    // error.
-                    let severity = if contradict(na, nb) {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    };
-                    out.push(Finding {
-                        kind: FindingKind::NumberConflict,
-                        severity,
-                        message: format!(
-                            "{} says {} where {} says {}",
-                            ctx.ids[ra.0], na.text, ctx.ids[rb.0], nb.text
-                        ),
-                        group: Some(gi),
-                        claims: vec![ra, rb],
-                        values: vec![(ra.0, na.text.clone()), (rb.0, nb.text.clone())],
-                        diff: None,
-                    });
-                    break 'pairs;
-                }
+        let first = g.claims.iter().enumerate().find_map(|(i, &ra)| {
+            g.claims[i + 1..].iter().find_map(|&rb| {
+                conflict(ctx.claim(ra), ctx.claim(rb)).map(|(na, nb)| (ra, rb, na, nb))
+            })
+        });
+        let Some((ra, rb, na, nb)) = first else {
+            continue;
+        };
+        // "More than 50" and "more than 60" can both hold: worth a look, not an error.
+        let severity = if contradict(na, nb) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let a = ctx.claim(ra);
+        // The two that conflict, and every other claim giving the same number.
+        let mut given: Vec<(crate::align::ClaimRef, &Number)> = vec![(ra, na), (rb, nb)];
+        for &rc in g.claims.iter().filter(|r| **r != ra && **r != rb) {
+            if let Some(nc) = counterpart(a, na, ctx.claim(rc)) {
+                given.push((rc, nc));
             }
         }
+        // In source order, the first of each reading giving its text.
+        given.sort_by_key(|(r, _)| *r);
+        let values: Vec<(usize, String)> =
+            given.iter().map(|(r, n)| (r.0, n.text.clone())).collect();
+        let readings = super::readings(&values, |x, y| given[x].1.value.same(&given[y].1.value));
+        let message = if super::distinct_sources(&readings) > 2 {
+            format!(
+                "the number differs: {}",
+                super::sides(ctx.ids, &readings, |r| r.text.clone())
+            )
+        } else {
+            format!(
+                "{} says {} where {} says {}",
+                ctx.ids[ra.0], na.text, ctx.ids[rb.0], nb.text
+            )
+        };
+        out.push(Finding {
+            kind: FindingKind::NumberConflict,
+            severity,
+            message,
+            group: Some(gi),
+            claims: given.iter().map(|(r, _)| *r).collect(),
+            values,
+            diff: None,
+            readings,
+        });
     }
     out
+}
+
+/// The number of claim `c` that stands for number `n` of claim `a`: in the same sentence but
+/// for its numbers, the number at the same place; otherwise the one number of the same kind
+/// and role.
+fn counterpart<'a>(a: &Claim, n: &Number, c: &'a Claim) -> Option<&'a Number> {
+    if a.numbers.len() == c.numbers.len() && masked(a) == masked(c) {
+        let at = a.numbers.iter().position(|m| std::ptr::eq(m, n))?;
+        return c.numbers.get(at);
+    }
+    let mut same = c
+        .numbers
+        .iter()
+        .filter(|m| m.kind == n.kind && m.role == n.role);
+    match (same.next(), same.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    }
 }
 
 /// The first pair of conflicting numbers of two aligned claims, if any.

@@ -21,11 +21,12 @@ fn verbatim(a: &str, b: &str) -> bool {
     (run >= 3 && run * 5 >= shorter * 4) || (ka == kb && ka.len() >= 2)
 }
 
-/// Are two names one surname spelt two ways ("Donald Trump" / "Tump")? That is a name
-/// variant, reported as such, not two speakers.
+/// Are two names one name spelt two ways: the surname ("Donald Trump" / "Tump") or the whole
+/// name ("Vicente Fox" / "Vincente Fox")? That is a name variant, reported as such, not two
+/// speakers.
 fn misspelt_surname(a: &str, b: &str) -> bool {
     let last = |s: &str| s.rsplit(' ').next().unwrap_or_default().to_string();
-    name_variant::variant(&last(a), &last(b)).is_some()
+    name_variant::variant(&last(a), &last(b)).is_some() || name_variant::variant(a, b).is_some()
 }
 
 /// Finds groups of quotes whose known speakers are different people.
@@ -50,21 +51,52 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         if !verbatim(&a.text, &b.text) {
             continue;
         }
+        let values: Vec<(usize, String)> = quotes
+            .iter()
+            .map(|(r, c)| (r.0, c.speaker.clone().unwrap_or_default()))
+            .collect();
+        let readings = super::readings(&values, |x, y| {
+            let (p, q) = (&values[x].1, &values[y].1);
+            same_person(p, q) || misspelt_surname(p, q)
+        });
+        let message = if super::distinct_sources(&readings) > 2 {
+            format!(
+                "the same quote is given to different people: {}",
+                super::sides(ctx.ids, &readings, |r| r.text.clone())
+            )
+        } else {
+            format!(
+                "the same quote is given to {sa} in {} and to {sb} in {}",
+                ctx.ids[ra.0], ctx.ids[rb.0]
+            )
+        };
         out.push(Finding {
             kind: FindingKind::QuoteSpeaker,
             severity: Severity::Error,
-            message: format!(
-                "the same quote is given to {sa} in {} and to {sb} in {}",
-                ctx.ids[ra.0], ctx.ids[rb.0]
-            ),
+            message,
             group: Some(gi),
             claims: quotes.iter().map(|(r, _)| *r).collect(),
-            values: quotes
-                .iter()
-                .map(|(r, c)| (r.0, c.speaker.clone().unwrap_or_default()))
-                .collect(),
+            values,
             diff: None,
+            readings,
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_spelt_two_ways_is_one_speaker() {
+        for (a, b, expected) in [
+            ("Donald Trump", "Tump", true),
+            ("Vincente Fox", "Vicente Fox", true),
+            ("Bill Clinton", "Hillary Clinton", false),
+            ("Paul Mendes", "Rita Vance", false),
+        ] {
+            assert_eq!(misspelt_surname(a, b), expected, "{a} / {b}");
+        }
+    }
 }

@@ -30,7 +30,36 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             )),
             (x, y) => Ok(x.clone().or_else(|| y.clone())),
         };
+        let mut ordered = vec![(first_ref, first), (other_ref, other)];
+        ordered.extend(
+            quotes
+                .iter()
+                .copied()
+                .filter(|(r, _)| *r != first_ref && *r != other_ref),
+        );
+        let values: Vec<(usize, String)> =
+            ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect();
+        let texts: Vec<&Claim> = ordered.iter().map(|(_, c)| *c).collect();
+        let agree = agreement(&texts);
+        let readings = super::readings(&values, agree);
         let message = match &who {
+            _ if super::distinct_sources(&readings) > 2 => format!(
+                "{} worded differently: {}",
+                match &who {
+                    Ok(Some(s)) => format!("{s}'s quote is"),
+                    _ => "a quote is".to_string(),
+                },
+                super::sides(ctx.ids, &readings, |r| {
+                    // Each wording where it departs from the main one (the second for the
+                    // main one itself).
+                    let main = if std::ptr::eq(r, &readings[0]) {
+                        &readings[1]
+                    } else {
+                        &readings[0]
+                    };
+                    format!("“{}”", where_it_differs(&r.text, &main.text))
+                })
+            ),
             Err(both) => format!("a quote is worded differently (given to {both})"),
             Ok(Some(s)) => format!(
                 "{s}'s quote is worded differently in {} and {}",
@@ -41,13 +70,6 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                 ctx.ids[first_ref.0], ctx.ids[other_ref.0]
             ),
         };
-        let mut ordered = vec![(first_ref, first), (other_ref, other)];
-        ordered.extend(
-            quotes
-                .iter()
-                .copied()
-                .filter(|(r, _)| *r != first_ref && *r != other_ref),
-        );
         out.push(Finding {
             kind: FindingKind::QuoteWording,
             severity: Severity::Warning,
@@ -55,8 +77,9 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             group: Some(gi),
             // The two the diff compares come first, then the others.
             claims: ordered.iter().map(|(r, _)| *r).collect(),
-            values: ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect(),
+            values,
             diff: Some(word_diff(&first.text, &other.text)),
+            readings,
         });
     }
     out
@@ -69,12 +92,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 /// that a third source gives whole ("act of terror", "act of hate" of "act of terror and an act
 /// of hate").
 fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
-    let keys: Vec<Vec<String>> = quotes.iter().map(|c| wording_key(&c.text)).collect();
-    let part_of = |x: usize, y: usize| {
-        keys[x] == keys[y] || is_excerpt(&keys[x], &keys[y]) || elided(&quotes[x].text, &keys[y])
-    };
-    let agree =
-        |x: usize, y: usize| part_of(x, y) || part_of(y, x) || overlapping(&keys[x], &keys[y]);
+    let (agree, part_of) = relations(quotes);
     for x in 0..quotes.len() {
         for y in x + 1..quotes.len() {
             let covered =
@@ -85,6 +103,64 @@ fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether two quotes (by index) agree as far as they go: one is part of the other, or they
+/// overlap; for grouping quotes into readings.
+fn agreement<'a>(quotes: &'a [&'a Claim]) -> impl Fn(usize, usize) -> bool + 'a {
+    relations(quotes).0
+}
+
+/// (agree, part_of) over quotes by index: `part_of(x, y)` when quote x is the same words as
+/// y, an excerpt of y, or y with words left out at an ellipsis; `agree` when either is part
+/// of the other or they overlap.
+#[allow(clippy::type_complexity)]
+fn relations<'a>(
+    quotes: &'a [&'a Claim],
+) -> (
+    Box<dyn Fn(usize, usize) -> bool + 'a>,
+    Box<dyn Fn(usize, usize) -> bool + 'a>,
+) {
+    let keys: std::rc::Rc<Vec<Vec<String>>> =
+        std::rc::Rc::new(quotes.iter().map(|c| wording_key(&c.text)).collect());
+    let part_of = {
+        let keys = keys.clone();
+        move |x: usize, y: usize| {
+            keys[x] == keys[y]
+                || is_excerpt(&keys[x], &keys[y])
+                || elided(&quotes[x].text, &keys[y])
+        }
+    };
+    let part = part_of.clone();
+    let agree =
+        move |x: usize, y: usize| part(x, y) || part(y, x) || overlapping(&keys[x], &keys[y]);
+    (Box::new(agree), Box::new(part_of))
+}
+
+/// Up to eight words of a quote, from a little before where it first departs from `other`
+/// (the wording keys of the words compared), with "…" where words are left out.
+fn where_it_differs(text: &str, other: &str) -> String {
+    const SHOWN: usize = 8;
+    const BEFORE: usize = 3;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let others: Vec<&str> = other.split_whitespace().collect();
+    let first = (0..words.len())
+        .find(|&i| {
+            others
+                .get(i)
+                .is_none_or(|o| wording_key(o) != wording_key(words[i]))
+        })
+        .unwrap_or(0);
+    let start = first
+        .saturating_sub(BEFORE)
+        .min(words.len().saturating_sub(SHOWN));
+    let end = (start + SHOWN).min(words.len());
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        words[start..end].join(" "),
+        if end < words.len() { "…" } else { "" }
+    )
 }
 
 /// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by

@@ -7,3 +7,6 @@ pub const FINDINGS: u8 = 1;
 /// A usage or input error: bad arguments, a missing or unreadable file, bytes that are not text,
 /// a baseline that cannot be read.
 pub const ERROR: u8 = 2;
+/// `batch` only: at least one cluster failed (its line is an error record); the others were
+/// reported.
+pub const CLUSTERS_FAILED: u8 = 1;

@@ -40,7 +40,7 @@ pub fn use_color(choice: ColorChoice, to_file: bool, text: bool) -> bool {
 /// Reads and ingests one source; every error names the file and the problem.
 pub fn read_input(path: &Path, forced: Option<Format>, max_bytes: u64) -> Result<Input> {
     let shown = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
+    let meta = fs::metadata(path).map_err(|e| anyhow!("{shown}: {}", reason(&e)))?;
     if meta.is_dir() {
         return Err(anyhow!("{shown}: is a directory, not a file"));
     }
@@ -50,7 +50,7 @@ pub fn read_input(path: &Path, forced: Option<Format>, max_bytes: u64) -> Result
             meta.len()
         ));
     }
-    let bytes = fs::read(path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
+    let bytes = fs::read(path).map_err(|e| anyhow!("{shown}: {}", reason(&e)))?;
     let format = forced.or_else(|| {
         path.extension()
             .and_then(|e| e.to_str())
@@ -60,7 +60,8 @@ pub fn read_input(path: &Path, forced: Option<Format>, max_bytes: u64) -> Result
     Ok(Input::new(shown, document))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// A short, lower-case reason for an I/O error ("no such file").
+pub fn reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -83,7 +84,7 @@ pub fn read_baseline(path: &Path) -> Result<Baseline> {
         if e.kind() == std::io::ErrorKind::InvalidData {
             anyhow!("{shown}: not UTF-8 text")
         } else {
-            anyhow!("{shown}: {}", io_reason(&e))
+            anyhow!("{shown}: {}", reason(&e))
         }
     })?;
     Baseline::parse(&text).map_err(|e| anyhow!("{shown}: {e}"))
@@ -118,7 +119,7 @@ pub fn emit(text: &str, to: Option<&Path>) -> Result<()> {
             let result = fs::write(&tmp, text).and_then(|_| fs::rename(&tmp, path));
             if let Err(e) = result {
                 let _ = fs::remove_file(&tmp);
-                return Err(anyhow!("{shown}: cannot write: {}", io_reason(&e)));
+                return Err(anyhow!("{shown}: cannot write: {}", reason(&e)));
             }
             Ok(())
         }

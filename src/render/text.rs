@@ -134,9 +134,10 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         for g in agreements {
             let _ = writeln!(
                 out,
-                "  {} {}",
+                "  {} {}{}",
                 p.dim(&format!("group {}", g.id)),
-                p.dim(&format!("score {:.2}", g.score))
+                p.dim(&format!("score {:.2}", g.score)),
+                p.dim(&support(report, g.id))
             );
             for id in &g.claims {
                 if let Some(c) = report.claim(id) {
@@ -169,6 +170,15 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     out
 }
 
+/// " · in 2 of 3" for a group, when the report has three sources or more (with two, a finding
+/// or an agreement is always in both).
+fn support(report: &Report, group: usize) -> String {
+    match report.groups.get(group.wrapping_sub(1)) {
+        Some(g) if report.sources.len() >= 3 => format!(" · {}", g.support),
+        _ => String::new(),
+    }
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -191,7 +201,10 @@ fn finding(out: &mut String, report: &Report, f: &FindingOut, p: &Palette) {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
-    let group = f.group.map(|g| format!("  group {g}")).unwrap_or_default();
+    let group = f
+        .group
+        .map(|g| format!("  group {g}{}", support(report, g)))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "\n{}[{}] {}{}",

@@ -1,0 +1,188 @@
+//! N-way reconciliation on the three-source fixture (`fixtures/threeway/`, whose README says
+//! what each source says): every finding says which sources side with which reading and names
+//! the outlier, every group says how many sources make its claim, and none of it depends on
+//! the order the sources are given in.
+
+use claimdiff::report::{FindingOut, Report};
+use claimdiff::{Input, Options, analyze, ingest::ingest_str};
+
+const FILES: [&str; 3] = ["herald", "courier", "gazette"];
+
+fn load(name: &str) -> String {
+    let path = format!(
+        "{}/fixtures/threeway/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+/// The report of the sources in this order, each with its file name as its id.
+fn report(order: &[&str]) -> Report {
+    let inputs: Vec<Input> = order
+        .iter()
+        .map(|n| Input::new(format!("{n}.txt"), ingest_str(&load(n), None)).with_id(*n))
+        .collect();
+    analyze(&inputs, &Options::default()).report()
+}
+
+fn finding<'a>(r: &'a Report, kind: &str) -> &'a FindingOut {
+    r.findings
+        .iter()
+        .find(|f| f.kind.as_str() == kind)
+        .unwrap_or_else(|| panic!("no {kind} finding in {:#?}", r.findings))
+}
+
+/// The finding of `kind` has these readings (text, sources in order) and these outliers.
+fn check(r: &Report, kind: &str, readings: &[(&str, &[&str])], outliers: &[&str]) {
+    let f = finding(r, kind);
+    let got: Vec<(String, Vec<String>)> = f
+        .readings
+        .iter()
+        .map(|x| (x.text.clone(), x.sources.clone()))
+        .collect();
+    let want: Vec<(String, Vec<String>)> = readings
+        .iter()
+        .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
+        .collect();
+    assert_eq!(got, want, "{kind}: {}", f.message);
+    assert_eq!(f.outliers, outliers, "{kind}: {}", f.message);
+}
+
+#[test]
+fn each_finding_says_who_sides_with_whom_and_names_the_outlier() {
+    let r = report(&FILES);
+    assert_eq!(r.findings.len(), 4, "{:#?}", r.findings);
+    check(
+        &r,
+        "number.conflict",
+        &[("12,000", &["herald", "courier"]), ("11,000", &["gazette"])],
+        &["gazette"],
+    );
+    assert_eq!(
+        finding(&r, "number.conflict").message,
+        "the number differs: 2 of 3 sources (herald, courier): 12,000; gazette: 11,000"
+    );
+    check(
+        &r,
+        "name.variant",
+        &[
+            ("Amina Okafor", &["herald", "gazette"]),
+            ("Amina Okafur", &["courier"]),
+        ],
+        &["courier"],
+    );
+    check(
+        &r,
+        "quote.speaker",
+        &[
+            ("Paul Mendes", &["herald", "gazette"]),
+            ("Rita Vance", &["courier"]),
+        ],
+        &["courier"],
+    );
+    let wording = finding(&r, "quote.wording");
+    let sides: Vec<&[String]> = wording.readings.iter().map(|x| &x.sources[..]).collect();
+    assert_eq!(
+        sides,
+        [&["herald", "courier"][..], &["gazette"][..]],
+        "{}",
+        wording.message
+    );
+    assert_eq!(wording.outliers, ["gazette"]);
+    assert!(
+        wording.message.starts_with(
+            "Amina Okafor's quote is worded differently: 2 of 3 sources (herald, courier): “I felt strong"
+        ),
+        "{}",
+        wording.message
+    );
+}
+
+#[test]
+fn each_group_says_how_many_sources_make_its_claim() {
+    let r = report(&FILES);
+    let support_of = |text: &str| {
+        let c = r.claims.iter().find(|c| c.text.contains(text)).unwrap();
+        let g = &r.groups[c.group - 1];
+        (g.support.sources, g.support.of)
+    };
+    assert_eq!(support_of("The previous record was set"), (3, 3));
+    assert_eq!(support_of("runners started the race"), (3, 3));
+    assert_eq!(support_of("Rain fell"), (1, 3));
+    // The text report shows it.
+    let text =
+        claimdiff::render::text::render(&r, claimdiff::render::RenderOptions { color: false });
+    assert!(text.contains("· in 3 of 3"), "{text}");
+    assert!(text.contains("group 3 · in 3 of 3"), "{text}");
+}
+
+/// Each finding as (kind, the sides' sources, each sorted, outliers), sorted. Readings are
+/// named by their first source's text, which depends on the order; the sides do not.
+type Sides = Vec<(String, Vec<Vec<String>>, Vec<String>)>;
+
+fn sides(r: &Report) -> Sides {
+    let mut out: Sides = r
+        .findings
+        .iter()
+        .map(|f| {
+            let mut readings: Vec<Vec<String>> = f
+                .readings
+                .iter()
+                .map(|x| {
+                    let mut s = x.sources.clone();
+                    s.sort();
+                    s
+                })
+                .collect();
+            readings.sort();
+            (f.kind.as_str().to_string(), readings, f.outliers.clone())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_order_of_the_sources_changes_nothing_but_order() {
+    let first = sides(&report(&FILES));
+    assert_eq!(first.len(), 4);
+    for order in [
+        ["gazette", "herald", "courier"],
+        ["courier", "gazette", "herald"],
+    ] {
+        assert_eq!(first, sides(&report(&order)), "order {order:?}");
+    }
+}
+
+#[test]
+fn ids_fall_back_to_letters_unless_every_source_has_its_own() {
+    let doc = |n: &str| ingest_str(&load(n), None);
+    let ids = |inputs: &[Input]| {
+        analyze(inputs, &Options::default())
+            .report()
+            .sources
+            .iter()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let named = [
+        Input::new("h", doc("herald")).with_id("fox"),
+        Input::new("c", doc("courier")).with_id("nyt"),
+    ];
+    assert_eq!(ids(&named), ["fox", "nyt"]);
+    let twice = [
+        Input::new("h", doc("herald")).with_id("fox"),
+        Input::new("c", doc("courier")).with_id("fox"),
+    ];
+    assert_eq!(ids(&twice), ["a", "b"], "duplicate ids");
+    let partly = [
+        Input::new("h", doc("herald")).with_id("fox"),
+        Input::new("c", doc("courier")),
+    ];
+    assert_eq!(ids(&partly), ["a", "b"], "one without an id");
+    let bad = [
+        Input::new("h", doc("herald")).with_id("fox:1"),
+        Input::new("c", doc("courier")).with_id("nyt"),
+    ];
+    assert_eq!(ids(&bad), ["a", "b"], "a colon would break claim ids");
+}
