@@ -375,25 +375,21 @@ impl Profile {
     }
 }
 
-/// How many items two sorted multisets share.
-pub(crate) fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// How many items two sorted multisets share. Branch-free steps: which side advances is
+/// computed, not branched on, since two texts' n-grams interleave unpredictably.
+pub(crate) fn shared_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(x >= y);
     }
     n
 }
 
 /// (F1, smaller share, larger share) of the overlap of two sorted multisets.
-fn overlap<T: Ord>(a: &[T], b: &[T]) -> (f64, f64, f64) {
+fn overlap<T: Ord + Copy>(a: &[T], b: &[T]) -> (f64, f64, f64) {
     if a.is_empty() || b.is_empty() {
         return (0.0, 0.0, 0.0);
     }

@@ -54,7 +54,7 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     progress.set_style(
-        ProgressStyle::with_template("{spinner} {pos} clusters ({per_sec}) {msg}")
+        ProgressStyle::with_template("{spinner} {pos} clusters in {elapsed} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     let stdout = std::io::stdout();
