@@ -71,6 +71,9 @@ impl Default for AlignOptions {
 /// What the matcher knows of one claim.
 struct Features {
     kind: ClaimKind,
+    /// Claims with the same text (exactly) have the same id: everything the score of a pair
+    /// reads is a function of the two texts, so a pair of texts is scored once.
+    text_id: u32,
     stems: Vec<String>,
     key: String,
     /// The claim's words, folded, in order (for the longest common run).
@@ -100,12 +103,15 @@ pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
 }
 
 fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
+    let mut text_ids: HashMap<&str, u32> = HashMap::new();
     sources
         .iter()
         .map(|claims| {
             claims
                 .iter()
                 .map(|c| {
+                    let next = text_ids.len() as u32;
+                    let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
                     let mut stems = text::content_stems(&c.text);
                     stems.sort();
                     stems.dedup();
@@ -121,6 +127,7 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                     bigrams.sort_unstable();
                     Features {
                         kind: c.kind,
+                        text_id,
                         stems,
                         key,
                         word_ids: words.iter().map(|w| model::hash(w)).collect(),
@@ -190,7 +197,8 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
     let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
-    for refs in index.values().filter(|r| r.len() <= POSTING_CAP) {
+    let cap = posting_cap(features.len());
+    for refs in index.values().filter(|r| r.len() <= cap) {
         for (i, a) in refs.iter().enumerate() {
             for b in &refs[i + 1..] {
                 if a.0 != b.0 {
@@ -208,7 +216,7 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
             same_text.entry(f.key.as_str()).or_default().push((s, c));
         }
     }
-    for refs in same_text.values().filter(|r| r.len() <= POSTING_CAP) {
+    for refs in same_text.values().filter(|r| r.len() <= cap) {
         for (i, a) in refs.iter().enumerate() {
             for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
                 shared.insert((*a.min(b), *a.max(b)), ());
@@ -216,10 +224,15 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
         }
     }
     let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
+    // Many sources repeat claims word for word: each ordered pair of texts is scored once.
+    let mut scored_texts: HashMap<(u32, u32), Option<Parts>> = HashMap::new();
     for &(a, b) in shared.keys() {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
-        if let Some(p) = parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1]) {
+        let p = *scored_texts
+            .entry((fa.text_id, fb.text_id))
+            .or_insert_with(|| parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1]));
+        if let Some(p) = p {
             pairs.push((p.kind_score(fa.kind, fb.kind), a, b, p));
         }
     }
@@ -438,11 +451,21 @@ fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str)
     if ka <= kb { (ka, kb) } else { (kb, ka) }
 }
 
-/// A stem in more than this many claims makes no candidate pairs by itself: such a stem is the
-/// story's subject, and pairing every claim holding it would cost the square of the input. A
-/// fixed cap keeps the candidate pairs linear in the number of claims (at most the cap times
-/// the stems of all claims), however large the sources.
+/// A stem in more claims than [`posting_cap`] makes no candidate pairs by itself: such a stem
+/// is the story's subject, and pairing every claim holding it would cost the square of the
+/// input. A cap fixed for a number of sources keeps the candidate pairs linear in the size of
+/// the sources (at most the cap times the stems of all claims), however large they are.
 const POSTING_CAP: usize = 24;
+/// Claims per source a stem may be in and still make candidates, with many sources: a claim
+/// that every source makes has each of its stems in at least one claim per source, so a cap
+/// that did not grow with the sources would leave it unaligned beyond 24 sources.
+const POSTING_PER_SOURCE: usize = 2;
+
+/// The posting cap for a comparison of `sources` sources: [`POSTING_CAP`], or two claims per
+/// source when that is more.
+fn posting_cap(sources: usize) -> usize {
+    POSTING_CAP.max(POSTING_PER_SOURCE * sources)
+}
 /// Two quotes the model gives less than this are different remarks, whatever words they
 /// share.
 const QUOTE_MIN_PROBABILITY: f64 = 0.1;
