@@ -198,9 +198,26 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
     // story's subject) make no candidates by themselves, so the work stays near linear.
     let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
     let cap = posting_cap(features.len());
+    let many = features.len() > MANY_SOURCES;
+    let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
     for refs in index.values().filter(|r| r.len() <= cap) {
-        for (i, a) in refs.iter().enumerate() {
-            for b in &refs[i + 1..] {
+        // With many sources, claims written identically are linked below, once each; here two
+        // claims of each text stand for all of them (two, in case one shares a source).
+        let picked: Vec<ClaimRef> = if many {
+            let mut kept: HashMap<u32, usize> = HashMap::new();
+            refs.iter()
+                .filter(|r| {
+                    let n = kept.entry(text_of(r)).or_insert(0);
+                    *n += 1;
+                    *n <= 2
+                })
+                .copied()
+                .collect()
+        } else {
+            refs.clone()
+        };
+        for (i, a) in picked.iter().enumerate() {
+            for b in &picked[i + 1..] {
                 if a.0 != b.0 {
                     let pair = if a < b { (*a, *b) } else { (*b, *a) };
                     shared.insert(pair, ());
@@ -216,10 +233,20 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
             same_text.entry(f.key.as_str()).or_default().push((s, c));
         }
     }
-    for refs in same_text.values().filter(|r| r.len() <= cap) {
-        for (i, a) in refs.iter().enumerate() {
-            for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
-                shared.insert((*a.min(b), *a.max(b)), ());
+    for refs in same_text.values() {
+        if many {
+            // Linked to the first of another source, not to each other: the group they make is
+            // the same, and the pairs stay linear in the number of sources.
+            for b in &refs[1..] {
+                if let Some(a) = refs.iter().find(|a| a.0 != b.0) {
+                    shared.insert((*a.min(b), *a.max(b)), ());
+                }
+            }
+        } else if refs.len() <= cap {
+            for (i, a) in refs.iter().enumerate() {
+                for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
+                    shared.insert((*a.min(b), *a.max(b)), ());
+                }
             }
         }
     }
@@ -295,11 +322,30 @@ pub fn align_in_context(
         .filter(|(_, a, b, p)| is_quote(a) && is_quote(b) && p.probability >= QUOTE_MIN_PROBABILITY)
         .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
         .collect();
+    // With many sources only some claims of each text are paired (see `scored`): quotes are
+    // alike when their texts are, or when they are written identically.
+    let many = sources.len() > MANY_SOURCES;
+    let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
+    let alike_texts: std::collections::HashSet<(u32, u32)> = if many {
+        alike_quotes
+            .iter()
+            .map(|(a, b)| (text_of(a), text_of(b)))
+            .collect()
+    } else {
+        Default::default()
+    };
+    let alike = |x: &ClaimRef, y: &ClaimRef| {
+        alike_quotes.contains(&(*x, *y))
+            || (many
+                && (alike_texts.contains(&(text_of(x), text_of(y))) || {
+                    let (kx, ky) = (&features[x.0][x.1].key, &features[y.0][y.1].key);
+                    kx == ky && !kx.is_empty()
+                }))
+    };
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
         xs.iter().all(|x| {
-            ys.iter().all(|y| {
-                x.0 != y.0 && (!is_quote(x) || !is_quote(y) || alike_quotes.contains(&(*x, *y)))
-            })
+            ys.iter()
+                .all(|y| x.0 != y.0 && (!is_quote(x) || !is_quote(y) || alike(x, y)))
         })
     };
     let pairs = scored
@@ -460,6 +506,10 @@ const POSTING_CAP: usize = 24;
 /// that every source makes has each of its stems in at least one claim per source, so a cap
 /// that did not grow with the sources would leave it unaligned beyond 24 sources.
 const POSTING_PER_SOURCE: usize = 2;
+
+/// Beyond this many sources, claims written identically are paired once each rather than
+/// all with all (up to it, every pair is scored as it always was).
+const MANY_SOURCES: usize = POSTING_CAP / POSTING_PER_SOURCE;
 
 /// The posting cap for a comparison of `sources` sources: [`POSTING_CAP`], or two claims per
 /// source when that is more.
