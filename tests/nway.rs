@@ -186,3 +186,34 @@ fn ids_fall_back_to_letters_unless_every_source_has_its_own() {
     ];
     assert_eq!(ids(&bad), ["a", "b"], "a colon would break claim ids");
 }
+
+#[test]
+fn a_claim_every_source_makes_aligns_however_many_sources_there_are() {
+    // More sources than the stem index's fixed posting cap (24) and than the "many sources"
+    // threshold (12): the cap grows with the sources, and identical claims are linked once.
+    for n in [3, 13, 30] {
+        let inputs: Vec<Input> = (0..n)
+            .map(|i| {
+                let name = FILES[i % 3];
+                Input::new(format!("{name}-{i}.txt"), ingest_str(&load(name), None))
+            })
+            .collect();
+        let r = analyze(&inputs, &Options::default()).report();
+        let support_of = |text: &str| {
+            let c = r.claims.iter().find(|c| c.text.contains(text)).unwrap();
+            r.groups[c.group - 1].support.sources
+        };
+        assert_eq!(support_of("The previous record was set"), n, "{n} sources");
+        assert_eq!(support_of("runners started the race"), n, "{n} sources");
+        assert_eq!(support_of("biggest field"), n, "{n} sources");
+        // Rain is in the gazette's copies only: a third of the sources.
+        assert_eq!(support_of("Rain fell"), n / 3, "{n} sources");
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.kind.as_str() == "number.conflict")
+            .unwrap();
+        assert_eq!(f.readings[0].sources.len(), n - n / 3, "{}", f.message);
+        assert_eq!(f.outliers.len(), n / 3, "{}", f.message);
+    }
+}
