@@ -53,7 +53,19 @@ fn regions() -> &'static Regions {
         while body.starts_with('#') {
             body = body.split_once('\n').map_or("", |(_, rest)| rest);
         }
-        let split = body.find("\n=").map_or(body.len(), |i| i + 1);
+        // The forms come last and are few: find where they start from the end, line by line,
+        // rather than scanning the 1.5 MB of lemmas.
+        let mut split = body.len();
+        while let Some(line_start) = body[..split.saturating_sub(1)]
+            .rfind('\n')
+            .map(|i| i + 1)
+            .filter(|&i| body[i..].starts_with('='))
+        {
+            split = line_start;
+        }
+        if split == body.len() && body.starts_with('=') {
+            split = 0;
+        }
         Regions {
             lemmas: &body[..split],
             forms: &body[split..],
