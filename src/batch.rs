@@ -181,11 +181,10 @@ fn json_reason(e: &serde_json::Error) -> String {
 
 /// The output line of a cluster's report: its JSON on one line, carrying the cluster id, with
 /// a final newline.
-pub fn report_line(id: &str, report: &Report) -> String {
-    let mut r = report.clone();
-    r.id = Some(id.to_string());
+pub fn report_line(id: &str, mut report: Report) -> String {
+    report.id = Some(id.to_string());
     // Serialising plain data with string keys cannot fail.
-    let mut s = serde_json::to_string(&r).unwrap_or_default();
+    let mut s = serde_json::to_string(&report).unwrap_or_default();
     s.push('\n');
     s
 }

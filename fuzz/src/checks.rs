@@ -370,7 +370,7 @@ pub fn check_batch(data: &[u8]) {
                     continue;
                 }
                 let report = analyze(&inputs, &Options::default()).report();
-                let out = claimdiff::batch::report_line(&cluster.id, &report);
+                let out = claimdiff::batch::report_line(&cluster.id, report);
                 one_json_line(&out, Some(&cluster.id));
             }
             Err(e) => {

@@ -81,11 +81,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
                 .position(|g| g.claims.contains(a) && g.claims.contains(b)),
             _ => None,
         };
-        let what = if severity == Severity::Info {
-            "accents"
-        } else {
-            "spelling"
-        };
+        let what = what_differs(severity);
         out.push(Finding {
             kind: FindingKind::NameVariant,
             severity,
@@ -101,6 +97,15 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         });
     }
     merge(ctx, out)
+}
+
+/// What a variant of this severity differs in, for messages.
+fn what_differs(severity: Severity) -> &'static str {
+    if severity == Severity::Info {
+        "accents"
+    } else {
+        "spelling"
+    }
 }
 
 /// With three sources or more, one name spelt two ways makes a pair for each source on each
@@ -157,11 +162,7 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
         .map(|mut f| {
             f.readings = super::readings(&f.values, |x, y| f.values[x].1 == f.values[y].1);
             if super::distinct_sources(&f.readings) > 2 {
-                let what = if f.severity == Severity::Info {
-                    "accents"
-                } else {
-                    "spelling"
-                };
+                let what = what_differs(f.severity);
                 f.message = format!(
                     "a name is written differently ({what}): {}",
                     super::sides(ctx.ids, &f.readings, |r| r.text.clone())

@@ -40,8 +40,8 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let values: Vec<(usize, String)> =
             ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect();
         let texts: Vec<&Claim> = ordered.iter().map(|(_, c)| *c).collect();
-        let agree = agreement(&texts);
-        let readings = super::readings(&values, agree);
+        let relations = Relations::new(&texts);
+        let readings = super::readings(&values, |x, y| relations.agree(x, y));
         let message = match &who {
             _ if super::distinct_sources(&readings) > 2 => format!(
                 "{} worded differently: {}",
@@ -92,12 +92,12 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 /// that a third source gives whole ("act of terror", "act of hate" of "act of terror and an act
 /// of hate").
 fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
-    let (agree, part_of) = relations(quotes);
+    let r = Relations::new(quotes);
     for x in 0..quotes.len() {
         for y in x + 1..quotes.len() {
             let covered =
-                (0..quotes.len()).any(|z| z != x && z != y && part_of(x, z) && part_of(y, z));
-            if !agree(x, y) && !covered {
+                (0..quotes.len()).any(|z| z != x && z != y && r.part_of(x, z) && r.part_of(y, z));
+            if !r.agree(x, y) && !covered {
                 return Some((x, y));
             }
         }
@@ -105,36 +105,31 @@ fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
     None
 }
 
-/// Whether two quotes (by index) agree as far as they go: one is part of the other, or they
-/// overlap; for grouping quotes into readings.
-fn agreement<'a>(quotes: &'a [&'a Claim]) -> impl Fn(usize, usize) -> bool + 'a {
-    relations(quotes).0
+/// How the quotes of a group relate, by index, from their wording keys computed once.
+struct Relations<'a> {
+    quotes: &'a [&'a Claim],
+    keys: Vec<Vec<String>>,
 }
 
-/// (agree, part_of) over quotes by index: `part_of(x, y)` when quote x is the same words as
-/// y, an excerpt of y, or y with words left out at an ellipsis; `agree` when either is part
-/// of the other or they overlap.
-#[allow(clippy::type_complexity)]
-fn relations<'a>(
-    quotes: &'a [&'a Claim],
-) -> (
-    Box<dyn Fn(usize, usize) -> bool + 'a>,
-    Box<dyn Fn(usize, usize) -> bool + 'a>,
-) {
-    let keys: std::rc::Rc<Vec<Vec<String>>> =
-        std::rc::Rc::new(quotes.iter().map(|c| wording_key(&c.text)).collect());
-    let part_of = {
-        let keys = keys.clone();
-        move |x: usize, y: usize| {
-            keys[x] == keys[y]
-                || is_excerpt(&keys[x], &keys[y])
-                || elided(&quotes[x].text, &keys[y])
+impl<'a> Relations<'a> {
+    fn new(quotes: &'a [&'a Claim]) -> Relations<'a> {
+        Relations {
+            quotes,
+            keys: quotes.iter().map(|c| wording_key(&c.text)).collect(),
         }
-    };
-    let part = part_of.clone();
-    let agree =
-        move |x: usize, y: usize| part(x, y) || part(y, x) || overlapping(&keys[x], &keys[y]);
-    (Box::new(agree), Box::new(part_of))
+    }
+
+    /// Quote x is the same words as y, an excerpt of y, or y with words left out at an
+    /// ellipsis.
+    fn part_of(&self, x: usize, y: usize) -> bool {
+        let k = &self.keys;
+        k[x] == k[y] || is_excerpt(&k[x], &k[y]) || elided(&self.quotes[x].text, &k[y])
+    }
+
+    /// The two agree as far as they go: either is part of the other, or they overlap.
+    fn agree(&self, x: usize, y: usize) -> bool {
+        self.part_of(x, y) || self.part_of(y, x) || overlapping(&self.keys[x], &self.keys[y])
+    }
 }
 
 /// Up to eight words of a quote, from a little before where it first departs from `other`

@@ -186,7 +186,7 @@ fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) 
     match inputs {
         Ok(inputs) => {
             let report = analyze(&inputs, &Options::default()).report();
-            (batch::report_line(&cluster.id, &report), true)
+            (batch::report_line(&cluster.id, report), true)
         }
         Err(e) => failure(Some(&cluster.id), &format!("{e:#}")),
     }

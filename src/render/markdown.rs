@@ -36,11 +36,7 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let agreements: Vec<_> = report
-        .groups
-        .iter()
-        .filter(|g| g.verdict == Verdict::Agree)
-        .collect();
+    let agreements = super::agreements(report);
     if !agreements.is_empty() {
         let _ = writeln!(
             out,

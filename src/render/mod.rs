@@ -11,7 +11,9 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
-use crate::report::{ClaimOut, DiffOpKind, DiffOut, FindingOut, Report, ValueOut, Verdict};
+use crate::report::{
+    ClaimOut, DiffOpKind, DiffOut, FindingOut, GroupOut, Report, ValueOut, Verdict,
+};
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +115,15 @@ pub(crate) fn trim_parts(s: &str) -> (&str, &str, &str) {
     let start = s.len() - s.trim_start().len();
     let end = start + core.len();
     (&s[..start], core, &s[end..])
+}
+
+/// The groups whose sources agree, in order.
+pub(crate) fn agreements(report: &Report) -> Vec<&GroupOut> {
+    report
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::Agree)
+        .collect()
 }
 
 /// The claims only the source `id` makes, in group order.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::RenderOptions;
-use crate::report::{ClaimOut, DiffOpKind, FindingOut, Report, SeverityOut, Verdict};
+use crate::report::{ClaimOut, DiffOpKind, FindingOut, Report, SeverityOut};
 
 /// Styles used by the text renderer, plain when colour is off.
 pub(crate) struct Palette {
@@ -120,11 +120,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         }
     }
 
-    let agreements: Vec<_> = report
-        .groups
-        .iter()
-        .filter(|g| g.verdict == Verdict::Agree)
-        .collect();
+    let agreements = super::agreements(report);
     if !agreements.is_empty() {
         let _ = writeln!(
             out,
