@@ -112,13 +112,13 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                 .map(|c| {
                     let next = text_ids.len() as u32;
                     let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
-                    let mut stems = text::content_stems(&c.text);
+                    let words = model::Words::new(&c.text);
+                    let mut stems = Vec::new();
+                    let profile = model::Profile::of(&words, &c.numbers, Some(&mut stems));
                     stems.sort();
                     stems.dedup();
-                    let written = text::words(&c.text);
-                    let words: Vec<String> = written.iter().map(|w| text::key(w.text)).collect();
-                    let key = text::key(&c.text);
-                    let squeezed: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+                    let squeezed: String =
+                        words.key.chars().filter(|c| !c.is_whitespace()).collect();
                     let chars: Vec<char> = squeezed.chars().collect();
                     let mut bigrams: Vec<u64> = chars
                         .windows(2)
@@ -129,17 +129,18 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                         kind: c.kind,
                         text_id,
                         stems,
-                        key,
-                        word_ids: words.iter().map(|w| model::hash(w)).collect(),
-                        plain: written
+                        word_ids: words.keys.iter().map(|w| model::hash(w)).collect(),
+                        plain: words
+                            .written
                             .iter()
-                            .zip(&words)
+                            .zip(&words.keys)
                             .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
                             .collect(),
-                        words,
+                        key: words.key,
+                        words: words.keys,
                         squeezed,
                         bigrams,
-                        profile: model::Profile::new(&c.text, &c.numbers),
+                        profile,
                     }
                 })
                 .collect()
@@ -443,16 +444,20 @@ fn sentence_matches(
             claims_of.entry((s, c.sentence)).or_default().push(c);
         }
     }
-    let split = |s: usize, i: usize| -> bool {
-        let Some(text) = sentences[s].get(i) else {
-            return false;
-        };
-        match claims_of.get(&(s, i)).map(Vec::as_slice) {
-            Some([one]) => text::key(&one.text) != text::key(text),
-            Some(_) => true,
-            None => false,
-        }
-    };
+    let split: Vec<Vec<bool>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(s, texts)| {
+            (0..texts.len())
+                .map(|i| match claims_of.get(&(s, i)).map(Vec::as_slice) {
+                    Some([one]) => text::key(&one.text) != text::key(texts[i]),
+                    Some(_) => true,
+                    None => false,
+                })
+                .collect()
+        })
+        .collect();
+    let split = |s: usize, i: usize| split[s].get(i).copied().unwrap_or(false);
     // The best claim pair of each pair of sentences, in the order of `scored`.
     let mut best: BTreeMap<(SentenceRef, SentenceRef), usize> = BTreeMap::new();
     for (i, (_, a, b, p)) in scored.iter().enumerate() {

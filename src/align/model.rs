@@ -8,7 +8,8 @@
 //! ARCHITECTURE.md. Nothing of the corpus is kept but these weights.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::lexicon;
 use crate::extract::numbers::{Number, Value};
@@ -141,8 +142,11 @@ pub struct Profile {
     names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
-    /// (concept id, index into `words`) of every concept of every content word, sorted.
-    concept_words: Vec<(u32, u32)>,
+    /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, sorted, and
+    /// beside each the index into `words` of its word: (concept, word) pairs, sorted, kept as
+    /// two lists so that a merge of two texts' concepts reads only the first.
+    concepts: Vec<u32>,
+    concept_word: Vec<u32>,
 }
 
 /// A content word as the related-word matching sees it.
@@ -152,8 +156,6 @@ struct ContentWord {
     stem: u64,
     /// Hash of the first five letters, for words of five letters or more.
     prefix: Option<u64>,
-    /// WordNet concept ids ([`lexicon::concepts`]); empty for numbers.
-    concepts: Vec<u32>,
 }
 
 impl ContentWord {
@@ -168,10 +170,28 @@ impl ContentWord {
 /// come back in every claim and sentence of a story.
 #[derive(Debug, Clone)]
 struct Part {
+    /// The Snowball stem.
+    stem_text: String,
     /// Hash of the Snowball stem.
     stem: u64,
     /// WordNet concept ids; empty for words with other than ASCII letters.
     concepts: Vec<u32>,
+}
+
+impl Part {
+    fn new(part: &str) -> Part {
+        let stem_text = text::stem(part);
+        let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
+        Part {
+            stem: hash(&stem_text),
+            stem_text,
+            concepts: if alphabetic {
+                lexicon::concepts(part)
+            } else {
+                Vec::new()
+            },
+        }
+    }
 }
 
 /// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
@@ -180,32 +200,20 @@ const CACHE_WORDS: usize = 100_000;
 /// Runs `f` on the cached [`Part`] of a word part, computing it on first use.
 fn with_part<R>(part: &str, f: impl FnOnce(&Part) -> R) -> R {
     thread_local! {
-        static PARTS: RefCell<HashMap<String, Part>> = RefCell::new(HashMap::new());
+        static PARTS: RefCell<FxHashMap<String, Part>> = RefCell::new(FxHashMap::default());
     }
     PARTS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if !cache.contains_key(part) {
-            if cache.len() >= CACHE_WORDS {
-                cache.clear();
-            }
-            let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
-            let computed = Part {
-                stem: hash(&text::stem(part)),
-                concepts: if alphabetic {
-                    lexicon::concepts(part)
-                } else {
-                    Vec::new()
-                },
-            };
-            cache.insert(part.to_string(), computed);
+        if let Some(p) = cache.get(part) {
+            return f(p);
         }
-        match cache.get(part) {
-            Some(p) => f(p),
-            None => f(&Part {
-                stem: hash(&text::stem(part)),
-                concepts: Vec::new(),
-            }),
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
         }
+        let computed = Part::new(part);
+        let out = f(&computed);
+        cache.insert(part.to_string(), computed);
+        out
     })
 }
 
@@ -234,28 +242,39 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             mb[j] = true;
         }
     }
-    let mut related = 0;
-    for (i, x) in aw.iter().enumerate() {
-        if ma[i] || x.concepts.is_empty() {
-            continue;
+    // Pairs of still unmatched words sharing a concept, from a merge of the two texts' sorted
+    // (concept, word) lists; then each word of `a` in order takes the first word of `b` it is
+    // related to that is still free.
+    let mut related_pairs: Vec<(u32, u32)> = Vec::new();
+    if ma.contains(&false) && mb.contains(&false) {
+        let (ca, cb) = (&a.concepts, &b.concepts);
+        let (mut i, mut j) = (0, 0);
+        while i < ca.len() && j < cb.len() {
+            let (x, y) = (ca[i], cb[j]);
+            if x == y {
+                let ea = i + ca[i..].iter().take_while(|k| **k == x).count();
+                let eb = j + cb[j..].iter().take_while(|k| **k == x).count();
+                for &wa in a.concept_word[i..ea].iter().filter(|w| !ma[**w as usize]) {
+                    for &wb in b.concept_word[j..eb].iter().filter(|w| !mb[**w as usize]) {
+                        related_pairs.push((wa, wb));
+                    }
+                }
+                (i, j) = (ea, eb);
+            } else {
+                // Branch-free, as in `shared_sorted`.
+                i += usize::from(x < y);
+                j += usize::from(x > y);
+            }
         }
-        // The first unmatched word of `b` sharing a concept with `x`, through `b`'s index of
-        // (concept, word): the same word a scan of `b` in order would find.
-        let first = x
-            .concepts
-            .iter()
-            .filter_map(|c| {
-                let from = b.concept_words.partition_point(|(k, _)| k < c);
-                b.concept_words[from..]
-                    .iter()
-                    .take_while(|(k, _)| k == c)
-                    .map(|(_, j)| *j as usize)
-                    .find(|j| !mb[*j])
-            })
-            .min();
-        if let Some(j) = first {
-            ma[i] = true;
-            mb[j] = true;
+        related_pairs.sort_unstable();
+        related_pairs.dedup();
+    }
+    let mut related = 0;
+    for (x, y) in related_pairs {
+        let (x, y) = (x as usize, y as usize);
+        if !ma[x] && !mb[y] {
+            ma[x] = true;
+            mb[y] = true;
             related += 1;
         }
     }
@@ -288,22 +307,73 @@ fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// One hash of a sequence of hashes (a word n-gram) or of characters (a character n-gram).
-fn hash_seq(items: impl IntoIterator<Item = u64>) -> u64 {
-    items
-        .into_iter()
-        .fold(FNV_OFFSET, |h, x| hash_bytes(h, &x.to_le_bytes()))
+/// One hash of a sequence of hashes (a word n-gram): each item folded in with a rotation and
+/// a multiplication, as FxHash does (the items are hashes already, so one round each suffices).
+fn hash_seq(items: &[u64]) -> u64 {
+    items.iter().fold(FNV_OFFSET, |h, x| {
+        (h.rotate_left(26) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+/// A character 3-gram, packed exactly (21 bits a character).
+fn char3(w: &[char]) -> u64 {
+    (u64::from(w[0]) << 42) | (u64::from(w[1]) << 21) | u64::from(w[2])
+}
+
+/// A character 4-gram: packed exactly when every character is in the Basic Multilingual Plane
+/// (16 bits each), hashed otherwise.
+fn char4(w: &[char]) -> u64 {
+    if w.iter().all(|c| u32::from(*c) < 0x1_0000) {
+        w.iter().fold(0, |h, c| (h << 16) | u64::from(*c))
+    } else {
+        hash_seq(&[char3(w), u64::from(w[3])])
+    }
+}
+
+/// A text cut into words and folded: what both a [`Profile`] and the aligner's own view of a
+/// claim start from, so that it is done once.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    /// The words as written.
+    pub written: Vec<text::Word<'a>>,
+    /// The [`text::key`] of each word.
+    pub keys: Vec<String>,
+    /// The [`text::key`] of the whole text.
+    pub key: String,
+}
+
+impl<'a> Words<'a> {
+    /// The words of a text.
+    pub fn new(text_: &'a str) -> Words<'a> {
+        let written = text::words(text_);
+        Words {
+            keys: written.iter().map(|w| text::key(w.text)).collect(),
+            written,
+            key: text::key(text_),
+        }
+    }
 }
 
 impl Profile {
     /// The profile of a text and the numbers found in it.
     pub fn new(text_: &str, numbers: &[Number]) -> Profile {
-        let words = text::words(text_);
-        let keys: Vec<String> = words.iter().map(|w| text::key(w.text)).collect();
+        Profile::of(&Words::new(text_), numbers, None)
+    }
+
+    /// The profile of a text cut into words, and the numbers found in it. When `content_stems`
+    /// is given, the stems of the content words are pushed onto it as text, in order (the
+    /// stems [`text::content_stems`] gives).
+    pub(crate) fn of(
+        words: &Words,
+        numbers: &[Number],
+        mut content_stems: Option<&mut Vec<String>>,
+    ) -> Profile {
+        let keys = &words.keys;
         let mut stems = Vec::with_capacity(keys.len());
         let mut content = Vec::new();
         let mut content_words = Vec::new();
-        for k in &keys {
+        let mut concept_words: Vec<(u32, u32)> = Vec::new();
+        for k in keys {
             let k = without_possessive(k);
             stems.push(with_part(k, |p| p.stem));
             // Content words: stop words dropped, hyphenated compounds split ("25-yard" shares
@@ -317,36 +387,38 @@ impl Profile {
             {
                 with_part(part, |p| {
                     content.push(p.stem);
+                    if let Some(out) = content_stems.as_deref_mut() {
+                        out.push(p.stem_text.clone());
+                    }
+                    let j = content_words.len() as u32;
+                    concept_words.extend(p.concepts.iter().map(|c| (*c, j)));
                     content_words.push(ContentWord {
                         stem: p.stem,
                         prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
-                        concepts: p.concepts.clone(),
                     });
                 });
             }
         }
         let grams = std::array::from_fn(|n| {
-            let mut v: Vec<u64> = stems
-                .windows(n + 1)
-                .map(|w| hash_seq(w.iter().copied()))
-                .collect();
+            let mut v: Vec<u64> = stems.windows(n + 1).map(hash_seq).collect();
             v.sort_unstable();
             v
         });
-        let folded: Vec<char> = text::key(text_).chars().collect();
-        let chars = std::array::from_fn(|n| {
-            let mut v: Vec<u64> = folded
-                .windows(n + 3)
-                .map(|w| hash_seq(w.iter().map(|c| u64::from(*c))))
-                .collect();
+        let folded: Vec<char> = words.key.chars().collect();
+        let chars = [
+            folded.windows(3).map(char3).collect::<Vec<u64>>(),
+            folded.windows(4).map(char4).collect(),
+        ]
+        .map(|mut v| {
             v.sort_unstable();
             v
         });
         content.sort_unstable();
         content.dedup();
         let mut names: Vec<u64> = words
+            .written
             .iter()
-            .zip(&keys)
+            .zip(keys)
             .skip(1)
             .filter(|(w, _)| text::is_capitalised(w.text))
             .map(|(_, k)| hash(k))
@@ -355,14 +427,11 @@ impl Profile {
         names.dedup();
         let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
-        let mut concept_words: Vec<(u32, u32)> = content_words
-            .iter()
-            .enumerate()
-            .flat_map(|(j, w)| w.concepts.iter().map(move |c| (*c, j as u32)))
-            .collect();
         concept_words.sort_unstable();
+        let (concepts, concept_word) = concept_words.into_iter().unzip();
         Profile {
-            concept_words,
+            concepts,
+            concept_word,
             words: content_words,
             prefixes,
             stems,
