@@ -13,6 +13,7 @@
 pub mod lexicon;
 pub mod model;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::{Claim, ClaimKind};
@@ -296,7 +297,7 @@ pub fn align_in_context(
     let features = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
     let mut scored = scored(&features);
-    let by_sentence = sentence_matches(sources, sentences, &scored, options);
+    let by_sentence = sentence_matches(sources, &features, sentences, &scored, options);
     for &(i, p) in &by_sentence {
         let (a, b) = (scored[i].1, scored[i].2);
         let (ka, kb) = (features[a.0][a.1].kind, features[b.0][b.1].kind);
@@ -430,6 +431,7 @@ pub fn align_in_context(
 /// the sentences).
 fn sentence_matches(
     sources: &[&[Claim]],
+    features: &[Vec<Features>],
     sentences: &[Vec<&str>],
     scored: &[(f64, ClaimRef, ClaimRef, Parts)],
     options: &AlignOptions,
@@ -438,10 +440,10 @@ fn sentence_matches(
         return Vec::new();
     }
     // Sentences whose claims are not the whole sentence.
-    let mut claims_of: BTreeMap<SentenceRef, Vec<&Claim>> = BTreeMap::new();
+    let mut claims_of: BTreeMap<SentenceRef, Vec<usize>> = BTreeMap::new();
     for (s, claims) in sources.iter().enumerate() {
-        for c in claims.iter() {
-            claims_of.entry((s, c.sentence)).or_default().push(c);
+        for (i, c) in claims.iter().enumerate() {
+            claims_of.entry((s, c.sentence)).or_default().push(i);
         }
     }
     let split: Vec<Vec<bool>> = sentences
@@ -450,7 +452,7 @@ fn sentence_matches(
         .map(|(s, texts)| {
             (0..texts.len())
                 .map(|i| match claims_of.get(&(s, i)).map(Vec::as_slice) {
-                    Some([one]) => text::key(&one.text) != text::key(texts[i]),
+                    Some(&[one]) => text::key(&sources[s][one].text) != text::key(texts[i]),
                     Some(_) => true,
                     None => false,
                 })
@@ -477,12 +479,19 @@ fn sentence_matches(
             })
             .or_insert(i);
     }
-    let mut profiles: HashMap<SentenceRef, model::Profile> = HashMap::new();
+    // A sentence that is one claim word for word has that claim's profile (a profile is a
+    // function of the text alone).
+    let mut profiles: HashMap<SentenceRef, Cow<model::Profile>> = HashMap::new();
     for &(x, y) in best.keys() {
         for (s, i) in [x, y] {
             profiles.entry((s, i)).or_insert_with(|| {
                 let t = sentences[s][i];
-                model::Profile::new(t, &crate::extract::numbers::find(t))
+                match claims_of.get(&(s, i)).map(Vec::as_slice) {
+                    Some(&[one]) if sources[s][one].text == t => {
+                        Cow::Borrowed(&features[s][one].profile)
+                    }
+                    _ => Cow::Owned(model::Profile::new(t, &crate::extract::numbers::find(t))),
+                }
             });
         }
     }

@@ -457,18 +457,85 @@ pub(crate) fn shared_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// (F1, smaller share, larger share) of the overlap of two sorted multisets.
-fn overlap<T: Ord + Copy>(a: &[T], b: &[T]) -> (f64, f64, f64) {
-    if a.is_empty() || b.is_empty() {
-        return (0.0, 0.0, 0.0);
+/// [`shared_sorted`] of two pairs of multisets at once: the two merges step in the same loop,
+/// so that the processor overlaps their chains of dependent loads.
+fn shared_sorted_two(a: [&[u64]; 2], b: [&[u64]; 2]) -> [usize; 2] {
+    let (mut i, mut j, mut n) = ([0; 2], [0; 2], [0; 2]);
+    while i[0] < a[0].len() && j[0] < b[0].len() && i[1] < a[1].len() && j[1] < b[1].len() {
+        for k in 0..2 {
+            let (x, y) = (a[k][i[k]], b[k][j[k]]);
+            n[k] += usize::from(x == y);
+            i[k] += usize::from(x <= y);
+            j[k] += usize::from(x >= y);
+        }
     }
-    let c = shared_sorted(a, b) as f64;
-    let (p, r) = (c / a.len() as f64, c / b.len() as f64);
-    (2.0 * c / (a.len() + b.len()) as f64, p.min(r), p.max(r))
+    std::array::from_fn(|k| n[k] + shared_sorted(&a[k][i[k]..], &b[k][j[k]..]))
 }
 
-/// Word-level edit distance and longest common subsequence of two stem sequences.
+/// (F1, smaller share, larger share) of an overlap of `shared` items between multisets of
+/// `a` and `b` items (all zero when either is empty).
+fn shares(a: usize, b: usize, shared: impl FnOnce() -> usize) -> (f64, f64, f64) {
+    if a == 0 || b == 0 {
+        return (0.0, 0.0, 0.0);
+    }
+    let c = shared() as f64;
+    let (p, r) = (c / a as f64, c / b as f64);
+    (2.0 * c / (a + b) as f64, p.min(r), p.max(r))
+}
+
+/// Word-level edit distance and longest common subsequence of two stem sequences. Both are
+/// symmetric, so the shorter sequence is the pattern of the bit-parallel algorithms when it
+/// fits in a machine word; the table is the fallback.
 fn order<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return (long.len(), 0);
+    }
+    if short.len() <= 64 {
+        return order_bits(short, long);
+    }
+    order_table(a, b)
+}
+
+/// [`order`] for a pattern `a` of 1 to 64 items, a column of the table per machine word: Myers'
+/// bit-vector edit distance in Hyyrö's formulation (vertical and horizontal deltas as bit
+/// masks; the first row grows by one per item, so a 1 enters each horizontal delta), and the
+/// Allison-Dix bit-vector longest common subsequence.
+fn order_bits<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
+    let m = a.len();
+    debug_assert!((1..=64).contains(&m));
+    let ones = if m == 64 { !0 } else { (1u64 << m) - 1 };
+    let top = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut dist) = (ones, 0u64, m);
+    let mut v = !0u64;
+    for y in b {
+        let eq = a
+            .iter()
+            .enumerate()
+            .fold(0u64, |acc, (i, x)| acc | (u64::from(x == y) << i));
+        // Edit distance.
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & top != 0 {
+            dist += 1;
+        } else if mh & top != 0 {
+            dist -= 1;
+        }
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        // Longest common subsequence.
+        let u = v & eq;
+        v = v.wrapping_add(u) | v.wrapping_sub(u);
+    }
+    (dist, (!v & ones).count_ones() as usize)
+}
+
+/// [`order`] by the full table, for any lengths.
+fn order_table<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     let mut dist: Vec<usize> = (0..=b.len()).collect();
     let mut lcs = vec![0usize; b.len() + 1];
     for (i, x) in a.iter().enumerate() {
@@ -493,13 +560,19 @@ fn order<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     let mut f = Vec::with_capacity(FEATURES);
     let mut push3 = |(f1, min, max): (f64, f64, f64)| f.extend([f1, min, max]);
-    for n in 0..4 {
-        push3(overlap(&a.grams[n], &b.grams[n]));
+    // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
+    let [g0, prefixes] = shared_sorted_two([&a.grams[0], &a.prefixes], [&b.grams[0], &b.prefixes]);
+    let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
+    let [g3, content] = shared_sorted_two([&a.grams[3], &a.content], [&b.grams[3], &b.content]);
+    for (n, shared) in [g0, g1, g2, g3].into_iter().enumerate() {
+        push3(shares(a.grams[n].len(), b.grams[n].len(), || shared));
     }
-    push3(overlap(&a.content, &b.content));
-    push3(overlap(&a.prefixes, &b.prefixes));
-    push3(overlap(&a.chars[0], &b.chars[0]));
-    push3(overlap(&a.chars[1], &b.chars[1]));
+    push3(shares(a.content.len(), b.content.len(), || content));
+    push3(shares(a.prefixes.len(), b.prefixes.len(), || prefixes));
+    let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
+    for n in 0..2 {
+        push3(shares(a.chars[n].len(), b.chars[n].len(), || chars[n]));
+    }
     let (la, lb) = (a.stems.len(), b.stems.len());
     let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
     let (edit, lcs_min, lcs_max) = if la.max(lb) <= MAX_ORDER_WORDS {
@@ -516,7 +589,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     };
     let numbers = unmatched_numbers(a, b) + unmatched_numbers(b, a);
     let names = a.names.len() + b.names.len() - 2 * shared_sorted(&a.names, &b.names);
-    let shared_content = shared_sorted(&a.content, &b.content);
+    let shared_content = content;
     let (ua, ub) = (
         a.content.len() - shared_content,
         b.content.len() - shared_content,
@@ -605,5 +678,19 @@ mod tests {
         assert_eq!(order(&s("a b c d"), &s("a c d e")), (2, 3));
         assert_eq!(order(&s("a b"), &s("a b")), (0, 2));
         assert_eq!(order(&s("x"), &[]), (1, 0));
+        assert_eq!(order::<String>(&[], &[]), (0, 0));
+    }
+
+    proptest::proptest! {
+        /// The bit-parallel edit distance and subsequence are the table's, for any lengths up
+        /// to past a machine word and a small alphabet (so that items repeat).
+        #[test]
+        fn bits_agree_with_the_table(
+            a in proptest::collection::vec(0u8..4, 0..80),
+            b in proptest::collection::vec(0u8..4, 0..80),
+        ) {
+            proptest::prop_assert_eq!(order(&a, &b), order_table(&a, &b));
+            proptest::prop_assert_eq!(order(&b, &a), order_table(&a, &b));
+        }
     }
 }
