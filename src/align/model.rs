@@ -570,8 +570,8 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     push3(shares(a.content.len(), b.content.len(), || content));
     push3(shares(a.prefixes.len(), b.prefixes.len(), || prefixes));
     let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
-    for n in 0..2 {
-        push3(shares(a.chars[n].len(), b.chars[n].len(), || chars[n]));
+    for (n, shared) in chars.into_iter().enumerate() {
+        push3(shares(a.chars[n].len(), b.chars[n].len(), || shared));
     }
     let (la, lb) = (a.stems.len(), b.stems.len());
     let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
