@@ -217,3 +217,52 @@ fn a_claim_every_source_makes_aligns_however_many_sources_there_are() {
         assert_eq!(f.outliers.len(), n / 3, "{}", f.message);
     }
 }
+
+#[test]
+fn copies_of_the_sources_keep_every_finding_with_its_sides() {
+    // Hundreds of sources, each a copy of one of the three: every finding of the three-way
+    // comparison is still made once, with each copy on its original's side. Past 256 copies of
+    // one name (the most names the variant check compares in one block) the misspelling is
+    // still found: copies written the same way are one spelling, not 256 names.
+    let n = 300;
+    let inputs: Vec<Input> = (0..n)
+        .map(|i| {
+            let name = FILES[i % 3];
+            Input::new(format!("{name}-{i}.txt"), ingest_str(&load(name), None))
+                .with_id(format!("{name}{i:03}"))
+        })
+        .collect();
+    let r = analyze(&inputs, &Options::default()).report();
+    let mut kinds: Vec<&str> = r.findings.iter().map(|f| f.kind.as_str()).collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            "name.variant",
+            "number.conflict",
+            "quote.speaker",
+            "quote.wording"
+        ],
+        "{:#?}",
+        r.findings.iter().map(|f| &f.message).collect::<Vec<_>>()
+    );
+    // Each finding: (the reading of the most sources, how many), and the outliers' originals.
+    fn copies_of(sources: &[String]) -> Vec<&str> {
+        let mut names: Vec<&str> = sources.iter().map(|s| &s[..s.len() - 3]).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+    for (kind, majority, outlier) in [
+        ("number.conflict", "12,000", "gazette"),
+        ("name.variant", "Amina Okafor", "courier"),
+        ("quote.speaker", "Paul Mendes", "courier"),
+    ] {
+        let f = finding(&r, kind);
+        assert_eq!(f.readings.len(), 2, "{kind}: {}", f.message);
+        assert_eq!(f.readings[0].text, majority, "{kind}");
+        assert_eq!(f.readings[0].sources.len(), 200, "{kind}");
+        assert_eq!(f.readings[1].sources.len(), 100, "{kind}");
+        assert_eq!(copies_of(&f.outliers), [outlier], "{kind}");
+    }
+}

@@ -7,10 +7,10 @@
 //! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
 //! at lower severity.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Context, Finding, FindingKind, Severity};
-use crate::align::spelling_distance;
+use crate::align::{ClaimRef, spelling_distance};
 use crate::text;
 
 /// Lowest Jaro-Winkler similarity for two first names to be spellings of one name.
@@ -21,7 +21,7 @@ const MIN_SIMILARITY: f64 = 0.88;
 /// Finds names spelt differently in two sources: canonical names first, then any other
 /// written form (a surname misspelt once, "Tump" beside "Trump", is a variant of the form
 /// the other source writes).
-pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
+pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // Per source: its names as (written form, canonical name), canonical names first, and every
     // form it writes (folded) to look names up in.
@@ -50,7 +50,19 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
         .collect();
     let mut reported: BTreeSet<(usize, &str, usize, &str)> = BTreeSet::new();
-    for (i, xi, j, yi) in candidates(&folded) {
+    let mut first_claim: HashMap<(usize, &str), Option<ClaimRef>> = HashMap::new();
+    let mut judgements: HashMap<(&str, &str), Option<Severity>> = HashMap::new();
+    let group_of: HashMap<ClaimRef, usize> = ctx
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, grp)| grp.claims.iter().map(move |c| (*c, g)))
+        .collect();
+    let forms: Vec<Vec<&str>> = names
+        .iter()
+        .map(|ns| ns.iter().map(|(x, _)| *x).collect())
+        .collect();
+    for (i, xi, j, yi) in candidates(&folded, &forms) {
         let ((x, cx), (y, cy)) = (names[i][xi], names[j][yi]);
         // A form both sources write is a spelling they share; a pair of names is a variant
         // only when one of the two is written in one source alone.
@@ -60,25 +72,30 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let Some(severity) = variant(x, y) else {
+        // Many sources write the same two spellings: each pair of spellings is judged once.
+        let judged = *judgements.entry((x, y)).or_insert_with(|| variant(x, y));
+        let Some(severity) = judged else {
             continue;
         };
         reported.insert((i, cx, j, cy));
         // The first claim naming it, or else the first quote it speaks.
-        let first = |s: usize, n: &str| {
-            let claims = &ctx.sources[s].claims;
-            claims
-                .iter()
-                .position(|c| c.names.iter().any(|m| m == n))
-                .or_else(|| claims.iter().position(|c| c.speaker.as_deref() == Some(n)))
-                .map(|c| (s, c))
+        let mut first = |s: usize, n: &'a str| {
+            *first_claim.entry((s, n)).or_insert_with(|| {
+                let claims = &ctx.sources[s].claims;
+                claims
+                    .iter()
+                    .position(|c| c.names.iter().any(|m| m == n))
+                    .or_else(|| claims.iter().position(|c| c.speaker.as_deref() == Some(n)))
+                    .map(|c| (s, c))
+            })
         };
         let claims: Vec<_> = [first(i, cx), first(j, cy)].into_iter().flatten().collect();
+        // Every claim is in exactly one group: the two share one when their groups are one.
         let group = match claims.as_slice() {
-            [a, b] => ctx
-                .groups
-                .iter()
-                .position(|g| g.claims.contains(a) && g.claims.contains(b)),
+            [a, b] => group_of
+                .get(a)
+                .filter(|g| group_of.get(b) == Some(g))
+                .copied(),
             _ => None,
         };
         let what = what_differs(severity);
@@ -132,21 +149,27 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
             }
         }
     }
-    let mut merged: BTreeMap<usize, Finding> = BTreeMap::new();
+    // Each merged finding with the values and claims it holds, to add each once.
+    type Held = (HashSet<(usize, String)>, HashSet<ClaimRef>);
+    let mut merged: BTreeMap<usize, (Finding, Held)> = BTreeMap::new();
     for (f, finding) in pairs.into_iter().enumerate() {
         let r = root(&mut parent, f);
         match merged.get_mut(&r) {
             None => {
-                merged.insert(r, finding);
+                let held = (
+                    finding.values.iter().cloned().collect(),
+                    finding.claims.iter().copied().collect(),
+                );
+                merged.insert(r, (finding, held));
             }
-            Some(m) => {
+            Some((m, (values, claims))) => {
                 for v in finding.values {
-                    if !m.values.contains(&v) {
+                    if values.insert(v.clone()) {
                         m.values.push(v);
                     }
                 }
                 for c in finding.claims {
-                    if !m.claims.contains(&c) {
+                    if claims.insert(c) {
                         m.claims.push(c);
                     }
                 }
@@ -159,7 +182,7 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
     }
     merged
         .into_values()
-        .map(|mut f| {
+        .map(|(mut f, _)| {
             f.readings = super::readings(&f.values, |x, y| f.values[x].1 == f.values[y].1);
             if super::distinct_sources(&f.readings) > 2 {
                 let what = what_differs(f.severity);
@@ -176,10 +199,16 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
 /// Names sharing a block can be variants: the same folded form; the same words but one (for
 /// names of several words); or, for one word, the same word after deleting at most one letter
 /// from each (every pair one slip apart shares such a key). Pairs of names in different
-/// sources that share a block, as (source, name, other source, other name), in the order the
-/// nested loops over sources and names would visit them. Blocking keeps the check near linear
-/// in the number of names instead of comparing every name with every other.
-fn candidates(folded: &[Vec<String>]) -> BTreeSet<(usize, usize, usize, usize)> {
+/// sources that share a block and are written differently (`written[s][n]` is name `n` of
+/// source `s` as written; `folded[s][n]` its folded form), as (source, name, other source,
+/// other name), in the order the nested loops over sources and names would visit them.
+/// Blocking keeps the check near linear in the number of names instead of comparing every
+/// name with every other, and names written the same are never paired (one spelling, however
+/// many sources write it).
+fn candidates(
+    folded: &[Vec<String>],
+    written: &[Vec<&str>],
+) -> BTreeSet<(usize, usize, usize, usize)> {
     let mut blocks: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (s, names) in folded.iter().enumerate() {
         for (n, name) in names.iter().enumerate() {
@@ -212,11 +241,25 @@ fn candidates(folded: &[Vec<String>]) -> BTreeSet<(usize, usize, usize, usize)> 
         }
     }
     let mut pairs = BTreeSet::new();
-    for refs in blocks.values().filter(|r| r.len() <= MAX_BLOCK) {
-        for &(s, n) in refs {
-            for &(t, m) in refs {
-                if s < t {
-                    pairs.insert((s, t, n, m));
+    for refs in blocks.values_mut() {
+        // The block's names by how they are written: only names written differently pair up.
+        refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
+        let spellings: Vec<&[(usize, usize)]> = refs
+            .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])
+            .collect();
+        if spellings.len() < 2 || spellings.len() > MAX_BLOCK {
+            continue;
+        }
+        for (k, one) in spellings.iter().enumerate() {
+            for other in &spellings[k + 1..] {
+                for &(s, n) in one.iter() {
+                    for &(t, m) in other.iter() {
+                        match s.cmp(&t) {
+                            std::cmp::Ordering::Less => pairs.insert((s, t, n, m)),
+                            std::cmp::Ordering::Greater => pairs.insert((t, s, m, n)),
+                            std::cmp::Ordering::Equal => false,
+                        };
+                    }
                 }
             }
         }
@@ -224,9 +267,9 @@ fn candidates(folded: &[Vec<String>]) -> BTreeSet<(usize, usize, usize, usize)> 
     pairs.into_iter().map(|(s, t, n, m)| (s, n, t, m)).collect()
 }
 
-/// A block of more names than this (hundreds of people sharing a surname and all but one word)
-/// is not compared: such inputs are generated, not reported, and would cost the square of
-/// their size.
+/// A block of more spellings than this (hundreds of people sharing a surname and all but one
+/// word) is not compared: such inputs are generated, not reported, and would cost the square
+/// of their size. (Many sources writing one name the same way make one spelling.)
 const MAX_BLOCK: usize = 256;
 
 fn fold(s: &str) -> String {
@@ -404,12 +447,27 @@ mod tests {
             }
             checked += 1;
             let folded = vec![vec![fold(&x)], vec![fold(&y)]];
+            let written = vec![vec![x.as_str()], vec![y.as_str()]];
             assert!(
-                candidates(&folded).contains(&(0, 0, 1, 0)),
+                candidates(&folded, &written).contains(&(0, 0, 1, 0)),
                 "{x} / {y} share no block"
             );
         }
         assert!(checked > 40, "only {checked} variants checked");
+    }
+
+    #[test]
+    fn names_written_the_same_never_pair_however_many_sources() {
+        // Four hundred sources write one name, one of them misspelt: the misspelling pairs
+        // with each of the others, and no two sources writing it the same pair at all.
+        let n = 400;
+        let mut folded = vec![vec!["amina okafor".to_string()]; n];
+        let mut written = vec![vec!["Amina Okafor"]; n];
+        folded[7] = vec!["amina okafur".to_string()];
+        written[7] = vec!["Amina Okafur"];
+        let pairs = candidates(&folded, &written);
+        assert_eq!(pairs.len(), n - 1);
+        assert!(pairs.iter().all(|&(s, _, t, _)| s == 7 || t == 7));
     }
 
     #[test]
