@@ -1,17 +1,18 @@
 //! `claimdiff batch`: a line-to-line filter from clusters (JSON Lines) to reports (JSON Lines).
 //!
-//! Lines are read in chunks; the clusters of a chunk run in parallel (rayon) and their output
-//! lines are written in input order before the next chunk is read, so memory stays bounded by
-//! one chunk whatever the length of the input. A cluster that cannot be read gives an error
-//! record on its line and the batch goes on.
+//! Lines are read one at a time and each cluster is handed to a worker (rayon) as soon as it
+//! is read; reports are written in input order as soon as every earlier one is out. At most a
+//! window of clusters is read and not yet written, so memory stays bounded whatever the length
+//! of the input, and no worker waits for a slow cluster of another. A cluster that cannot be
+//! read gives an error record on its line and the batch goes on.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use claimdiff::batch::{self, Origin};
 use claimdiff::ingest::{Format, ingest};
@@ -20,8 +21,8 @@ use claimdiff::{Input, Options, analyze};
 use super::exit_codes;
 use super::io;
 
-/// Clusters read, run and written together, per worker thread.
-const CHUNK_PER_THREAD: usize = 16;
+/// Clusters read and not yet written, at most, per worker thread.
+const WINDOW_PER_THREAD: usize = 16;
 
 /// What a batch needs besides its input.
 pub struct Settings {
@@ -51,7 +52,7 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
         .num_threads(settings.threads)
         .build()
         .context("cannot start the worker threads")?;
-    let chunk_size = CHUNK_PER_THREAD * pool.current_num_threads();
+    let window = WINDOW_PER_THREAD * pool.current_num_threads();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     progress.set_style(
         ProgressStyle::with_template("{spinner} {pos} clusters in {elapsed} {msg}")
@@ -59,52 +60,79 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut line_no, mut total, mut failed) = (0usize, 0usize, 0usize);
+    let (mut total, mut failed) = (0usize, 0usize);
+    // Reports are numbered in reading order; those done before an earlier one wait here.
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, (String, bool))>();
+    let mut waiting: BTreeMap<usize, (String, bool)> = BTreeMap::new();
+    let (mut read, mut written) = (0usize, 0usize);
+    let mut line_no = 0usize;
     let mut at_end = false;
-    while !at_end {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(chunk_size);
-        while chunk.len() < chunk_size {
-            let mut buf = Vec::new();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| anyhow!("{shown}: {}", io::reason(&e)))?;
-            if n == 0 {
-                at_end = true;
+    // Whether standard output was closed (`| head`): whoever reads has what it wanted.
+    let closed = pool.in_place_scope(|scope| -> Result<bool> {
+        loop {
+            // Read and hand out clusters while the window has room.
+            while !at_end && read - written < window {
+                let mut buf = Vec::new();
+                let n = reader
+                    .read_until(b'\n', &mut buf)
+                    .map_err(|e| anyhow!("{shown}: {}", io::reason(&e)))?;
+                if n == 0 {
+                    at_end = true;
+                    break;
+                }
+                line_no += 1;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let (seq, n, tx) = (read, line_no, done_tx.clone());
+                scope.spawn(move |_| {
+                    // The receiver lives until every cluster is written.
+                    let _ = tx.send((seq, guarded(n, &buf, settings)));
+                });
+                read += 1;
+            }
+            if written == read {
                 break;
             }
-            line_no += 1;
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            chunk.push((line_no, buf));
-        }
-        let results: Vec<(String, bool)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(n, bytes)| guarded(*n, bytes, settings))
-                .collect()
-        });
-        for (line, ok) in results {
-            total += 1;
-            if !ok {
-                failed += 1;
-                progress.set_message(format!("{failed} failed"));
-            }
-            match out.write_all(line.as_bytes()) {
-                // A closed pipe (`| head`): whoever reads has what it wanted.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(exit_codes::SUCCESS);
+            // What is ready goes out before waiting for more: a consumer downstream (a pipe,
+            // Spark's RDD.pipe) sees reports as they are made.
+            if !waiting.contains_key(&written) {
+                match out.flush() {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(true);
+                    }
+                    r => r.context("standard output")?,
                 }
-                r => r.context("standard output")?,
             }
-            progress.inc(1);
+            while !waiting.contains_key(&written) {
+                let (seq, result) = done_rx
+                    .recv()
+                    .map_err(|_| anyhow!("a worker thread stopped"))?;
+                waiting.insert(seq, result);
+            }
+            while let Some((line, ok)) = waiting.remove(&written) {
+                written += 1;
+                total += 1;
+                if !ok {
+                    failed += 1;
+                    progress.set_message(format!("{failed} failed"));
+                }
+                match out.write_all(line.as_bytes()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(true);
+                    }
+                    r => r.context("standard output")?,
+                }
+                progress.inc(1);
+            }
         }
-        // What a chunk produced goes out before the next is read: a consumer downstream
-        // (a pipe, Spark's RDD.pipe) sees reports as they are made.
         match out.flush() {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit_codes::SUCCESS),
-            r => r.context("standard output")?,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+            r => r.context("standard output").map(|()| false),
         }
+    })?;
+    if closed {
+        return Ok(exit_codes::SUCCESS);
     }
     progress.finish_and_clear();
     if failed > 0 {
