@@ -75,7 +75,9 @@ struct Features {
     /// Claims with the same text (exactly) have the same id: everything the score of a pair
     /// reads is a function of the two texts, so a pair of texts is scored once.
     text_id: u32,
-    stems: Vec<String>,
+    /// The content stems, without repeats, as ids numbering the comparison's stems in
+    /// alphabetical order (so sorted as the stems are): comparing ids is comparing stems.
+    stems: Vec<u32>,
     key: String,
     /// The claim's words, folded, in order (for the longest common run).
     words: Vec<String>,
@@ -96,18 +98,22 @@ struct Features {
 /// not it reaches the threshold. Candidates come from the inverted index: claims sharing no
 /// content word are never scored.
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
-    let features = features_of(sources);
-    scored(&features)
+    let (features, stems) = features_of(sources);
+    scored(&features, stems)
         .into_iter()
         .map(|(s, a, b, _)| (s, a, b))
         .collect()
 }
 
-fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
+/// The features of every claim, and how many distinct stems they have (their ids run from 0 to
+/// that).
+fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::new();
-    sources
+    let mut stem_texts: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut features: Vec<Vec<Features>> = sources
         .iter()
-        .map(|claims| {
+        .enumerate()
+        .map(|(s, claims)| {
             claims
                 .iter()
                 .map(|c| {
@@ -118,6 +124,10 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                     let profile = model::Profile::of(&words, &c.numbers, Some(&mut stems));
                     stems.sort();
                     stems.dedup();
+                    if stem_texts.len() <= s {
+                        stem_texts.resize_with(s + 1, Vec::new);
+                    }
+                    stem_texts[s].push(stems);
                     let squeezed: String =
                         words.key.chars().filter(|c| !c.is_whitespace()).collect();
                     let chars: Vec<char> = squeezed.chars().collect();
@@ -129,7 +139,7 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                     Features {
                         kind: c.kind,
                         text_id,
-                        stems,
+                        stems: Vec::new(),
                         word_ids: words.keys.iter().map(|w| model::hash(w)).collect(),
                         plain: words
                             .written
@@ -146,7 +156,26 @@ fn features_of(sources: &[&[Claim]]) -> Vec<Vec<Features>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    // Stem ids: each stem's rank among all the comparison's stems.
+    let mut all: Vec<&str> = stem_texts
+        .iter()
+        .flatten()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    for (fs, texts) in features.iter_mut().zip(&stem_texts) {
+        for (f, stems) in fs.iter_mut().zip(texts) {
+            f.stems = stems
+                .iter()
+                .map(|x| all.partition_point(|y| *y < x.as_str()) as u32)
+                .collect();
+        }
+    }
+    let distinct = all.len();
+    (features, distinct)
 }
 
 /// How much each stem of a claim weighs in a comparison of `total` claims where `df` gives a
@@ -160,7 +189,7 @@ struct Weights {
     sum: f64,
 }
 
-fn weights(features: &[Vec<Features>], df: &dyn Fn(&str) -> usize) -> Vec<Vec<Weights>> {
+fn weights(features: &[Vec<Features>], df: &[usize]) -> Vec<Vec<Weights>> {
     let total: usize = features.iter().map(Vec::len).sum();
     features
         .iter()
@@ -170,12 +199,12 @@ fn weights(features: &[Vec<Features>], df: &dyn Fn(&str) -> usize) -> Vec<Vec<We
                     let idf: Vec<f64> = f
                         .stems
                         .iter()
-                        .map(|s| (1.0 + total as f64 / df(s).max(1) as f64).ln())
+                        .map(|s| (1.0 + total as f64 / df[*s as usize].max(1) as f64).ln())
                         .collect();
                     Weights {
                         sum: idf.iter().sum(),
                         idf,
-                        rare: f.stems.iter().map(|s| df(s) <= RARE_DF).collect(),
+                        rare: f.stems.iter().map(|s| df[*s as usize] <= RARE_DF).collect(),
                     }
                 })
                 .collect()
@@ -183,26 +212,26 @@ fn weights(features: &[Vec<Features>], df: &dyn Fn(&str) -> usize) -> Vec<Vec<We
         .collect()
 }
 
-fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
-    // Document frequency of each stem over all claims, and the inverted index.
-    let mut index: HashMap<&str, Vec<ClaimRef>> = HashMap::new();
+fn scored(features: &[Vec<Features>], stems: usize) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
+    // The inverted index, by stem id, and each stem's document frequency over all claims.
+    let mut index: Vec<Vec<ClaimRef>> = vec![Vec::new(); stems];
     for (s, fs) in features.iter().enumerate() {
         for (c, f) in fs.iter().enumerate() {
             for stem in &f.stems {
-                index.entry(stem.as_str()).or_default().push((s, c));
+                index[*stem as usize].push((s, c));
             }
         }
     }
-    let df = |stem: &str| index.get(stem).map_or(0, Vec::len);
+    let df: Vec<usize> = index.iter().map(Vec::len).collect();
     let weights = weights(features, &df);
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
-    let mut shared: BTreeMap<(ClaimRef, ClaimRef), ()> = BTreeMap::new();
+    let mut shared: Vec<(ClaimRef, ClaimRef)> = Vec::new();
     let cap = posting_cap(features.len());
     let many = features.len() > MANY_SOURCES;
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
-    for refs in index.values().filter(|r| r.len() <= cap) {
+    for refs in index.iter().filter(|r| r.len() <= cap) {
         // With many sources, claims written identically are linked below, once each; here two
         // claims of each text stand for all of them (two, in case one shares a source).
         let picked: Vec<ClaimRef> = if many {
@@ -222,7 +251,7 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
             for b in &picked[i + 1..] {
                 if a.0 != b.0 {
                     let pair = if a < b { (*a, *b) } else { (*b, *a) };
-                    shared.insert(pair, ());
+                    shared.push(pair);
                 }
             }
         }
@@ -241,21 +270,23 @@ fn scored(features: &[Vec<Features>]) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
             // the same, and the pairs stay linear in the number of sources.
             for b in &refs[1..] {
                 if let Some(a) = refs.iter().find(|a| a.0 != b.0) {
-                    shared.insert((*a.min(b), *a.max(b)), ());
+                    shared.push((*a.min(b), *a.max(b)));
                 }
             }
         } else if refs.len() <= cap {
             for (i, a) in refs.iter().enumerate() {
                 for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
-                    shared.insert((*a.min(b), *a.max(b)), ());
+                    shared.push((*a.min(b), *a.max(b)));
                 }
             }
         }
     }
+    shared.sort_unstable();
+    shared.dedup();
     let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts is scored once.
     let mut scored_texts: HashMap<(u32, u32), Option<Parts>> = HashMap::new();
-    for &(a, b) in shared.keys() {
+    for &(a, b) in &shared {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
         let p = *scored_texts
@@ -294,9 +325,9 @@ pub fn align_in_context(
     sentences: &[Vec<&str>],
     options: &AlignOptions,
 ) -> Vec<Group> {
-    let features = features_of(sources);
+    let (features, stems) = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
-    let mut scored = scored(&features);
+    let mut scored = scored(&features, stems);
     let by_sentence = sentence_matches(sources, &features, sentences, &scored, options);
     for &(i, p) in &by_sentence {
         let (a, b) = (scored[i].1, scored[i].2);
@@ -716,14 +747,13 @@ fn wording_run(a: &Features, b: &Features) -> usize {
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.
 pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
-    let features = features_of(sources);
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let (features, stems) = features_of(sources);
+    let mut df = vec![0; stems];
     for f in features.iter().flatten() {
         for s in &f.stems {
-            *df.entry(s.as_str()).or_default() += 1;
+            df[*s as usize] += 1;
         }
     }
-    let df = |stem: &str| df.get(stem).copied().unwrap_or(0);
     let weights = weights(&features, &df);
     let mut out = Vec::new();
     for (sa, fa) in features.iter().enumerate() {
