@@ -109,11 +109,10 @@ pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
 /// that).
 fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::new();
-    let mut stem_texts: Vec<Vec<Vec<String>>> = Vec::new();
-    let mut features: Vec<Vec<Features>> = sources
+    // Each claim's features, with its stems as text until they are numbered.
+    let with_stems: Vec<Vec<(Features, Vec<String>)>> = sources
         .iter()
-        .enumerate()
-        .map(|(s, claims)| {
+        .map(|claims| {
             claims
                 .iter()
                 .map(|c| {
@@ -124,10 +123,6 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                     let profile = model::Profile::of(&words, &c.numbers, Some(&mut stems));
                     stems.sort();
                     stems.dedup();
-                    if stem_texts.len() <= s {
-                        stem_texts.resize_with(s + 1, Vec::new);
-                    }
-                    stem_texts[s].push(stems);
                     let squeezed: String =
                         words.key.chars().filter(|c| !c.is_whitespace()).collect();
                     let chars: Vec<char> = squeezed.chars().collect();
@@ -136,7 +131,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                         .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
                         .collect();
                     bigrams.sort_unstable();
-                    Features {
+                    let f = Features {
                         kind: c.kind,
                         text_id,
                         stems: Vec::new(),
@@ -152,29 +147,44 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                         squeezed,
                         bigrams,
                         profile,
-                    }
+                    };
+                    (f, stems)
                 })
                 .collect()
         })
         .collect();
     // Stem ids: each stem's rank among all the comparison's stems.
-    let mut all: Vec<&str> = stem_texts
+    let mut all: Vec<&str> = with_stems
         .iter()
         .flatten()
-        .flatten()
-        .map(String::as_str)
+        .flat_map(|(_, stems)| stems.iter().map(String::as_str))
         .collect();
     all.sort_unstable();
     all.dedup();
-    for (fs, texts) in features.iter_mut().zip(&stem_texts) {
-        for (f, stems) in fs.iter_mut().zip(texts) {
-            f.stems = stems
-                .iter()
-                .map(|x| all.partition_point(|y| *y < x.as_str()) as u32)
-                .collect();
-        }
-    }
     let distinct = all.len();
+    let ids: Vec<Vec<Vec<u32>>> = with_stems
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .map(|(_, stems)| {
+                    stems
+                        .iter()
+                        .map(|x| all.partition_point(|y| *y < x.as_str()) as u32)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let features = with_stems
+        .into_iter()
+        .zip(ids)
+        .map(|(fs, ids)| {
+            fs.into_iter()
+                .zip(ids)
+                .map(|((f, _), stems)| Features { stems, ..f })
+                .collect()
+        })
+        .collect();
     (features, distinct)
 }
 

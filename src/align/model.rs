@@ -474,11 +474,11 @@ fn shared_sorted_two(a: [&[u64]; 2], b: [&[u64]; 2]) -> [usize; 2] {
 
 /// (F1, smaller share, larger share) of an overlap of `shared` items between multisets of
 /// `a` and `b` items (all zero when either is empty).
-fn shares(a: usize, b: usize, shared: impl FnOnce() -> usize) -> (f64, f64, f64) {
+fn shares(a: usize, b: usize, shared: usize) -> (f64, f64, f64) {
     if a == 0 || b == 0 {
         return (0.0, 0.0, 0.0);
     }
-    let c = shared() as f64;
+    let c = shared as f64;
     let (p, r) = (c / a as f64, c / b as f64);
     (2.0 * c / (a + b) as f64, p.min(r), p.max(r))
 }
@@ -565,13 +565,13 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
     let [g3, content] = shared_sorted_two([&a.grams[3], &a.content], [&b.grams[3], &b.content]);
     for (n, shared) in [g0, g1, g2, g3].into_iter().enumerate() {
-        push3(shares(a.grams[n].len(), b.grams[n].len(), || shared));
+        push3(shares(a.grams[n].len(), b.grams[n].len(), shared));
     }
-    push3(shares(a.content.len(), b.content.len(), || content));
-    push3(shares(a.prefixes.len(), b.prefixes.len(), || prefixes));
+    push3(shares(a.content.len(), b.content.len(), content));
+    push3(shares(a.prefixes.len(), b.prefixes.len(), prefixes));
     let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
     for (n, shared) in chars.into_iter().enumerate() {
-        push3(shares(a.chars[n].len(), b.chars[n].len(), || shared));
+        push3(shares(a.chars[n].len(), b.chars[n].len(), shared));
     }
     let (la, lb) = (a.stems.len(), b.stems.len());
     let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);

@@ -60,7 +60,7 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut total, mut failed) = (0usize, 0usize);
+    let mut failed = 0usize;
     // Reports are numbered in reading order; those done before an earlier one wait here.
     let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, (String, bool))>();
     let mut waiting: BTreeMap<usize, (String, bool)> = BTreeMap::new();
@@ -96,13 +96,8 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
             }
             // What is ready goes out before waiting for more: a consumer downstream (a pipe,
             // Spark's RDD.pipe) sees reports as they are made.
-            if !waiting.contains_key(&written) {
-                match out.flush() {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                        return Ok(true);
-                    }
-                    r => r.context("standard output")?,
-                }
+            if !waiting.contains_key(&written) && pipe_closed(out.flush())? {
+                return Ok(true);
             }
             while !waiting.contains_key(&written) {
                 let (seq, result) = done_rx
@@ -112,24 +107,17 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
             }
             while let Some((line, ok)) = waiting.remove(&written) {
                 written += 1;
-                total += 1;
                 if !ok {
                     failed += 1;
                     progress.set_message(format!("{failed} failed"));
                 }
-                match out.write_all(line.as_bytes()) {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                        return Ok(true);
-                    }
-                    r => r.context("standard output")?,
+                if pipe_closed(out.write_all(line.as_bytes()))? {
+                    return Ok(true);
                 }
                 progress.inc(1);
             }
         }
-        match out.flush() {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
-            r => r.context("standard output").map(|()| false),
-        }
+        pipe_closed(out.flush())
     })?;
     if closed {
         return Ok(exit_codes::SUCCESS);
@@ -137,14 +125,23 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     progress.finish_and_clear();
     if failed > 0 {
         eprintln!(
-            "claimdiff batch: {failed} of {total} cluster{} failed; each has an error record on its line",
-            if total == 1 { "" } else { "s" }
+            "claimdiff batch: {failed} of {written} cluster{} failed; each has an error record on its line",
+            if written == 1 { "" } else { "s" }
         );
         if !settings.allow_errors {
             return Ok(exit_codes::CLUSTERS_FAILED);
         }
     }
     Ok(exit_codes::SUCCESS)
+}
+
+/// The outcome of a write to standard output: `true` when the reader has closed the pipe
+/// (`| head`: it has what it wanted), an error for any other failure.
+fn pipe_closed(r: std::io::Result<()>) -> Result<bool> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+        r => r.context("standard output").map(|()| false),
+    }
 }
 
 /// [`cluster`], with a panic (a bug) turned into an error record so that one cluster cannot
