@@ -348,7 +348,7 @@ pub fn is_stop_word(w: &str) -> bool {
         "however",
         "according",
     ];
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP.iter().copied().collect())
         .contains(w)
 }

@@ -14,7 +14,9 @@ pub mod lexicon;
 pub mod model;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
@@ -108,7 +110,7 @@ pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
 /// The features of every claim, and how many distinct stems they have (their ids run from 0 to
 /// that).
 fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
-    let mut text_ids: HashMap<&str, u32> = HashMap::new();
+    let mut text_ids: HashMap<&str, u32> = HashMap::default();
     // Each claim's features, with its stems as text until they are numbered.
     let with_stems: Vec<Vec<(Features, Vec<String>)>> = sources
         .iter()
@@ -245,7 +247,7 @@ fn scored(features: &[Vec<Features>], stems: usize) -> Vec<(f64, ClaimRef, Claim
         // With many sources, claims written identically are linked below, once each; here two
         // claims of each text stand for all of them (two, in case one shares a source).
         let picked: Vec<ClaimRef> = if many {
-            let mut kept: HashMap<u32, usize> = HashMap::new();
+            let mut kept: HashMap<u32, usize> = HashMap::default();
             refs.iter()
                 .filter(|r| {
                     let n = kept.entry(text_of(r)).or_insert(0);
@@ -295,7 +297,7 @@ fn scored(features: &[Vec<Features>], stems: usize) -> Vec<(f64, ClaimRef, Claim
     shared.dedup();
     let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts is scored once.
-    let mut scored_texts: HashMap<(u32, u32), Option<Parts>> = HashMap::new();
+    let mut scored_texts: HashMap<(u32, u32), Option<Parts>> = HashMap::default();
     for &(a, b) in &shared {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
@@ -345,7 +347,7 @@ pub fn align_in_context(
         let ranked = if ka == kb { p } else { p / 2.0 };
         scored[i].0 = scored[i].0.max(ranked);
     }
-    let sentence_pairs: std::collections::HashSet<(ClaimRef, ClaimRef)> = by_sentence
+    let sentence_pairs: HashSet<(ClaimRef, ClaimRef)> = by_sentence
         .iter()
         .map(|&(i, _)| (scored[i].1, scored[i].2))
         .collect();
@@ -360,7 +362,7 @@ pub fn align_in_context(
     // Two quotes share a group only when they could be one remark by themselves: never through
     // a third claim (a statement paraphrasing each, or a quote like both).
     let is_quote = |r: &ClaimRef| features[r.0][r.1].kind == ClaimKind::Quote;
-    let alike_quotes: std::collections::HashSet<(ClaimRef, ClaimRef)> = scored
+    let alike_quotes: HashSet<(ClaimRef, ClaimRef)> = scored
         .iter()
         .filter(|(_, a, b, p)| is_quote(a) && is_quote(b) && p.probability >= QUOTE_MIN_PROBABILITY)
         .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
@@ -369,7 +371,7 @@ pub fn align_in_context(
     // alike when their texts are, or when they are written identically.
     let many = sources.len() > MANY_SOURCES;
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
-    let alike_texts: std::collections::HashSet<(u32, u32)> = if many {
+    let alike_texts: HashSet<(u32, u32)> = if many {
         alike_quotes
             .iter()
             .map(|(a, b)| (text_of(a), text_of(b)))
@@ -412,7 +414,7 @@ pub fn align_in_context(
         )
         .map(|(s, a, b, _)| (s, a, b));
     // Greedy merging with at most one claim per source in a group.
-    let mut group_of: HashMap<ClaimRef, usize> = HashMap::new();
+    let mut group_of: HashMap<ClaimRef, usize> = HashMap::default();
     let mut groups: Vec<(Vec<ClaimRef>, Vec<f64>)> = Vec::new();
     for (score, a, b) in pairs {
         match (group_of.get(&a).copied(), group_of.get(&b).copied()) {
@@ -522,7 +524,7 @@ fn sentence_matches(
     }
     // A sentence that is one claim word for word has that claim's profile (a profile is a
     // function of the text alone).
-    let mut profiles: HashMap<SentenceRef, Cow<model::Profile>> = HashMap::new();
+    let mut profiles: HashMap<SentenceRef, Cow<model::Profile>> = HashMap::default();
     for &(x, y) in best.keys() {
         for (s, i) in [x, y] {
             profiles.entry((s, i)).or_insert_with(|| {

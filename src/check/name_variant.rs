@@ -7,7 +7,9 @@
 //! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
 //! at lower severity.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Context, Finding, FindingKind, Severity};
 use crate::align::{ClaimRef, spelling_distance};
@@ -50,8 +52,8 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
         .collect();
     let mut reported: BTreeSet<(usize, &str, usize, &str)> = BTreeSet::new();
-    let mut first_claim: HashMap<(usize, &str), Option<ClaimRef>> = HashMap::new();
-    let mut judgements: HashMap<(&str, &str), Option<Severity>> = HashMap::new();
+    let mut first_claim: HashMap<(usize, &str), Option<ClaimRef>> = HashMap::default();
+    let mut judgements: HashMap<(&str, &str), Option<Severity>> = HashMap::default();
     let group_of: HashMap<ClaimRef, usize> = ctx
         .groups
         .iter()

@@ -8,8 +8,10 @@
 //! entity as the full one that ends or starts with it: "Lee" → "Ann Lee", "Riverside" →
 //! "Riverside Rovers".
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::text::{self, Word};
 

@@ -340,13 +340,22 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let w = &ws[i];
     let t = w.text;
     let k = lower(w);
+    let first = t.chars().next().unwrap_or(' ');
+    // Most words start no number: only a currency sign, a digit or a number word (alone or
+    // heading a hyphenated word) can, so the rest go before their neighbours are looked at.
+    if !(matches!(first, '$' | '£' | '€')
+        || first.is_ascii_digit()
+        || matches!(k.as_str(), "twice" | "dozen" | "pair")
+        || NUMBER_WORDS.contains(&k.split('-').next().unwrap_or("")))
+    {
+        return 0;
+    }
     let next = ws.get(i + 1).map(lower).unwrap_or_default();
     let prev = if i > 0 {
         lower(&ws[i - 1])
     } else {
         String::new()
     };
-    let first = t.chars().next().unwrap_or(' ');
 
     if first == '$' || first == '£' || first == '€' {
         // "$2.5m", "£3bn": a scale written onto the number.
