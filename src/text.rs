@@ -59,9 +59,17 @@ fn ascii_key(s: &str) -> String {
         .iter()
         .rposition(u8::is_ascii_alphanumeric)
         .map_or(start, |e| e + 1);
+    let body = &b[start..end];
+    if !body
+        .iter()
+        .any(|c| matches!(c, b' ' | b'\t'..=b'\r' | b'`'))
+    {
+        // One word, the common case: only its case to fold.
+        return s[start..end].to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(end - start);
     let mut space = false;
-    for &c in &b[start..end] {
+    for &c in body {
         // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form feed,
         // carriage return.
         if matches!(c, b' ' | b'\t'..=b'\r') {
@@ -117,37 +125,49 @@ pub struct Word<'a> {
 /// Splits `s` into words: runs of alphanumerics, joined by inner apostrophes, hyphens, dots,
 /// commas between digits and similar marks ("England’s", "29-year-old", "2,000", "U.S.").
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    if s.is_ascii() {
+        // Each byte is a character: read them in place rather than decoding the text first.
+        let b = s.as_bytes();
+        return scan_words(s, b.len(), |j| (j, char::from(b[j])));
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
+    scan_words(s, chars.len(), |j| chars[j])
+}
+
+/// [`words`] over the `n` characters of `s`, `at(j)` giving the `j`th with its byte offset.
+fn scan_words(s: &str, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Word<'_>> {
+    let get = |j: usize| (j < n).then(|| at(j));
+    let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while i < n {
+        let (start, c) = at(i);
         if !(c.is_alphanumeric()
-            || ((c == '$' || c == '£' || c == '€') && next_is_digit(&chars, i)))
+            || ((c == '$' || c == '£' || c == '€')
+                && get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())))
         {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while j < n {
+            let c = at(j).1;
             if c.is_alphanumeric() || is_combining_mark(c) || c == '%' {
                 j += 1;
                 continue;
             }
             let joiner = is_apostrophe(c)
                 || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/');
-            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            let next_alnum = get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
             if joiner && next_alnum {
-                let prev = chars[j - 1].1;
-                let next = chars[j + 1].1;
+                let prev = at(j - 1).1;
+                let next = at(j + 1).1;
                 let ok = match c {
                     ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
                     '.' => {
                         (prev.is_ascii_digit() && next.is_ascii_digit())
                             || (prev.is_alphabetic()
                                 && next.is_alphabetic()
-                                && chars.get(j + 2).is_some_and(|(_, n)| *n == '.'))
+                                && get(j + 2).is_some_and(|(_, n)| n == '.'))
                     }
                     _ => true,
                 };
@@ -157,12 +177,12 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
                 }
             }
             // Keep the final dot of an abbreviation written with dots ("U.S.").
-            if c == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_alphabetic() {
+            if c == '.' && j >= 2 && at(j - 2).1 == '.' && at(j - 1).1.is_alphabetic() {
                 j += 1;
             }
             break;
         }
-        let end = chars.get(j).map_or(s.len(), |(b, _)| *b);
+        let end = get(j).map_or(s.len(), |(b, _)| b);
         out.push(Word {
             text: &s[start..end],
             start,
@@ -171,10 +191,6 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
         i = j;
     }
     out
-}
-
-fn next_is_digit(chars: &[(usize, char)], i: usize) -> bool {
-    chars.get(i + 1).is_some_and(|(_, c)| c.is_ascii_digit())
 }
 
 /// English function words that carry no content for matching.
@@ -429,6 +445,15 @@ mod tests {
         #[test]
         fn the_ascii_key_is_the_unicode_key(s in "([\\x00-\\x7f]|[ a`.-]){0,40}") {
             proptest::prop_assert_eq!(ascii_key(&s), unicode_key(&s));
+        }
+
+        /// Words read from the bytes of an ASCII text are the words read from its decoded
+        /// characters.
+        #[test]
+        fn ascii_words_are_the_decoded_words(s in "([\\x20-\\x7f]|[a1.,:/'$%-]){0,40}") {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let decoded = scan_words(&s, chars.len(), |j| chars[j]);
+            proptest::prop_assert_eq!(words(&s), decoded);
         }
     }
 

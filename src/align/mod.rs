@@ -495,7 +495,10 @@ fn sentence_matches(
         .map(|(s, texts)| {
             (0..texts.len())
                 .map(|i| match claims_of.get(&(s, i)).map(Vec::as_slice) {
-                    Some(&[one]) => text::key(&sources[s][one].text) != text::key(texts[i]),
+                    Some(&[one]) => {
+                        sources[s][one].text != texts[i]
+                            && features[s][one].key != text::key(texts[i])
+                    }
                     Some(_) => true,
                     None => false,
                 })
