@@ -245,7 +245,9 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     // Pairs of still unmatched words sharing a concept, from a merge of the two texts' sorted
     // (concept, word) lists; then each word of `a` in order takes the first word of `b` it is
     // related to that is still free.
-    let mut related_pairs: Vec<(u32, u32)> = Vec::new();
+    // Each pair packed as one integer, `wa` in the high half: sorting the integers is sorting
+    // the pairs.
+    let mut related_pairs: Vec<u64> = Vec::new();
     if ma.contains(&false) && mb.contains(&false) {
         let (ca, cb) = (&a.concepts, &b.concepts);
         let (mut i, mut j) = (0, 0);
@@ -256,7 +258,7 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
                 let eb = j + cb[j..].iter().take_while(|k| **k == x).count();
                 for &wa in a.concept_word[i..ea].iter().filter(|w| !ma[**w as usize]) {
                     for &wb in b.concept_word[j..eb].iter().filter(|w| !mb[**w as usize]) {
-                        related_pairs.push((wa, wb));
+                        related_pairs.push(pack(wa, wb));
                     }
                 }
                 (i, j) = (ea, eb);
@@ -270,7 +272,7 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
         related_pairs.dedup();
     }
     let mut related = 0;
-    for (x, y) in related_pairs {
+    for (x, y) in related_pairs.into_iter().map(unpack) {
         let (x, y) = (x as usize, y as usize);
         if !ma[x] && !mb[y] {
             ma[x] = true;
@@ -279,6 +281,16 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
         }
     }
     (ma, mb, related)
+}
+
+/// Two 32-bit numbers as one 64-bit number ordered as the pair is.
+fn pack(high: u32, low: u32) -> u64 {
+    (u64::from(high) << 32) | u64::from(low)
+}
+
+/// The pair [`pack`] made.
+fn unpack(x: u64) -> (u32, u32) {
+    ((x >> 32) as u32, x as u32)
 }
 
 /// The longest run of unmatched words.
@@ -372,7 +384,8 @@ impl Profile {
         let mut stems = Vec::with_capacity(keys.len());
         let mut content = Vec::new();
         let mut content_words = Vec::new();
-        let mut concept_words: Vec<(u32, u32)> = Vec::new();
+        // (concept, word) pairs packed as in `pack`.
+        let mut concept_words: Vec<u64> = Vec::new();
         for k in keys {
             let k = without_possessive(k);
             stems.push(with_part(k, |p| p.stem));
@@ -391,7 +404,7 @@ impl Profile {
                         out.push(p.stem_text.clone());
                     }
                     let j = content_words.len() as u32;
-                    concept_words.extend(p.concepts.iter().map(|c| (*c, j)));
+                    concept_words.extend(p.concepts.iter().map(|c| pack(*c, j)));
                     content_words.push(ContentWord {
                         stem: p.stem,
                         prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
@@ -428,7 +441,7 @@ impl Profile {
         let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
         concept_words.sort_unstable();
-        let (concepts, concept_word) = concept_words.into_iter().unzip();
+        let (concepts, concept_word) = concept_words.into_iter().map(unpack).unzip();
         Profile {
             concepts,
             concept_word,
