@@ -364,9 +364,31 @@ pub fn is_stop_word(w: &str) -> bool {
         "however",
         "according",
     ];
-    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP.iter().copied().collect())
-        .contains(w)
+    static SET: WordSet = WordSet::new(STOP);
+    SET.contains(w)
+}
+
+/// A fixed list of words looked up by hash: the set is made from the list on first use.
+pub struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of the words of `list`.
+    pub const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Is `w` one of the words?
+    pub fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(w)
+    }
 }
 
 fn stemmer() -> &'static Stemmer {

@@ -34,6 +34,9 @@ impl Mention {
 }
 
 /// Honorifics and titles that stand before a person's name.
+/// Titles and honorifics, by hash.
+static TITLE_SET: text::WordSet = text::WordSet::new(TITLES);
+
 const TITLES: &[&str] = &[
     "mr",
     "mrs",
@@ -258,7 +261,7 @@ pub fn mentions(sentence: &str, base: usize, vocab: &Vocabulary) -> Vec<Mention>
             let prev = ws[j - 1].text;
             let gap_ok = gap == " "
                 || (gap == ". "
-                    && (prev.chars().count() == 1 || TITLES.contains(&lower_key(prev).as_str())));
+                    && (prev.chars().count() == 1 || TITLE_SET.contains(lower_key(prev).as_str())));
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
@@ -341,7 +344,7 @@ fn to_mention(
     let mut titled = false;
     while let Some(w) = words.first() {
         let k = lower_key(w.text);
-        if TITLES.contains(&k.as_str()) {
+        if TITLE_SET.contains(k.as_str()) {
             titled = true;
             words.remove(0);
             if words.first().is_some_and(|w| w.text == "of") && words.len() > 2 {
@@ -356,12 +359,12 @@ fn to_mention(
         && words
             .iter()
             .skip(1)
-            .any(|w| TITLES.contains(&lower_key(w.text).as_str()))
+            .any(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
     {
         // "Defense Secretary Jim Mattis": strip through the last title word.
         if let Some(p) = words
             .iter()
-            .rposition(|w| TITLES.contains(&lower_key(w.text).as_str()))
+            .rposition(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
         {
             words.drain(..=p);
         }
@@ -369,7 +372,7 @@ fn to_mention(
         && words.len() > 2
         && let Some(p) = words[..words.len() - 1]
             .iter()
-            .rposition(|w| TITLES.contains(&lower_key(w.text).as_str()))
+            .rposition(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
     {
         titled = true;
         words.drain(..=p);
@@ -577,13 +580,13 @@ fn is_opener(w: &str) -> bool {
 
 /// Is `w` (lower case) an honorific or job title ("mr", "senator", "captain")?
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains(&w.trim_end_matches('.'))
+    TITLE_SET.contains(w.trim_end_matches('.'))
 }
 
 fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
     let before = sentence[..w.start].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
-    TITLES.contains(&lower_key(prev).as_str())
+    TITLE_SET.contains(lower_key(prev).as_str())
 }
 
 /// The entities of one document: every distinct name and its canonical (fullest) form.

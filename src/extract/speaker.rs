@@ -386,7 +386,8 @@ const PLATFORMS: &[&str] = &[
 
 /// Is `w` a speech verb?
 pub fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
+    static SET: text::WordSet = text::WordSet::new(SPEECH_VERBS);
+    SET.contains(w)
 }
 
 /// A word of the narrative around a quote, with its offset in the clean text.
