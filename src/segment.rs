@@ -20,6 +20,9 @@ pub struct Sentence {
     pub range: Range<usize>,
 }
 
+/// [`ABBREVIATIONS`], looked up by hash.
+static ABBREVIATIONS_SET: crate::text::WordSet = crate::text::WordSet::new(ABBREVIATIONS);
+
 /// Words that end with a dot without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "jr", "sr", "gen", "sen", "rep", "reps", "gov",
@@ -166,7 +169,7 @@ fn should_merge(prev: &str, next: &str) -> bool {
     ];
     let capital = last.chars().next().is_some_and(char::is_uppercase);
     initial
-        || (ABBREVIATIONS.contains(&lower.as_str())
+        || (ABBREVIATIONS_SET.contains(lower.as_str())
             && (capital || LOWER_CASE.contains(&lower.as_str())))
 }
 

@@ -140,6 +140,9 @@ const TITLES: &[&str] = &[
     "dean",
 ];
 
+/// [`NOT_NAMES`], looked up by hash.
+static NOT_NAMES_SET: crate::text::WordSet = crate::text::WordSet::new(NOT_NAMES);
+
 /// Capitalised words that are never names on their own.
 const NOT_NAMES: &[&str] = &[
     "i",
@@ -292,7 +295,7 @@ fn is_name_word(w: &str) -> bool {
     let bare = strip_possessive(w);
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
-        && !NOT_NAMES.contains(&lower_key(bare).as_str())
+        && !NOT_NAMES_SET.contains(lower_key(bare).as_str())
         && !text::is_month_name(&lower_key(bare))
         && !is_party_label(bare)
 }

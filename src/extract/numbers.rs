@@ -159,6 +159,9 @@ impl Bound {
     }
 }
 
+/// [`DISTANCE_UNITS`], looked up by hash.
+static DISTANCE_UNITS_SET: crate::text::WordSet = crate::text::WordSet::new(DISTANCE_UNITS);
+
 const DISTANCE_UNITS: &[&str] = &[
     "yard",
     "yards",
@@ -188,6 +191,10 @@ const SCALES: &[(&str, f64)] = &[
     ("bn", 1e9),
     ("k", 1e3),
 ];
+
+/// [`NUMBER_WORDS`], looked up by hash.
+static NUMBER_WORDS_SET: crate::text::WordSet = crate::text::WordSet::new(NUMBER_WORDS);
+
 const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
@@ -248,7 +255,7 @@ pub fn digits_for_words(words: &[String]) -> Vec<String> {
         let mut best: Option<(usize, String)> = None;
         let mut phrase = String::new();
         for (j, w) in words.iter().enumerate().skip(i).take(8) {
-            if !(NUMBER_WORDS.contains(&w.as_str()) || (j > i && w == "and")) {
+            if !(NUMBER_WORDS_SET.contains(w.as_str()) || (j > i && w == "and")) {
                 break;
             }
             if !phrase.is_empty() {
@@ -346,7 +353,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     if !(matches!(first, '$' | '£' | '€')
         || first.is_ascii_digit()
         || matches!(k.as_str(), "twice" | "dozen" | "pair")
-        || NUMBER_WORDS.contains(&k.split('-').next().unwrap_or("")))
+        || NUMBER_WORDS_SET.contains(k.split('-').next().unwrap_or("")))
     {
         return 0;
     }
@@ -436,7 +443,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     }
     // Hyphenated word numbers with a unit: "four-star", "three-year".
     let head = k.split('-').next().unwrap_or("");
-    if !NUMBER_WORDS.contains(&head) {
+    if !NUMBER_WORDS_SET.contains(head) {
         return 0;
     }
     if k.contains('-') && !NUMBER_WORDS.iter().any(|n| k.ends_with(n)) {
@@ -450,7 +457,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 .to_string();
             let kind = if k.ends_with("year-old") {
                 NumberKind::Age
-            } else if DISTANCE_UNITS.contains(&unit.as_str()) {
+            } else if DISTANCE_UNITS_SET.contains(unit.as_str()) {
                 NumberKind::Distance
             } else {
                 NumberKind::Count
@@ -469,7 +476,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let mut phrase = String::new();
     for (j, wj) in ws.iter().enumerate().take((i + 5).min(ws.len())).skip(i) {
         let kj = lower(wj);
-        let is_num = kj.split('-').all(|p| NUMBER_WORDS.contains(&p)) || (j > i && kj == "and");
+        let is_num = kj.split('-').all(|p| NUMBER_WORDS_SET.contains(p)) || (j > i && kj == "and");
         if !is_num || (j > i && text::is_capitalised(wj.text)) {
             break;
         }
@@ -506,7 +513,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         } else {
             NumberKind::Ordinal
         }
-    } else if DISTANCE_UNITS.contains(&after.as_str()) {
+    } else if DISTANCE_UNITS_SET.contains(after.as_str()) {
         NumberKind::Distance
     } else if after == "percent" {
         NumberKind::Percent
@@ -559,7 +566,7 @@ fn digits_at(
         let unit = parts[1];
         let kind = if k.ends_with("year-old") || (unit == "year" && parts.get(2) == Some(&"old")) {
             NumberKind::Age
-        } else if DISTANCE_UNITS.contains(&unit) {
+        } else if DISTANCE_UNITS_SET.contains(unit) {
             NumberKind::Distance
         } else {
             NumberKind::Count
@@ -649,7 +656,7 @@ fn digits_at(
     let plain_int = !digits.contains(',') && !digits.contains('.');
     let kind = if after == "percent" || after == "per" && lower_at(ws, role_at + 1) == "cent" {
         NumberKind::Percent
-    } else if DISTANCE_UNITS.contains(&after.as_str()) {
+    } else if DISTANCE_UNITS_SET.contains(after.as_str()) {
         NumberKind::Distance
     } else if text::is_month(prev) && v <= 31.0 || text::is_month(&after) && v <= 31.0 && plain_int
     {

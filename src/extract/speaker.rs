@@ -106,6 +106,9 @@ const SPEECH_VERBS: &[&str] = &[
     "tweeting",
 ];
 
+/// [`BETWEEN`], looked up by hash.
+static BETWEEN_SET: crate::text::WordSet = crate::text::WordSet::new(BETWEEN);
+
 /// Words that may stand between a subject and its speech verb ("Okafor also said").
 const BETWEEN: &[&str] = &[
     "also",
@@ -137,8 +140,14 @@ const BETWEEN: &[&str] = &[
     "quickly",
 ];
 
+/// [`PRONOUNS`], looked up by hash.
+pub static PRONOUNS_SET: crate::text::WordSet = crate::text::WordSet::new(PRONOUNS);
+
 /// The personal pronouns that stand for a speaker.
 pub const PRONOUNS: &[&str] = &["he", "she"];
+
+/// [`QUOTING_VERBS`], looked up by hash.
+static QUOTING_VERBS_SET: crate::text::WordSet = crate::text::WordSet::new(QUOTING_VERBS);
 
 /// Verbs that quote the subject's own words as their object without introducing speech:
 /// "Perry called it “a war on religion”", "accusing him of “lying”". They attribute only a
@@ -176,10 +185,16 @@ const QUOTING_VERBS: &[&str] = &[
 /// How many narrative words may stand between a quoting verb and the quote it attributes.
 const QUOTING_REACH: usize = 12;
 
+/// [`PASSIVE`], looked up by hash.
+static PASSIVE_SET: crate::text::WordSet = crate::text::WordSet::new(PASSIVE);
+
 /// Words that are passive auxiliaries before a participle ("was called").
 const PASSIVE: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "get", "got",
 ];
+
+/// [`ROLE_HEADS`], looked up by hash.
+pub static ROLE_HEADS_SET: crate::text::WordSet = crate::text::WordSet::new(ROLE_HEADS);
 
 /// Nouns of office that refer back to a named holder: "the president said", "said the Texas
 /// governor". Advisers, spokesmen, hosts and other roles whose holder is usually someone else
@@ -220,7 +235,7 @@ pub const ROLE_HEADS: &[&str] = &[
 
 /// Is `w` (a word key) a noun of office that can refer back to its holder ("the governor")?
 pub fn is_role_head(w: &str) -> bool {
-    ROLE_HEADS.contains(&w)
+    ROLE_HEADS_SET.contains(w)
 }
 
 /// How many words may stand between "the" and a noun of office ("the four-term Texas
@@ -291,6 +306,9 @@ pub fn is_lesser_rank(w: &str) -> bool {
     )
 }
 
+/// [`PREPOSITIONS`], looked up by hash.
+static PREPOSITIONS_SET: crate::text::WordSet = crate::text::WordSet::new(PREPOSITIONS);
+
 /// Prepositions: a name right after one is not the subject of the verb that follows it.
 /// Words that are also conjunctions ("after Lee said") are left out.
 const PREPOSITIONS: &[&str] = &[
@@ -325,13 +343,16 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Is `w` (a word key) a preposition?
 pub fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    PREPOSITIONS_SET.contains(w)
 }
 
 /// Is `w` a verb that quotes its subject's words as its object ("called", "accusing")?
 pub fn is_quoting_verb(w: &str) -> bool {
-    QUOTING_VERBS.contains(&w)
+    QUOTING_VERBS_SET.contains(w)
 }
+
+/// [`CHANNEL_NOUNS`], looked up by hash.
+static CHANNEL_NOUNS_SET: crate::text::WordSet = crate::text::WordSet::new(CHANNEL_NOUNS);
 
 const CHANNEL_NOUNS: &[&str] = &[
     "statement",
@@ -365,6 +386,10 @@ const CHANNEL_NOUNS: &[&str] = &[
     "op-ed",
     "editorial",
 ];
+
+/// [`PLATFORMS`], looked up by hash.
+static PLATFORMS_SET: crate::text::WordSet = crate::text::WordSet::new(PLATFORMS);
+
 const PLATFORMS: &[&str] = &[
     "twitter",
     "facebook",
@@ -489,7 +514,7 @@ pub fn attributions(
         let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
         // A quoting verb counts when a quote follows it within its clause and it is active.
         let quoting = is_quoting_verb(&w.key)
-            && !(v > 0 && PASSIVE.contains(&words[v - 1].key.as_str()))
+            && !(v > 0 && PASSIVE_SET.contains(words[v - 1].key.as_str()))
             && quote_follows(words, v);
         if !is_speech_verb(&w.key) && !according && !quoting {
             continue;
@@ -507,13 +532,15 @@ pub fn attributions(
             let mut j = v;
             while j > 0 && !words[j].after_quote {
                 let p = &words[j - 1];
-                if BETWEEN.contains(&p.key.as_str()) || (p.key.ends_with("ly") && p.key.len() > 4) {
+                if BETWEEN_SET.contains(p.key.as_str())
+                    || (p.key.ends_with("ly") && p.key.len() > 4)
+                {
                     j -= 1;
                     continue;
                 }
                 // "X, the aide to Y, said": a name closing an aside is not the subject.
                 let aside = words[j].comma_before;
-                if PRONOUNS.contains(&p.key.as_str()) {
+                if PRONOUNS_SET.contains(p.key.as_str()) {
                     subject = Some(Subject::Pronoun);
                 } else if p.key == "who" && p.comma_before && j >= 2 {
                     // "Ann Lee of Texas, who said": the name before the relative pronoun.
@@ -585,7 +612,7 @@ pub fn attributions(
             if subject.is_none() {
                 let start = words[..v].iter().rposition(|p| p.after_quote).unwrap_or(0);
                 if let Some(first) = words[start..v].first() {
-                    if PRONOUNS.contains(&first.key.as_str()) {
+                    if PRONOUNS_SET.contains(first.key.as_str()) {
                         subject = Some(Subject::Pronoun);
                     } else {
                         subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
@@ -725,7 +752,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
         match w.key.as_str() {
             "on" => {
                 if let Some(n) = next
-                    && PLATFORMS.contains(&n.key.as_str())
+                    && PLATFORMS_SET.contains(n.key.as_str())
                     && (n.key != "x" || text::is_capitalised(&n.text))
                 {
                     let extra = if n.key == "social" { " media" } else { "" };
@@ -748,7 +775,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
                 }
                 // Allow one modifier: "in a written statement".
                 for k in j..(j + 2).min(words.len()) {
-                    if CHANNEL_NOUNS.contains(&words[k].key.as_str()) {
+                    if CHANNEL_NOUNS_SET.contains(words[k].key.as_str()) {
                         let phrase: Vec<&str> =
                             words[i..=k].iter().map(|w| w.text.as_str()).collect();
                         let mut p = phrase.join(" ");
