@@ -20,11 +20,8 @@ pub struct Sentence {
     pub range: Range<usize>,
 }
 
-/// [`ABBREVIATIONS`], looked up by hash.
-static ABBREVIATIONS_SET: crate::text::WordSet = crate::text::WordSet::new(ABBREVIATIONS);
-
 /// Words that end with a dot without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: crate::text::WordSet = crate::text::WordSet::new(&[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "jr", "sr", "gen", "sen", "rep", "reps", "gov",
     "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "det",
     "insp", "messrs", "mt", "ft", "ave", "blvd", "rd", "vs", "v", "etc", "inc", "corp", "co",
@@ -33,7 +30,7 @@ const ABBREVIATIONS: &[&str] = &[
     "u.n", "a.m", "p.m", "d.c", "calif", "fla", "mass", "penn", "ariz", "tenn", "wash", "ill",
     "mich", "minn", "wis", "conn", "colo", "okla", "ore", "nev", "ky", "la", "md", "va", "ala",
     "ark", "kan", "neb", "miss", "del", "ga", "ind", "n.y", "n.j", "n.c", "s.c", "r.i", "w.va",
-];
+]);
 
 /// Splits every paragraph of `doc` into sentences.
 pub fn segment(doc: &Document) -> Vec<Sentence> {
@@ -169,7 +166,7 @@ fn should_merge(prev: &str, next: &str) -> bool {
     ];
     let capital = last.chars().next().is_some_and(char::is_uppercase);
     initial
-        || (ABBREVIATIONS_SET.contains(lower.as_str())
+        || (ABBREVIATIONS.contains(lower.as_str())
             && (capital || LOWER_CASE.contains(&lower.as_str())))
 }
 

@@ -195,7 +195,7 @@ fn scan_words(s: &str, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Wor
 
 /// English function words that carry no content for matching.
 pub fn is_stop_word(w: &str) -> bool {
-    const STOP: &[&str] = &[
+    static STOP: WordSet = WordSet::new(&[
         "a",
         "about",
         "after",
@@ -363,9 +363,8 @@ pub fn is_stop_word(w: &str) -> bool {
         "still",
         "however",
         "according",
-    ];
-    static SET: WordSet = WordSet::new(STOP);
-    SET.contains(w)
+    ]);
+    STOP.contains(w)
 }
 
 /// A fixed list of words looked up by hash: the set is made from the list on first use.
@@ -381,6 +380,11 @@ impl WordSet {
             list,
             set: OnceLock::new(),
         }
+    }
+
+    /// The words, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.list
     }
 
     /// Is `w` one of the words?

@@ -704,22 +704,16 @@ enum Guess {
     Role(String, bool, usize),
 }
 
-/// [`OBJECT_MARKERS`], looked up by hash.
-static OBJECT_MARKERS_SET: crate::text::WordSet = crate::text::WordSet::new(OBJECT_MARKERS);
-
 /// Words after which a name is an object, not the subject of its clause: prepositions ("of
 /// Obama, he said", "comments to The Times") and verbs of address ("told Sen. Lee").
-const OBJECT_MARKERS: &[&str] = &[
+static OBJECT_MARKERS: crate::text::WordSet = crate::text::WordSet::new(&[
     "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "urged", "thanked",
     "his", "her", "their", "its", "our", "my", "your",
-];
-
-/// [`PERSON_NOUNS`], looked up by hash.
-static PERSON_NOUNS_SET: crate::text::WordSet = crate::text::WordSet::new(PERSON_NOUNS);
+]);
 
 /// Nouns for people that a possessive name qualifies: in "Lee's lawyer said" the lawyer
 /// speaks, not Lee; in "Lee's letter said" Lee does.
-const PERSON_NOUNS: &[&str] = &[
+static PERSON_NOUNS: crate::text::WordSet = crate::text::WordSet::new(&[
     "lawyer",
     "lawyers",
     "attorney",
@@ -761,14 +755,11 @@ const PERSON_NOUNS: &[&str] = &[
     "successor",
     "predecessor",
     "communications",
-];
-
-/// [`INTRO_WORDS`], looked up by hash.
-static INTRO_WORDS_SET: crate::text::WordSet = crate::text::WordSet::new(INTRO_WORDS);
+]);
 
 /// First words of an opening phrase that comes before the subject of a sentence ("After the
 /// vote, Lee said", "Asked about it, Lee said").
-const INTRO_WORDS: &[&str] = &[
+static INTRO_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
     "after",
     "before",
     "when",
@@ -807,7 +798,7 @@ const INTRO_WORDS: &[&str] = &[
     "questioned",
     "earlier",
     "later",
-];
+]);
 
 /// The offices a title word names, folded: "sen." and "senator" are one office, "rep." and
 /// "congressman" another.
@@ -821,7 +812,13 @@ fn office(w: &str) -> Option<&'static str> {
         "capt" | "captain" => "captain",
         "pres" | "president" => "president",
         "chairman" | "chairwoman" | "chair" => "chair",
-        _ => return speaker::ROLE_HEADS.iter().find(|h| **h == w).copied(),
+        _ => {
+            return speaker::ROLE_HEADS
+                .words()
+                .iter()
+                .find(|h| **h == w)
+                .copied();
+        }
     })
 }
 
@@ -931,7 +928,7 @@ impl<'a> Subjects<'a> {
             .collect();
         let first = ws.first()?;
         let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
-        let intro = (INTRO_WORDS_SET.contains(first.key.as_str())
+        let intro = (INTRO_WORDS.contains(first.key.as_str())
             || (first.key.ends_with("ing") && first.key.len() > 5))
             && starts_name(first.range.start).is_none();
         // Index in `ws` where the phrase holding word `i` starts (titles and capitalised words
@@ -958,12 +955,12 @@ impl<'a> Subjects<'a> {
         let object = |k: usize| {
             k > 0
                 && !ws[k].after_quote
-                && (OBJECT_MARKERS_SET.contains(ws[k - 1].key.as_str())
+                && (OBJECT_MARKERS.contains(ws[k - 1].key.as_str())
                     || speaker::is_preposition(&ws[k - 1].key))
         };
         let mut candidates: Vec<(bool, Guess)> = Vec::new();
         for (i, w) in ws.iter().enumerate() {
-            if speaker::PRONOUNS_SET.contains(w.key.as_str()) {
+            if speaker::PRONOUNS.contains(w.key.as_str()) {
                 candidates.push((w.comma_before || i == 0, Guess::Pronoun));
                 continue;
             }
@@ -980,12 +977,11 @@ impl<'a> Subjects<'a> {
                 let qualifies = next.is_some_and(|n| {
                     !n.comma_before
                         && !n.after_quote
-                        && (PERSON_NOUNS_SET.contains(n.key.as_str())
+                        && (PERSON_NOUNS.contains(n.key.as_str())
                             || names::is_title(&n.key)
                             || (possessive
                                 && ws.iter().skip(i + 1).take(3).any(|n| {
-                                    PERSON_NOUNS_SET.contains(n.key.as_str())
-                                        || names::is_title(&n.key)
+                                    PERSON_NOUNS.contains(n.key.as_str()) || names::is_title(&n.key)
                                 })))
                 });
                 // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.

@@ -34,10 +34,7 @@ impl Mention {
 }
 
 /// Honorifics and titles that stand before a person's name.
-/// Titles and honorifics, by hash.
-static TITLE_SET: text::WordSet = text::WordSet::new(TITLES);
-
-const TITLES: &[&str] = &[
+static TITLES: text::WordSet = text::WordSet::new(&[
     "mr",
     "mrs",
     "ms",
@@ -138,13 +135,10 @@ const TITLES: &[&str] = &[
     "warden",
     "provost",
     "dean",
-];
-
-/// [`NOT_NAMES`], looked up by hash.
-static NOT_NAMES_SET: crate::text::WordSet = crate::text::WordSet::new(NOT_NAMES);
+]);
 
 /// Capitalised words that are never names on their own.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: text::WordSet = text::WordSet::new(&[
     "i",
     "i'm",
     "i'll",
@@ -166,7 +160,7 @@ const NOT_NAMES: &[&str] = &[
     "ok",
     "tv",
     "god",
-];
+]);
 
 /// Lower-case words joining the capitalised words of one name ("Bank of England").
 const CONNECTORS: &[&str] = &[
@@ -264,7 +258,7 @@ pub fn mentions(sentence: &str, base: usize, vocab: &Vocabulary) -> Vec<Mention>
             let prev = ws[j - 1].text;
             let gap_ok = gap == " "
                 || (gap == ". "
-                    && (prev.chars().count() == 1 || TITLE_SET.contains(lower_key(prev).as_str())));
+                    && (prev.chars().count() == 1 || TITLES.contains(lower_key(prev).as_str())));
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
@@ -295,7 +289,7 @@ fn is_name_word(w: &str) -> bool {
     let bare = strip_possessive(w);
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
-        && !NOT_NAMES_SET.contains(lower_key(bare).as_str())
+        && !NOT_NAMES.contains(lower_key(bare).as_str())
         && !text::is_month_name(&lower_key(bare))
         && !is_party_label(bare)
 }
@@ -347,7 +341,7 @@ fn to_mention(
     let mut titled = false;
     while let Some(w) = words.first() {
         let k = lower_key(w.text);
-        if TITLE_SET.contains(k.as_str()) {
+        if TITLES.contains(k.as_str()) {
             titled = true;
             words.remove(0);
             if words.first().is_some_and(|w| w.text == "of") && words.len() > 2 {
@@ -362,12 +356,12 @@ fn to_mention(
         && words
             .iter()
             .skip(1)
-            .any(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
+            .any(|w| TITLES.contains(lower_key(w.text).as_str()))
     {
         // "Defense Secretary Jim Mattis": strip through the last title word.
         if let Some(p) = words
             .iter()
-            .rposition(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
+            .rposition(|w| TITLES.contains(lower_key(w.text).as_str()))
         {
             words.drain(..=p);
         }
@@ -375,7 +369,7 @@ fn to_mention(
         && words.len() > 2
         && let Some(p) = words[..words.len() - 1]
             .iter()
-            .rposition(|w| TITLE_SET.contains(lower_key(w.text).as_str()))
+            .rposition(|w| TITLES.contains(lower_key(w.text).as_str()))
     {
         titled = true;
         words.drain(..=p);
@@ -583,13 +577,13 @@ fn is_opener(w: &str) -> bool {
 
 /// Is `w` (lower case) an honorific or job title ("mr", "senator", "captain")?
 pub fn is_title(w: &str) -> bool {
-    TITLE_SET.contains(w.trim_end_matches('.'))
+    TITLES.contains(w.trim_end_matches('.'))
 }
 
 fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
     let before = sentence[..w.start].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
-    TITLE_SET.contains(lower_key(prev).as_str())
+    TITLES.contains(lower_key(prev).as_str())
 }
 
 /// The entities of one document: every distinct name and its canonical (fullest) form.

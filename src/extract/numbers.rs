@@ -159,10 +159,7 @@ impl Bound {
     }
 }
 
-/// [`DISTANCE_UNITS`], looked up by hash.
-static DISTANCE_UNITS_SET: crate::text::WordSet = crate::text::WordSet::new(DISTANCE_UNITS);
-
-const DISTANCE_UNITS: &[&str] = &[
+static DISTANCE_UNITS: crate::text::WordSet = crate::text::WordSet::new(&[
     "yard",
     "yards",
     "metre",
@@ -181,7 +178,7 @@ const DISTANCE_UNITS: &[&str] = &[
     "inch",
     "inches",
     "m",
-];
+]);
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
@@ -192,10 +189,7 @@ const SCALES: &[(&str, f64)] = &[
     ("k", 1e3),
 ];
 
-/// [`NUMBER_WORDS`], looked up by hash.
-static NUMBER_WORDS_SET: crate::text::WordSet = crate::text::WordSet::new(NUMBER_WORDS);
-
-const NUMBER_WORDS: &[&str] = &[
+static NUMBER_WORDS: crate::text::WordSet = crate::text::WordSet::new(&[
     "one",
     "two",
     "three",
@@ -237,7 +231,7 @@ const NUMBER_WORDS: &[&str] = &[
     "eighth",
     "ninth",
     "tenth",
-];
+]);
 
 fn english() -> &'static Language {
     static EN: OnceLock<Language> = OnceLock::new();
@@ -255,7 +249,7 @@ pub fn digits_for_words(words: &[String]) -> Vec<String> {
         let mut best: Option<(usize, String)> = None;
         let mut phrase = String::new();
         for (j, w) in words.iter().enumerate().skip(i).take(8) {
-            if !(NUMBER_WORDS_SET.contains(w.as_str()) || (j > i && w == "and")) {
+            if !(NUMBER_WORDS.contains(w.as_str()) || (j > i && w == "and")) {
                 break;
             }
             if !phrase.is_empty() {
@@ -353,7 +347,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     if !(matches!(first, '$' | '£' | '€')
         || first.is_ascii_digit()
         || matches!(k.as_str(), "twice" | "dozen" | "pair")
-        || NUMBER_WORDS_SET.contains(k.split('-').next().unwrap_or("")))
+        || NUMBER_WORDS.contains(k.split('-').next().unwrap_or("")))
     {
         return 0;
     }
@@ -443,10 +437,10 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     }
     // Hyphenated word numbers with a unit: "four-star", "three-year".
     let head = k.split('-').next().unwrap_or("");
-    if !NUMBER_WORDS_SET.contains(head) {
+    if !NUMBER_WORDS.contains(head) {
         return 0;
     }
-    if k.contains('-') && !NUMBER_WORDS.iter().any(|n| k.ends_with(n)) {
+    if k.contains('-') && !NUMBER_WORDS.words().iter().any(|n| k.ends_with(n)) {
         if let Ok(d) = text2digits(head, english())
             && let Some(v) = parse_digits(&d)
         {
@@ -457,7 +451,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 .to_string();
             let kind = if k.ends_with("year-old") {
                 NumberKind::Age
-            } else if DISTANCE_UNITS_SET.contains(unit.as_str()) {
+            } else if DISTANCE_UNITS.contains(unit.as_str()) {
                 NumberKind::Distance
             } else {
                 NumberKind::Count
@@ -476,7 +470,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let mut phrase = String::new();
     for (j, wj) in ws.iter().enumerate().take((i + 5).min(ws.len())).skip(i) {
         let kj = lower(wj);
-        let is_num = kj.split('-').all(|p| NUMBER_WORDS_SET.contains(p)) || (j > i && kj == "and");
+        let is_num = kj.split('-').all(|p| NUMBER_WORDS.contains(p)) || (j > i && kj == "and");
         if !is_num || (j > i && text::is_capitalised(wj.text)) {
             break;
         }
@@ -513,7 +507,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         } else {
             NumberKind::Ordinal
         }
-    } else if DISTANCE_UNITS_SET.contains(after.as_str()) {
+    } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
     } else if after == "percent" {
         NumberKind::Percent
@@ -566,7 +560,7 @@ fn digits_at(
         let unit = parts[1];
         let kind = if k.ends_with("year-old") || (unit == "year" && parts.get(2) == Some(&"old")) {
             NumberKind::Age
-        } else if DISTANCE_UNITS_SET.contains(unit) {
+        } else if DISTANCE_UNITS.contains(unit) {
             NumberKind::Distance
         } else {
             NumberKind::Count
@@ -656,7 +650,7 @@ fn digits_at(
     let plain_int = !digits.contains(',') && !digits.contains('.');
     let kind = if after == "percent" || after == "per" && lower_at(ws, role_at + 1) == "cent" {
         NumberKind::Percent
-    } else if DISTANCE_UNITS_SET.contains(after.as_str()) {
+    } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
     } else if text::is_month(prev) && v <= 31.0 || text::is_month(&after) && v <= 31.0 && plain_int
     {

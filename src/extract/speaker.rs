@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::text;
 
 /// Verbs that introduce direct speech, in all the forms news writing uses.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: text::WordSet = text::WordSet::new(&[
     "said",
     "says",
     "say",
@@ -104,13 +104,10 @@ const SPEECH_VERBS: &[&str] = &[
     "adding",
     "writing",
     "tweeting",
-];
-
-/// [`BETWEEN`], looked up by hash.
-static BETWEEN_SET: crate::text::WordSet = crate::text::WordSet::new(BETWEEN);
+]);
 
 /// Words that may stand between a subject and its speech verb ("Okafor also said").
-const BETWEEN: &[&str] = &[
+static BETWEEN: text::WordSet = text::WordSet::new(&[
     "also",
     "later",
     "then",
@@ -138,21 +135,15 @@ const BETWEEN: &[&str] = &[
     "publicly",
     "privately",
     "quickly",
-];
-
-/// [`PRONOUNS`], looked up by hash.
-pub static PRONOUNS_SET: crate::text::WordSet = crate::text::WordSet::new(PRONOUNS);
+]);
 
 /// The personal pronouns that stand for a speaker.
-pub const PRONOUNS: &[&str] = &["he", "she"];
-
-/// [`QUOTING_VERBS`], looked up by hash.
-static QUOTING_VERBS_SET: crate::text::WordSet = crate::text::WordSet::new(QUOTING_VERBS);
+pub static PRONOUNS: text::WordSet = text::WordSet::new(&["he", "she"]);
 
 /// Verbs that quote the subject's own words as their object without introducing speech:
 /// "Perry called it “a war on religion”", "accusing him of “lying”". They attribute only a
 /// quote that follows them in their clause, and never in the passive ("was called").
-const QUOTING_VERBS: &[&str] = &[
+static QUOTING_VERBS: text::WordSet = text::WordSet::new(&[
     "call",
     "called",
     "calling",
@@ -180,26 +171,20 @@ const QUOTING_VERBS: &[&str] = &[
     "decrying",
     "denounced",
     "denouncing",
-];
+]);
 
 /// How many narrative words may stand between a quoting verb and the quote it attributes.
 const QUOTING_REACH: usize = 12;
 
-/// [`PASSIVE`], looked up by hash.
-static PASSIVE_SET: crate::text::WordSet = crate::text::WordSet::new(PASSIVE);
-
 /// Words that are passive auxiliaries before a participle ("was called").
-const PASSIVE: &[&str] = &[
+static PASSIVE: text::WordSet = text::WordSet::new(&[
     "was", "were", "is", "are", "be", "been", "being", "get", "got",
-];
-
-/// [`ROLE_HEADS`], looked up by hash.
-pub static ROLE_HEADS_SET: crate::text::WordSet = crate::text::WordSet::new(ROLE_HEADS);
+]);
 
 /// Nouns of office that refer back to a named holder: "the president said", "said the Texas
 /// governor". Advisers, spokesmen, hosts and other roles whose holder is usually someone else
 /// than the person the article follows are left out.
-pub const ROLE_HEADS: &[&str] = &[
+pub static ROLE_HEADS: text::WordSet = text::WordSet::new(&[
     "president",
     "senator",
     "congressman",
@@ -231,11 +216,11 @@ pub const ROLE_HEADS: &[&str] = &[
     "captain",
     "striker",
     "goalkeeper",
-];
+]);
 
 /// Is `w` (a word key) a noun of office that can refer back to its holder ("the governor")?
 pub fn is_role_head(w: &str) -> bool {
-    ROLE_HEADS_SET.contains(w)
+    ROLE_HEADS.contains(w)
 }
 
 /// How many words may stand between "the" and a noun of office ("the four-term Texas
@@ -306,12 +291,9 @@ pub fn is_lesser_rank(w: &str) -> bool {
     )
 }
 
-/// [`PREPOSITIONS`], looked up by hash.
-static PREPOSITIONS_SET: crate::text::WordSet = crate::text::WordSet::new(PREPOSITIONS);
-
 /// Prepositions: a name right after one is not the subject of the verb that follows it.
 /// Words that are also conjunctions ("after Lee said") are left out.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: text::WordSet = text::WordSet::new(&[
     "of",
     "to",
     "at",
@@ -339,22 +321,19 @@ const PREPOSITIONS: &[&str] = &[
     "near",
     "behind",
     "inside",
-];
+]);
 
 /// Is `w` (a word key) a preposition?
 pub fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS_SET.contains(w)
+    PREPOSITIONS.contains(w)
 }
 
 /// Is `w` a verb that quotes its subject's words as its object ("called", "accusing")?
 pub fn is_quoting_verb(w: &str) -> bool {
-    QUOTING_VERBS_SET.contains(w)
+    QUOTING_VERBS.contains(w)
 }
 
-/// [`CHANNEL_NOUNS`], looked up by hash.
-static CHANNEL_NOUNS_SET: crate::text::WordSet = crate::text::WordSet::new(CHANNEL_NOUNS);
-
-const CHANNEL_NOUNS: &[&str] = &[
+static CHANNEL_NOUNS: text::WordSet = text::WordSet::new(&[
     "statement",
     "interview",
     "letter",
@@ -385,12 +364,9 @@ const CHANNEL_NOUNS: &[&str] = &[
     "essay",
     "op-ed",
     "editorial",
-];
+]);
 
-/// [`PLATFORMS`], looked up by hash.
-static PLATFORMS_SET: crate::text::WordSet = crate::text::WordSet::new(PLATFORMS);
-
-const PLATFORMS: &[&str] = &[
+static PLATFORMS: text::WordSet = text::WordSet::new(&[
     "twitter",
     "facebook",
     "instagram",
@@ -407,12 +383,11 @@ const PLATFORMS: &[&str] = &[
     "threads",
     "air",
     "camera",
-];
+]);
 
 /// Is `w` a speech verb?
 pub fn is_speech_verb(w: &str) -> bool {
-    static SET: text::WordSet = text::WordSet::new(SPEECH_VERBS);
-    SET.contains(w)
+    SPEECH_VERBS.contains(w)
 }
 
 /// A word of the narrative around a quote, with its offset in the clean text.
@@ -514,7 +489,7 @@ pub fn attributions(
         let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
         // A quoting verb counts when a quote follows it within its clause and it is active.
         let quoting = is_quoting_verb(&w.key)
-            && !(v > 0 && PASSIVE_SET.contains(words[v - 1].key.as_str()))
+            && !(v > 0 && PASSIVE.contains(words[v - 1].key.as_str()))
             && quote_follows(words, v);
         if !is_speech_verb(&w.key) && !according && !quoting {
             continue;
@@ -532,15 +507,13 @@ pub fn attributions(
             let mut j = v;
             while j > 0 && !words[j].after_quote {
                 let p = &words[j - 1];
-                if BETWEEN_SET.contains(p.key.as_str())
-                    || (p.key.ends_with("ly") && p.key.len() > 4)
-                {
+                if BETWEEN.contains(p.key.as_str()) || (p.key.ends_with("ly") && p.key.len() > 4) {
                     j -= 1;
                     continue;
                 }
                 // "X, the aide to Y, said": a name closing an aside is not the subject.
                 let aside = words[j].comma_before;
-                if PRONOUNS_SET.contains(p.key.as_str()) {
+                if PRONOUNS.contains(p.key.as_str()) {
                     subject = Some(Subject::Pronoun);
                 } else if p.key == "who" && p.comma_before && j >= 2 {
                     // "Ann Lee of Texas, who said": the name before the relative pronoun.
@@ -612,7 +585,7 @@ pub fn attributions(
             if subject.is_none() {
                 let start = words[..v].iter().rposition(|p| p.after_quote).unwrap_or(0);
                 if let Some(first) = words[start..v].first() {
-                    if PRONOUNS_SET.contains(first.key.as_str()) {
+                    if PRONOUNS.contains(first.key.as_str()) {
                         subject = Some(Subject::Pronoun);
                     } else {
                         subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
@@ -752,7 +725,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
         match w.key.as_str() {
             "on" => {
                 if let Some(n) = next
-                    && PLATFORMS_SET.contains(n.key.as_str())
+                    && PLATFORMS.contains(n.key.as_str())
                     && (n.key != "x" || text::is_capitalised(&n.text))
                 {
                     let extra = if n.key == "social" { " media" } else { "" };
@@ -775,7 +748,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
                 }
                 // Allow one modifier: "in a written statement".
                 for k in j..(j + 2).min(words.len()) {
-                    if CHANNEL_NOUNS_SET.contains(words[k].key.as_str()) {
+                    if CHANNEL_NOUNS.contains(words[k].key.as_str()) {
                         let phrase: Vec<&str> =
                             words[i..=k].iter().map(|w| w.text.as_str()).collect();
                         let mut p = phrase.join(" ");
