@@ -101,10 +101,83 @@ struct Features {
 /// content word are never scored.
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
     let (features, stems) = features_of(sources);
-    scored(&features, stems)
-        .into_iter()
-        .map(|(s, a, b, _)| (s, a, b))
-        .collect()
+    let mut pairs = scored(&features, stems, None);
+    pairs.sort_by(|x, y| x.rank(y, &features));
+    pairs.into_iter().map(|c| (c.score, c.a, c.b)).collect()
+}
+
+/// A candidate pair of claims as the aligner ranks it.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// What the pair ranks by: its own score, or more when its sentences vouch for it.
+    score: f64,
+    /// Its own score ([`Parts::kind_score`]).
+    own: f64,
+    a: ClaimRef,
+    b: ClaimRef,
+    parts: Parts,
+    /// Whether `parts.probability` is the model's. When not, a bound showed the probability
+    /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
+    /// probability is left at 0.
+    exact: bool,
+}
+
+impl Candidate {
+    /// The order of the ranking, best first: by score; then by the claims' texts, so that
+    /// source order does not matter; then by own score (a pair raised by its sentences after
+    /// one equal to it) and by the claims.
+    fn rank(&self, other: &Candidate, features: &[Vec<Features>]) -> std::cmp::Ordering {
+        other
+            .score
+            .total_cmp(&self.score)
+            .then_with(|| {
+                tie_key(features, self.a, self.b).cmp(&tie_key(features, other.a, other.b))
+            })
+            .then_with(|| other.own.total_cmp(&self.own))
+            .then_with(|| (self.a, self.b).cmp(&(other.a, other.b)))
+    }
+
+    /// Runs the model on the pair if it has not been.
+    fn make_exact(&mut self, features: &[Vec<Features>]) {
+        if self.exact {
+            return;
+        }
+        let (fa, fb) = (&features[self.a.0][self.a.1], &features[self.b.0][self.b.1]);
+        self.parts.probability = model::probability(&model::features(&fa.profile, &fb.profile));
+        self.own = self.parts.kind_score(fa.kind, fb.kind);
+        self.score = self.own;
+        self.exact = true;
+    }
+}
+
+/// The lowest model probability each pair of claims can make use of in an alignment: below
+/// it, the pair's fate is the same whatever its exact probability, so the model need not run
+/// (see [`model::probability_from`]).
+struct Floors {
+    options: AlignOptions,
+    /// Whether the comparison is large enough for rare words to count.
+    rarity: bool,
+}
+
+impl Floors {
+    /// The floor for claims of kinds `a` and `b` with these parts (all but the probability).
+    fn floor(&self, a: ClaimKind, b: ClaimKind, parts: &Parts) -> f64 {
+        let o = &self.options;
+        match (a, b) {
+            // Two quotes: the probability only decides whether they may be one remark.
+            (ClaimKind::Quote, ClaimKind::Quote) => QUOTE_MIN_PROBABILITY,
+            // Two statements: aligned on the model's word, or on rare words with the
+            // probability counting in their score only when above the overlap score.
+            (ClaimKind::Statement, ClaimKind::Statement) => {
+                if self.rarity && parts.rare >= 2 && parts.score() >= o.rare_threshold {
+                    o.statement_threshold.min(parts.score())
+                } else {
+                    o.statement_threshold
+                }
+            }
+            _ => o.mixed_threshold,
+        }
+    }
 }
 
 /// The features of every claim, and how many distinct stems they have (their ids run from 0 to
@@ -224,7 +297,9 @@ fn weights(features: &[Vec<Features>], df: &[usize]) -> Vec<Vec<Weights>> {
         .collect()
 }
 
-fn scored(features: &[Vec<Features>], stems: usize) -> Vec<(f64, ClaimRef, ClaimRef, Parts)> {
+/// Every candidate pair of claims of different sources, scored, in the order of the claims.
+/// With `floors`, the model runs only on pairs that may reach their floor; without, on all.
+fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> Vec<Candidate> {
     // The inverted index, by stem id, and each stem's document frequency over all claims.
     let mut index: Vec<Vec<ClaimRef>> = vec![Vec::new(); stems];
     for (s, fs) in features.iter().enumerate() {
@@ -295,28 +370,32 @@ fn scored(features: &[Vec<Features>], stems: usize) -> Vec<(f64, ClaimRef, Claim
     }
     shared.sort_unstable();
     shared.dedup();
-    let mut pairs: Vec<(f64, ClaimRef, ClaimRef, Parts)> = Vec::new();
-    // Many sources repeat claims word for word: each ordered pair of texts is scored once.
-    let mut scored_texts: HashMap<(u32, u32), Option<Parts>> = HashMap::default();
+    let mut pairs: Vec<Candidate> = Vec::new();
+    // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
+    // which set the floor) is scored once.
+    type Scored = Option<(Parts, bool)>;
+    let mut scored_texts: HashMap<(u32, u32, ClaimKind, ClaimKind), Scored> = HashMap::default();
     for &(a, b) in &shared {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
         let p = *scored_texts
-            .entry((fa.text_id, fb.text_id))
-            .or_insert_with(|| parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1]));
-        if let Some(p) = p {
-            pairs.push((p.kind_score(fa.kind, fb.kind), a, b, p));
+            .entry((fa.text_id, fb.text_id, fa.kind, fb.kind))
+            .or_insert_with(|| {
+                let floor = |p: &Parts| floors.map_or(0.0, |f| f.floor(fa.kind, fb.kind, p));
+                parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floor)
+            });
+        if let Some((parts, exact)) = p {
+            let own = parts.kind_score(fa.kind, fb.kind);
+            pairs.push(Candidate {
+                score: own,
+                own,
+                a,
+                b,
+                parts,
+                exact,
+            });
         }
     }
-    // Best first; ties broken by the claims' texts so that source order does not matter.
-    pairs.sort_by(|x, y| {
-        y.0.total_cmp(&x.0).then_with(|| {
-            let kx = tie_key(features, x.1, x.2);
-            let ky = tie_key(features, y.1, y.2);
-            kx.cmp(&ky)
-        })
-    });
-
     pairs
 }
 
@@ -339,26 +418,28 @@ pub fn align_in_context(
 ) -> Vec<Group> {
     let (features, stems) = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
-    let mut scored = scored(&features, stems);
-    let by_sentence = sentence_matches(sources, &features, sentences, &scored, options);
+    let floors = Floors {
+        options: *options,
+        rarity: total >= MIN_CLAIMS_FOR_RARITY,
+    };
+    let mut candidates = scored(&features, stems, Some(&floors));
+    let by_sentence = sentence_matches(sources, &features, sentences, &mut candidates, options);
     for &(i, p) in &by_sentence {
-        let (a, b) = (scored[i].1, scored[i].2);
-        let (ka, kb) = (features[a.0][a.1].kind, features[b.0][b.1].kind);
+        let c = &mut candidates[i];
+        let (ka, kb) = (features[c.a.0][c.a.1].kind, features[c.b.0][c.b.1].kind);
         let ranked = if ka == kb { p } else { p / 2.0 };
-        scored[i].0 = scored[i].0.max(ranked);
+        c.score = c.score.max(ranked);
     }
     let sentence_pairs: HashSet<(ClaimRef, ClaimRef)> = by_sentence
         .iter()
-        .map(|&(i, _)| (scored[i].1, scored[i].2))
+        .map(|&(i, _)| (candidates[i].a, candidates[i].b))
         .collect();
-    // Re-rank: a pair raised by its sentences takes its place among the rest.
-    scored.sort_by(|x, y| {
-        y.0.total_cmp(&x.0).then_with(|| {
-            let kx = tie_key(&features, x.1, x.2);
-            let ky = tie_key(&features, y.1, y.2);
-            kx.cmp(&ky)
-        })
-    });
+    // Rank: a pair raised by its sentences takes its place among the rest.
+    candidates.sort_by(|x, y| x.rank(y, &features));
+    let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = candidates
+        .into_iter()
+        .map(|c| (c.score, c.a, c.b, c.parts))
+        .collect();
     // Two quotes share a group only when they could be one remark by themselves: never through
     // a third claim (a statement paraphrasing each, or a quote like both).
     let is_quote = |r: &ClaimRef| features[r.0][r.1].kind == ClaimKind::Quote;
@@ -470,13 +551,13 @@ pub fn align_in_context(
 /// different sources of which at least one was split into several claims (or lost words to
 /// the split), the scored pair of their claims the model rates highest, when the model rates
 /// the two sentences as saying the same thing. Two quotes are never matched this way: quotes
-/// are alike by their own words or not at all. Returns (index into `scored`, probability of
-/// the sentences).
+/// are alike by their own words or not at all. Returns (index into `candidates`, probability
+/// of the sentences); the model has run on every candidate pair of those sentences.
 fn sentence_matches(
     sources: &[&[Claim]],
     features: &[Vec<Features>],
     sentences: &[Vec<&str>],
-    scored: &[(f64, ClaimRef, ClaimRef, Parts)],
+    candidates: &mut [Candidate],
     options: &AlignOptions,
 ) -> Vec<(usize, f64)> {
     if sentences.len() != sources.len() {
@@ -506,9 +587,10 @@ fn sentence_matches(
         })
         .collect();
     let split = |s: usize, i: usize| split[s].get(i).copied().unwrap_or(false);
-    // The best claim pair of each pair of sentences, in the order of `scored`.
-    let mut best: BTreeMap<(SentenceRef, SentenceRef), usize> = BTreeMap::new();
-    for (i, (_, a, b, p)) in scored.iter().enumerate() {
+    // The candidate pairs of each pair of sentences.
+    let mut members: BTreeMap<(SentenceRef, SentenceRef), Vec<usize>> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let (a, b) = (c.a, c.b);
         let (ca, cb) = (&sources[a.0][a.1], &sources[b.0][b.1]);
         if ca.kind == ClaimKind::Quote && cb.kind == ClaimKind::Quote {
             continue;
@@ -517,18 +599,12 @@ fn sentence_matches(
         if !split(sa.0, sa.1) && !split(sb.0, sb.1) {
             continue;
         }
-        best.entry((sa, sb))
-            .and_modify(|j| {
-                if p.probability > scored[*j].3.probability {
-                    *j = i;
-                }
-            })
-            .or_insert(i);
+        members.entry((sa, sb)).or_default().push(i);
     }
     // A sentence that is one claim word for word has that claim's profile (a profile is a
     // function of the text alone).
     let mut profiles: HashMap<SentenceRef, Cow<model::Profile>> = HashMap::default();
-    for &(x, y) in best.keys() {
+    for &(x, y) in members.keys() {
         for (s, i) in [x, y] {
             profiles.entry((s, i)).or_insert_with(|| {
                 let t = sentences[s][i];
@@ -542,11 +618,24 @@ fn sentence_matches(
         }
     }
     let mut out = Vec::new();
-    for ((sa, sb), i) in best {
-        let p = model::probability(&model::features(&profiles[&sa], &profiles[&sb]));
-        if p >= options.sentence_threshold {
-            out.push((i, p));
+    let threshold = options.sentence_threshold;
+    for ((sa, sb), pairs) in members {
+        let Some(p) = model::probability_from(&profiles[&sa], &profiles[&sb], threshold)
+            .filter(|p| *p >= threshold)
+        else {
+            continue;
+        };
+        // The pair the model rates highest; of equals, the first in rank.
+        for &i in &pairs {
+            candidates[i].make_exact(features);
         }
+        let best = pairs.into_iter().reduce(|x, y| {
+            let (cx, cy) = (&candidates[x], &candidates[y]);
+            let better = cy.parts.probability > cx.parts.probability
+                || (cy.parts.probability == cx.parts.probability && cy.rank(cx, features).is_lt());
+            if better { y } else { x }
+        });
+        out.extend(best.map(|i| (i, p)));
     }
     out
 }
@@ -647,7 +736,16 @@ impl Parts {
 
 /// The evidence that two claims say the same thing; `df` gives a stem's document frequency
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
-fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts> {
+/// The model runs only when the probability may reach `floor` of the other parts (see
+/// [`model::probability_from`]); the `bool` says whether it did (when not, the probability is
+/// left at 0).
+fn parts(
+    a: &Features,
+    b: &Features,
+    wa: &Weights,
+    wb: &Weights,
+    floor: impl Fn(&Parts) -> f64,
+) -> Option<(Parts, bool)> {
     // The same text, written the same way (typography and case aside), is the same claim
     // whatever its words.
     let identical = a.key == b.key && !a.key.is_empty();
@@ -670,7 +768,7 @@ fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts
         return None;
     }
     if identical {
-        return Some(Parts {
+        let p = Parts {
             dice: 1.0,
             containment: 1.0,
             chars: 1.0,
@@ -679,7 +777,8 @@ fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts
             run: a.words.len(),
             shorter: a.words.len(),
             probability: 1.0,
-        });
+        };
+        return Some((p, true));
     }
     let dice = 2.0 * common / (wa.sum + wb.sum);
     // Containment rewards a clause said inside a longer sentence, but a fragment of two or
@@ -690,7 +789,7 @@ fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts
     // baseline says they are alike.
     let raw = sorensen_dice(a, b);
     let chars = ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0);
-    Some(Parts {
+    let mut p = Parts {
         dice,
         containment,
         chars,
@@ -698,8 +797,11 @@ fn parts(a: &Features, b: &Features, wa: &Weights, wb: &Weights) -> Option<Parts
         rare,
         run: wording_run(a, b),
         shorter: a.words.len().min(b.words.len()),
-        probability: model::probability(&model::features(&a.profile, &b.profile)),
-    })
+        probability: 0.0,
+    };
+    let probability = model::probability_from(&a.profile, &b.profile, floor(&p));
+    p.probability = probability.unwrap_or(0.0);
+    Some((p, probability.is_some()))
 }
 
 /// How far apart two spellings of a word are: the Damerau-Levenshtein edit distance and the
@@ -775,7 +877,7 @@ pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
         for (sb, fb) in features.iter().enumerate().skip(sa + 1) {
             for (ca, a) in fa.iter().enumerate() {
                 for (cb, b) in fb.iter().enumerate() {
-                    if let Some(p) = parts(a, b, &weights[sa][ca], &weights[sb][cb]) {
+                    if let Some((p, _)) = parts(a, b, &weights[sa][ca], &weights[sb][cb], |_| 0.0) {
                         out.push(((sa, ca), (sb, cb), p));
                     }
                 }

@@ -569,8 +569,89 @@ fn order_table<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     (dist[b.len()], lcs[b.len()])
 }
 
+/// Where the word-order features (edit distance, common subsequence) sit in [`NAMES`].
+const ORDER: std::ops::Range<usize> = 24..27;
+/// Where the related-word features sit in [`NAMES`]: the last ones.
+const RELATED: std::ops::Range<usize> = 35..FEATURES;
+
 /// The features of a pair of texts, in the order of [`NAMES`].
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
+    let mut f = cheap_features(a, b);
+    order_features(a, b, &mut f);
+    related_features(a, b, &mut f);
+    f
+}
+
+/// The probability that two texts say the same thing ([`probability`] of their
+/// [`features`]) when it may be `floor` or more; `None` when it is surely below `floor`. The
+/// word-order and related-word features, the dearest, are then not computed: a bound on what
+/// they can add (from the words the texts share and the number of their content words) shows
+/// that the probability cannot reach `floor`. Most candidate pairs of a comparison are far
+/// below any threshold, so most are settled this way. A `floor` of 0 always gives the
+/// probability.
+pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
+    let mut f = cheap_features(a, b);
+    if floor > 0.0 && floor < 1.0 {
+        let known: f64 = (0..FEATURES)
+            .filter(|i| !ORDER.contains(i) && !RELATED.contains(i))
+            .map(|i| f[i] * WEIGHTS[i])
+            .sum();
+        let most: f64 = unknown_ranges(a, b, &f)
+            .into_iter()
+            .map(|(i, lo, hi)| (WEIGHTS[i] * lo).max(WEIGHTS[i] * hi))
+            .sum();
+        // The margin covers rounding: the bound sums in another order than `probability`.
+        if BIAS + known + most + 1e-9 < (floor / (1.0 - floor)).ln() {
+            return None;
+        }
+    }
+    order_features(a, b, &mut f);
+    related_features(a, b, &mut f);
+    Some(probability(&f))
+}
+
+/// The range of each word-order and related-word feature not yet computed in `f` (as
+/// [`cheap_features`] leaves it): (index, lowest, highest). A feature the cheap pass settles
+/// (texts too long for the exact word order) is not listed.
+fn unknown_ranges(a: &Profile, b: &Profile, f: &[f64; FEATURES]) -> Vec<(usize, f64, f64)> {
+    let mut out = Vec::with_capacity(ORDER.len() + RELATED.len());
+    let (la, lb) = (a.stems.len(), b.stems.len());
+    if la.max(lb) <= MAX_ORDER_WORDS {
+        // The common subsequence holds at most the stems the texts share (`shared` counts the
+        // unigrams, one per stem, with repeats), and the edit distance is at least the longer
+        // text less the subsequence.
+        let (longer, shorter) = (la.max(lb), la.min(lb));
+        let shared = (f[1] * longer as f64).round().min(shorter as f64);
+        let (l, s) = (longer.max(1) as f64, shorter.max(1) as f64);
+        out.extend([
+            (ORDER.start, (longer as f64 - shared) / l, longer as f64 / l),
+            (ORDER.start + 1, 0.0, shared / l),
+            (ORDER.start + 2, 0.0, shared / s),
+        ]);
+    }
+    let (na, nb) = (a.words.len(), b.words.len());
+    if na.max(nb) <= MAX_ORDER_WORDS {
+        // Between none and all of the shorter list of content words are matched.
+        let (few, many) = (na.min(nb), na.max(nb));
+        let (x, y) = (na.max(1) as f64, nb.max(1) as f64);
+        let capped = |n: usize, cap: usize| n.min(cap) as f64;
+        out.extend([
+            (RELATED.start, 0.0, 2.0 * few as f64 / (x + y)),
+            (RELATED.start + 1, 0.0, few as f64 / x.max(y)),
+            (RELATED.start + 2, 0.0, few as f64 / x.min(y)),
+            (RELATED.start + 3, 0.0, capped(few, 15)),
+            (RELATED.start + 4, capped(many - few, 15), capped(many, 15)),
+            (RELATED.start + 5, 0.0, capped(few, 6)),
+            (RELATED.start + 6, 0.0, capped(few, 15)),
+            (RELATED.start + 7, 0.0, capped(many, 15)),
+        ]);
+    }
+    out
+}
+
+/// The features but the word-order and related-word ones (left at 0), in the order of
+/// [`NAMES`].
+fn cheap_features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     let mut f = Vec::with_capacity(FEATURES);
     let mut push3 = |(f1, min, max): (f64, f64, f64)| f.extend([f1, min, max]);
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
@@ -586,14 +667,10 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     for (n, shared) in chars.into_iter().enumerate() {
         push3(shares(a.chars[n].len(), b.chars[n].len(), shared));
     }
+    debug_assert_eq!(f.len(), ORDER.start);
+    f.extend([0.0; 3]);
     let (la, lb) = (a.stems.len(), b.stems.len());
-    let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
-    let (edit, lcs_min, lcs_max) = if la.max(lb) <= MAX_ORDER_WORDS {
-        let (d, l) = order(&a.stems, &b.stems);
-        (d as f64 / longer, l as f64 / longer, l as f64 / shorter)
-    } else {
-        (1.0 - f[0], f[1], f[2])
-    };
+    let longer = la.max(lb).max(1) as f64;
     let unmatched_numbers = |x: &Profile, y: &Profile| {
         x.numbers
             .iter()
@@ -602,15 +679,8 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     };
     let numbers = unmatched_numbers(a, b) + unmatched_numbers(b, a);
     let names = a.names.len() + b.names.len() - 2 * shared_sorted(&a.names, &b.names);
-    let shared_content = content;
-    let (ua, ub) = (
-        a.content.len() - shared_content,
-        b.content.len() - shared_content,
-    );
+    let (ua, ub) = (a.content.len() - content, b.content.len() - content);
     f.extend([
-        edit,
-        lcs_min,
-        lcs_max,
         numbers.min(4) as f64,
         f64::from(u8::from(!a.numbers.is_empty() || !b.numbers.is_empty())),
         names.min(6) as f64,
@@ -620,6 +690,28 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
         (la.abs_diff(lb) as f64).min(30.0),
         (1.0 + (la + lb) as f64).ln(),
     ]);
+    debug_assert_eq!(f.len(), RELATED.start);
+    let mut out = [0.0; FEATURES];
+    out[..f.len()].copy_from_slice(&f);
+    out
+}
+
+/// Fills in the word-order features of `f`: edit distance and common subsequence of the
+/// stems, or the word overlap for texts too long to align exactly.
+fn order_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
+    let (la, lb) = (a.stems.len(), b.stems.len());
+    let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
+    let (edit, lcs_min, lcs_max) = if la.max(lb) <= MAX_ORDER_WORDS {
+        let (d, l) = order(&a.stems, &b.stems);
+        (d as f64 / longer, l as f64 / longer, l as f64 / shorter)
+    } else {
+        (1.0 - f[0], f[1], f[2])
+    };
+    f[ORDER].copy_from_slice(&[edit, lcs_min, lcs_max]);
+}
+
+/// Fills in the related-word features of `f`, from matching the content words one to one.
+fn related_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
     let (ma, mb, related) = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
         match_words(a, b)
     } else {
@@ -630,7 +722,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     let (sa, sb) = (matched as f64 / na, matched as f64 / nb);
     let (ua, ub) = (a.words.len() - matched, b.words.len() - matched);
     let (ra, rb) = (longest_unmatched(&ma), longest_unmatched(&mb));
-    f.extend([
+    f[RELATED].copy_from_slice(&[
         2.0 * matched as f64 / (na + nb),
         sa.min(sb),
         sa.max(sb),
@@ -640,9 +732,6 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
         ra.min(rb).min(15) as f64,
         ra.max(rb).min(15) as f64,
     ]);
-    let mut out = [0.0; FEATURES];
-    out.copy_from_slice(&f);
-    out
 }
 
 /// The probability, 0 to 1, that two texts with these features say the same thing.
@@ -694,7 +783,39 @@ mod tests {
         assert_eq!(order::<String>(&[], &[]), (0, 0));
     }
 
+    #[test]
+    fn dear_features_are_where_the_bound_expects_them() {
+        assert_eq!(NAMES[ORDER.start], "word_edit_distance");
+        assert_eq!(NAMES[ORDER.end - 1], "lcs_max_share");
+        assert_eq!(NAMES[RELATED.start], "related_f1");
+        assert_eq!(NAMES[RELATED.end - 1], "unmatched_run_max");
+    }
+
+    /// Words that share stems, prefixes, WordNet concepts and numbers, so that random texts
+    /// made of them overlap in every way the features count.
+    const VOCABULARY: [&str; 16] = [
+        "the", "council", "councils", "approved", "approval", "budget", "buy", "purchase",
+        "Tuesday", "Acme", "rose", "5", "7", "percent", "shares", "bought",
+    ];
+
     proptest::proptest! {
+        /// The bounded probability is the probability whenever it is given, and is withheld
+        /// only when the probability is below the floor.
+        #[test]
+        fn the_bound_never_hides_a_probability_at_its_floor(
+            a in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+            b in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+            floor in 0.0f64..1.0,
+        ) {
+            let text = |w: &[usize]| w.iter().map(|i| VOCABULARY[*i]).collect::<Vec<_>>().join(" ");
+            let (a, b) = (profile(&text(&a)), profile(&text(&b)));
+            let exact = probability(&features(&a, &b));
+            match probability_from(&a, &b, floor) {
+                Some(p) => proptest::prop_assert_eq!(p, exact),
+                None => proptest::prop_assert!(exact < floor, "{exact} withheld at {floor}"),
+            }
+        }
+
         /// The bit-parallel edit distance and subsequence are the table's, for any lengths up
         /// to past a machine word and a small alphabet (so that items repeat).
         #[test]
