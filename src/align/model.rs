@@ -176,6 +176,12 @@ struct Part {
     stem: u64,
     /// WordNet concept ids; empty for words with other than ASCII letters.
     concepts: Vec<u32>,
+    /// Whether it is a stop word ([`text::is_stop_word`]).
+    stop: bool,
+    /// Whether it has a hyphen, so that its content words are its pieces.
+    hyphenated: bool,
+    /// Hash of its first five characters, for words of five characters or more.
+    prefix: Option<u64>,
 }
 
 impl Part {
@@ -190,6 +196,9 @@ impl Part {
             } else {
                 Vec::new()
             },
+            stop: text::is_stop_word(part),
+            hyphenated: part.contains('-'),
+            prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
         }
     }
 }
@@ -386,30 +395,40 @@ impl Profile {
         let mut content_words = Vec::new();
         // (concept, word) pairs packed as in `pack`.
         let mut concept_words: Vec<u64> = Vec::new();
+        // A content word: its stem, its concepts, its prefix.
+        let mut push_content = |p: &Part| {
+            content.push(p.stem);
+            if let Some(out) = content_stems.as_deref_mut() {
+                out.push(p.stem_text.clone());
+            }
+            let j = content_words.len() as u32;
+            concept_words.extend(p.concepts.iter().map(|c| pack(*c, j)));
+            content_words.push(ContentWord {
+                stem: p.stem,
+                prefix: p.prefix,
+            });
+        };
         for k in keys {
             let k = without_possessive(k);
-            stems.push(with_part(k, |p| p.stem));
             // Content words: stop words dropped, hyphenated compounds split ("25-yard" shares
-            // "yard" with "12 yards"), as in `text::content_stems`.
-            if k.is_empty() || text::is_stop_word(k) {
-                continue;
-            }
-            for part in k
-                .split('-')
-                .filter(|p| !p.is_empty() && !text::is_stop_word(p))
-            {
-                with_part(part, |p| {
-                    content.push(p.stem);
-                    if let Some(out) = content_stems.as_deref_mut() {
-                        out.push(p.stem_text.clone());
-                    }
-                    let j = content_words.len() as u32;
-                    concept_words.extend(p.concepts.iter().map(|c| pack(*c, j)));
-                    content_words.push(ContentWord {
-                        stem: p.stem,
-                        prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
+            // "yard" with "12 yards"), as in `text::content_stems`. A word without a hyphen is
+            // its one piece.
+            let hyphenated = with_part(k, |p| {
+                stems.push(p.stem);
+                let content = !k.is_empty() && !p.stop;
+                if content && !p.hyphenated {
+                    push_content(p);
+                }
+                content && p.hyphenated
+            });
+            if hyphenated {
+                for part in k.split('-').filter(|p| !p.is_empty()) {
+                    with_part(part, |p| {
+                        if !p.stop {
+                            push_content(p);
+                        }
                     });
-                });
+                }
             }
         }
         let grams = std::array::from_fn(|n| {
