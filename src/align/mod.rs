@@ -118,7 +118,8 @@ struct Candidate {
     parts: Parts,
     /// Whether `parts.probability` is the model's. When not, a bound showed the probability
     /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
-    /// probability is left at 0.
+    /// probability is left at 0. (`parts.run` is only computed for two quotes, which alone use
+    /// it.)
     exact: bool,
 }
 
@@ -380,10 +381,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         let fb = &features[b.0][b.1];
         let p = *scored_texts
             .entry((fa.text_id, fb.text_id, fa.kind, fb.kind))
-            .or_insert_with(|| {
-                let floor = |p: &Parts| floors.map_or(0.0, |f| f.floor(fa.kind, fb.kind, p));
-                parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floor)
-            });
+            .or_insert_with(|| parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floors));
         if let Some((parts, exact)) = p {
             let own = parts.kind_score(fa.kind, fb.kind);
             pairs.push(Candidate {
@@ -736,15 +734,16 @@ impl Parts {
 
 /// The evidence that two claims say the same thing; `df` gives a stem's document frequency
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
-/// The model runs only when the probability may reach `floor` of the other parts (see
-/// [`model::probability_from`]); the `bool` says whether it did (when not, the probability is
-/// left at 0).
+/// With `floors`, only what the alignment can use is computed: the model runs only when the
+/// probability may reach the pair's floor (see [`model::probability_from`]; the `bool` says
+/// whether it did, and when not the probability is left at 0), and the verbatim run, which
+/// only two quotes use, is left at 0 for other pairs. Without, everything is computed.
 fn parts(
     a: &Features,
     b: &Features,
     wa: &Weights,
     wb: &Weights,
-    floor: impl Fn(&Parts) -> f64,
+    floors: Option<&Floors>,
 ) -> Option<(Parts, bool)> {
     // The same text, written the same way (typography and case aside), is the same claim
     // whatever its words.
@@ -795,11 +794,15 @@ fn parts(
         chars,
         shared,
         rare,
-        run: wording_run(a, b),
+        run: 0,
         shorter: a.words.len().min(b.words.len()),
         probability: 0.0,
     };
-    let probability = model::probability_from(&a.profile, &b.profile, floor(&p));
+    if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
+        p.run = wording_run(a, b);
+    }
+    let floor = floors.map_or(0.0, |f| f.floor(a.kind, b.kind, &p));
+    let probability = model::probability_from(&a.profile, &b.profile, floor);
     p.probability = probability.unwrap_or(0.0);
     Some((p, probability.is_some()))
 }
@@ -877,7 +880,7 @@ pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
         for (sb, fb) in features.iter().enumerate().skip(sa + 1) {
             for (ca, a) in fa.iter().enumerate() {
                 for (cb, b) in fb.iter().enumerate() {
-                    if let Some((p, _)) = parts(a, b, &weights[sa][ca], &weights[sb][cb], |_| 0.0) {
+                    if let Some((p, _)) = parts(a, b, &weights[sa][ca], &weights[sb][cb], None) {
                         out.push(((sa, ca), (sb, cb), p));
                     }
                 }
