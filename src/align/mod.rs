@@ -6,8 +6,9 @@
 //! on bigrams); the best one-to-one matches above a threshold are merged greedily into groups
 //! holding at most one claim per source. Every claim ends in exactly one group.
 //!
-//! Statements are scored by a small fitted model ([`model`]); quotes by the overlap score
-//! above, with a path for word-for-word runs. This is the only module that knows the
+//! Statements are scored by a small fitted model ([`model`]), run only on pairs whose
+//! probability can change the alignment; quotes by the overlap score above, with a path for
+//! word-for-word runs. This is the only module that knows the
 //! similarity library.
 
 pub mod lexicon;
