@@ -415,13 +415,24 @@ pub fn align_in_context(
     sentences: &[Vec<&str>],
     options: &AlignOptions,
 ) -> Vec<Group> {
+    align_bounded(sources, sentences, options, true)
+}
+
+/// [`align_in_context`], with the model run only where its probability can matter when
+/// `bounded` (as always outside tests), or on every candidate pair.
+fn align_bounded(
+    sources: &[&[Claim]],
+    sentences: &[Vec<&str>],
+    options: &AlignOptions,
+    bounded: bool,
+) -> Vec<Group> {
     let (features, stems) = features_of(sources);
     let total: usize = features.iter().map(Vec::len).sum();
     let floors = Floors {
         options: *options,
         rarity: total >= MIN_CLAIMS_FOR_RARITY,
     };
-    let mut candidates = scored(&features, stems, Some(&floors));
+    let mut candidates = scored(&features, stems, bounded.then_some(&floors));
     let by_sentence = sentence_matches(sources, &features, sentences, &mut candidates, options);
     for &(i, p) in &by_sentence {
         let c = &mut candidates[i];
@@ -913,6 +924,88 @@ mod tests {
         assert_eq!(got, expected);
         let total: usize = groups.iter().map(|g| g.claims.len()).sum();
         assert_eq!(total, a.len() + b.len(), "every claim in exactly one group");
+    }
+
+    /// Aligns the articles of each cluster (texts, format sniffed) with the model bounded and
+    /// unbounded; the groups must be the same.
+    fn check_bound_changes_nothing(clusters: &[Vec<String>]) {
+        for (n, texts) in clusters.iter().enumerate() {
+            let docs: Vec<_> = texts
+                .iter()
+                .map(|t| crate::ingest::ingest_str(t, None))
+                .collect();
+            let sentences: Vec<_> = docs.iter().map(crate::segment::segment).collect();
+            let extractions: Vec<_> = docs
+                .iter()
+                .zip(&sentences)
+                .map(|(d, s)| crate::extract::extract(d, s))
+                .collect();
+            let claims: Vec<&[Claim]> = extractions.iter().map(|e| e.claims.as_slice()).collect();
+            let sentence_texts: Vec<Vec<&str>> = docs
+                .iter()
+                .zip(&sentences)
+                .map(|(d, ss)| ss.iter().map(|s| &d.text[s.range.clone()]).collect())
+                .collect();
+            let options = AlignOptions::default();
+            let bounded = align_bounded(&claims, &sentence_texts, &options, true);
+            let exact = align_bounded(&claims, &sentence_texts, &options, false);
+            assert_eq!(bounded, exact, "cluster {n}");
+        }
+    }
+
+    #[test]
+    fn the_bounded_model_aligns_the_fixtures_as_the_full_model_does() {
+        let read = |paths: &[&str]| -> Vec<String> {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(root.join(p)).unwrap())
+                .collect()
+        };
+        check_bound_changes_nothing(&[
+            read(&[
+                "seeds/000_1d63caa255d4b3ee.txt",
+                "seeds/003_8725cc8dd04a3928.txt",
+            ]),
+            read(&["synthetic/council-a.html", "synthetic/council-b.txt"]),
+            read(&[
+                "threeway/courier.txt",
+                "threeway/gazette.txt",
+                "threeway/herald.txt",
+            ]),
+        ]);
+    }
+
+    /// The same on the 100 BASIL events (three reports each), when `../shared/data` is
+    /// there; skipped otherwise.
+    #[test]
+    fn the_bounded_model_aligns_basil_as_the_full_model_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil");
+        let Ok(entries) = std::fs::read_dir(&root) else {
+            eprintln!("skipped: {} is absent", root.display());
+            return;
+        };
+        let mut events: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        events.sort();
+        let clusters: Vec<Vec<String>> = events
+            .iter()
+            .filter(|e| e.is_dir())
+            .take(100)
+            .map(|event| {
+                let mut files: Vec<_> = std::fs::read_dir(event)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|f| f.ok().map(|f| f.path()))
+                    .filter(|f| f.extension().is_some_and(|x| x == "txt"))
+                    .collect();
+                files.sort();
+                files
+                    .iter()
+                    .filter_map(|f| std::fs::read_to_string(f).ok())
+                    .collect()
+            })
+            .collect();
+        check_bound_changes_nothing(&clusters);
     }
 
     #[test]
