@@ -979,6 +979,7 @@ mod tests {
     /// The same on the 100 BASIL events (three reports each), when `../shared/data` is
     /// there; skipped otherwise.
     #[test]
+    #[allow(clippy::print_stderr)] // a test saying why it skipped, as tests/basil.rs does
     fn the_bounded_model_aligns_basil_as_the_full_model_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil");
         let Ok(entries) = std::fs::read_dir(&root) else {
