@@ -595,7 +595,7 @@ const RELATED: std::ops::Range<usize> = 35..FEATURES;
 
 /// The features of a pair of texts, in the order of [`NAMES`].
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
-    let mut f = cheap_features(a, b);
+    let (mut f, _) = cheap_features(a, b);
     order_features(a, b, &mut f);
     related_features(a, b, &mut f);
     f
@@ -609,13 +609,13 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 /// below any threshold, so most are settled this way. A `floor` of 0 always gives the
 /// probability.
 pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
-    let mut f = cheap_features(a, b);
+    let (mut f, shared_stems) = cheap_features(a, b);
     if floor > 0.0 && floor < 1.0 {
         let known: f64 = (0..FEATURES)
             .filter(|i| !ORDER.contains(i) && !RELATED.contains(i))
             .map(|i| f[i] * WEIGHTS[i])
             .sum();
-        let most: f64 = unknown_ranges(a, b, &f)
+        let most: f64 = unknown_ranges(a, b, shared_stems)
             .into_iter()
             .map(|(i, lo, hi)| (WEIGHTS[i] * lo).max(WEIGHTS[i] * hi))
             .sum();
@@ -629,18 +629,18 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
     Some(probability(&f))
 }
 
-/// The range of each word-order and related-word feature not yet computed in `f` (as
-/// [`cheap_features`] leaves it): (index, lowest, highest). A feature the cheap pass settles
-/// (texts too long for the exact word order) is not listed.
-fn unknown_ranges(a: &Profile, b: &Profile, f: &[f64; FEATURES]) -> Vec<(usize, f64, f64)> {
+/// The range of each word-order and related-word feature [`cheap_features`] leaves out, for
+/// texts sharing `shared_stems` stems (with repeats): (index, lowest, highest). Word-order
+/// features of texts too long to align exactly are not listed: they are computed from the
+/// overlaps, cheaply.
+fn unknown_ranges(a: &Profile, b: &Profile, shared_stems: usize) -> Vec<(usize, f64, f64)> {
     let mut out = Vec::with_capacity(ORDER.len() + RELATED.len());
     let (la, lb) = (a.stems.len(), b.stems.len());
     if la.max(lb) <= MAX_ORDER_WORDS {
-        // The common subsequence holds at most the stems the texts share (`shared` counts the
-        // unigrams, one per stem, with repeats), and the edit distance is at least the longer
-        // text less the subsequence.
+        // The common subsequence holds at most the stems the texts share, and the edit
+        // distance is at least the longer text less the subsequence.
         let (longer, shorter) = (la.max(lb), la.min(lb));
-        let shared = (f[1] * longer as f64).round().min(shorter as f64);
+        let shared = shared_stems.min(shorter) as f64;
         let (l, s) = (longer.max(1) as f64, shorter.max(1) as f64);
         out.extend([
             (ORDER.start, (longer as f64 - shared) / l, longer as f64 / l),
@@ -669,8 +669,8 @@ fn unknown_ranges(a: &Profile, b: &Profile, f: &[f64; FEATURES]) -> Vec<(usize, 
 }
 
 /// The features but the word-order and related-word ones (left at 0), in the order of
-/// [`NAMES`].
-fn cheap_features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
+/// [`NAMES`], and how many stems the texts share (with repeats: their shared unigrams).
+fn cheap_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
     let mut f = Vec::with_capacity(FEATURES);
     let mut push3 = |(f1, min, max): (f64, f64, f64)| f.extend([f1, min, max]);
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
@@ -712,7 +712,7 @@ fn cheap_features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
     debug_assert_eq!(f.len(), RELATED.start);
     let mut out = [0.0; FEATURES];
     out[..f.len()].copy_from_slice(&f);
-    out
+    (out, g0)
 }
 
 /// Fills in the word-order features of `f`: edit distance and common subsequence of the
