@@ -9,8 +9,6 @@
 //! WordNet's exception lists ("bought" → "buy") and WordNet's suffix rules ("companies" →
 //! "company").
 
-use std::sync::OnceLock;
-
 /// The generated table.
 const TABLE: &str = include_str!("wordnet.txt");
 
@@ -36,86 +34,64 @@ const RULES: &[(&str, &str)] = &[
     ("est", "e"),
 ];
 
-/// The table's two sorted regions: `lemma id ...` lines, then `=form base ...` lines. Looking a
-/// word up is a binary search over the lines of a region, straight in the compiled-in text, so
-/// nothing is parsed or built at start-up (a hash map of the 56,000 lemmas took 10 ms, twice
-/// the time of a whole comparison).
-struct Regions {
-    lemmas: &'static str,
-    forms: &'static str,
+/// The build script's index of the table (see `build.rs`), as little-endian `u32` runs: per
+/// lemma (offset, length, first id), closed by a record holding the number of ids; the ids;
+/// per irregular form (offset, length, offset of its bases, their length). A look-up is a
+/// binary search over these fixed-size records, comparing against the table's text in place,
+/// so nothing is parsed or built at start-up (a hash map of the 56,000 lemmas took 10 ms,
+/// twice the time of a whole comparison).
+const LEMMAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemmas.bin"));
+const IDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-ids.bin"));
+const FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-forms.bin"));
+
+/// Field `field` of record `i` of a run of records of `width` `u32`s.
+fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
+    let at = (i * width + field) * 4;
+    u32::from_le_bytes([run[at], run[at + 1], run[at + 2], run[at + 3]]) as usize
 }
 
-fn regions() -> &'static Regions {
-    static REGIONS: OnceLock<Regions> = OnceLock::new();
-    REGIONS.get_or_init(|| {
-        // Skip the header: comment lines at the top.
-        let mut body = TABLE;
-        while body.starts_with('#') {
-            body = body.split_once('\n').map_or("", |(_, rest)| rest);
-        }
-        // The forms come last and are few: find where they start from the end, line by line,
-        // rather than scanning the 1.5 MB of lemmas.
-        let mut split = body.len();
-        while let Some(line_start) = body[..split.saturating_sub(1)]
-            .rfind('\n')
-            .map(|i| i + 1)
-            .filter(|&i| body[i..].starts_with('='))
-        {
-            split = line_start;
-        }
-        if split == body.len() && body.starts_with('=') {
-            split = 0;
-        }
-        Regions {
-            lemmas: &body[..split],
-            forms: &body[split..],
-        }
-    })
-}
-
-/// The rest of the line whose first field is `head`, in a region of lines sorted by first
-/// field, without the separating space.
-fn find(region: &'static str, head: &str) -> Option<&'static str> {
-    let bytes = region.as_bytes();
-    let (mut lo, mut hi) = (0usize, bytes.len());
-    // Invariant: every line starting before `lo` has a smaller head, and every line starting
-    // at or after `hi` a larger one; `lo` is always a line start.
+/// The index of the record of `run` (`width` `u32`s each, the first two a text's offset and
+/// length in the table; `count` of them, sorted by that text) whose text is `head`.
+fn find(run: &[u8], width: usize, count: usize, head: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, count);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = bytes[start..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map_or(bytes.len(), |i| start + i);
-        let line = region.get(start..end)?;
-        let (key, rest) = line.split_once(' ').unwrap_or((line, ""));
-        match key.cmp(head) {
-            std::cmp::Ordering::Equal => return Some(rest),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+        let at = field(run, width, mid, 0);
+        let key = &TABLE.as_bytes()[at..at + field(run, width, mid, 1)];
+        match key.cmp(head.as_bytes()) {
+            std::cmp::Ordering::Equal => return Some(mid),
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
         }
     }
     None
 }
 
+/// The concept ids of a lemma, as the table lists them; `None` when it is not in the table.
+fn lemma_ids(lemma: &str) -> Option<impl Iterator<Item = u32>> {
+    let i = find(LEMMAS, 3, LEMMAS.len() / 12 - 1, lemma)?;
+    let (from, to) = (field(LEMMAS, 3, i, 2), field(LEMMAS, 3, i + 1, 2));
+    Some((from..to).map(|k| field(IDS, 1, k, 0) as u32))
+}
+
+/// The base forms the table gives an irregular form ("bought" → "buy"), space-separated.
+fn form_bases(form: &str) -> Option<&'static str> {
+    let i = find(FORMS, 4, FORMS.len() / 16, form)?;
+    let at = field(FORMS, 4, i, 2);
+    TABLE.get(at..at + field(FORMS, 4, i, 3))
+}
+
 /// The concept ids of a lower-case word, through all its base forms, sorted and without
 /// repeats; empty for a word WordNet does not relate to any other.
 pub fn concepts(word: &str) -> Vec<u32> {
-    let regions = regions();
     let mut out: Vec<u32> = Vec::new();
     let mut add = |base: &str| {
-        if let Some(ids) = find(regions.lemmas, base) {
-            out.extend(
-                ids.split(' ')
-                    .filter_map(|f| u32::from_str_radix(f, 36).ok()),
-            );
+        if let Some(ids) = lemma_ids(base) {
+            out.extend(ids);
         }
     };
     add(word);
-    if let Some(bases) = find(regions.forms, &format!("={word}")) {
+    if let Some(bases) = form_bases(word) {
         for base in bases.split(' ') {
             add(base);
         }
@@ -173,22 +149,40 @@ mod tests {
     }
 
     #[test]
-    fn every_table_line_is_found_by_the_binary_search() {
-        let r = regions();
-        for region in [r.lemmas, r.forms] {
-            let mut previous = "";
-            for line in region.lines() {
-                let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
-                assert!(previous < head, "table not sorted at {head}");
-                assert_eq!(find(region, head), Some(rest), "{head}");
-                previous = head;
+    fn every_table_line_is_found_through_the_index() {
+        let (mut lemmas, mut forms) = (0, 0);
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
+            if let Some(form) = head.strip_prefix('=') {
+                forms += 1;
+                assert_eq!(form_bases(form), Some(rest), "{head}");
+            } else {
+                lemmas += 1;
+                let expected: Vec<u32> = rest
+                    .split(' ')
+                    .map(|id| u32::from_str_radix(id, 36).unwrap())
+                    .collect();
+                let ids: Vec<u32> = lemma_ids(head).expect(head).collect();
+                assert_eq!(ids, expected, "{head}");
             }
         }
-        assert!(r.lemmas.starts_with("a "), "header left in the lemmas");
-        assert!(r.forms.starts_with('='), "forms region");
-        assert_eq!(find(r.lemmas, "a"), Some("mkj ywl zkd zsm"));
-        assert_eq!(find(r.lemmas, "zzzzzz"), None);
-        assert_eq!(find(r.lemmas, ""), None);
-        assert_eq!(find(r.forms, "=bought"), Some("buy"));
+        assert_eq!(
+            lemmas,
+            LEMMAS.len() / 12 - 1,
+            "a lemma record per lemma line"
+        );
+        assert_eq!(forms, FORMS.len() / 16, "a form record per form line");
+        assert!(
+            lemmas > 50_000 && forms > 3_000,
+            "{lemmas} lemmas, {forms} forms"
+        );
+        let a: Vec<u32> = lemma_ids("a").unwrap().collect();
+        let parse = |id| u32::from_str_radix(id, 36).unwrap();
+        assert_eq!(a, ["mkj", "ywl", "zkd", "zsm"].map(parse));
+        assert!(lemma_ids("zzzzzz").is_none());
+        assert!(lemma_ids("").is_none());
+        assert!(form_bases("").is_none());
+        assert_eq!(form_bases("bought"), Some("buy"));
+        assert_eq!(form_bases("buy"), None);
     }
 }
