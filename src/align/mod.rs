@@ -120,7 +120,8 @@ struct Candidate {
     /// Whether `parts.probability` is the model's. When not, a bound showed the probability
     /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
     /// probability is left at 0. (`parts.run` is only computed for two quotes, which alone use
-    /// it.)
+    /// it, and `parts.chars` only for two claims of the same kind: a quote and a statement are
+    /// ranked and kept by the model's probability alone.)
     exact: bool,
 }
 
@@ -797,9 +798,14 @@ fn parts(
     let smaller = a.stems.len().min(b.stems.len()) as f64;
     let containment = common / wa.sum.min(wb.sum) * (smaller / FULL_CONTAINMENT_STEMS).min(1.0);
     // Any two English sentences share some character bigrams: only what lies above that
-    // baseline says they are alike.
-    let raw = sorensen_dice(a, b);
-    let chars = ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0);
+    // baseline says they are alike. A quote and a statement are judged by the model alone, so
+    // an alignment leaves their overlap score (and this, its dearest part) out.
+    let chars = if floors.is_some() && a.kind != b.kind {
+        0.0
+    } else {
+        let raw = sorensen_dice(a, b);
+        ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0)
+    };
     let mut p = Parts {
         dice,
         containment,

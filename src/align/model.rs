@@ -588,6 +588,9 @@ fn order_table<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize) {
     (dist[b.len()], lcs[b.len()])
 }
 
+/// Where the character n-gram features sit in [`NAMES`]: 3-grams, then 4-grams, each (F1,
+/// smaller share, larger share).
+const CHARS: std::ops::Range<usize> = 18..24;
 /// Where the word-order features (edit distance, common subsequence) sit in [`NAMES`].
 const ORDER: std::ops::Range<usize> = 24..27;
 /// Where the related-word features sit in [`NAMES`]: the last ones.
@@ -595,99 +598,190 @@ const RELATED: std::ops::Range<usize> = 35..FEATURES;
 
 /// The features of a pair of texts, in the order of [`NAMES`].
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
-    let (mut f, _) = cheap_features(a, b);
+    let (mut f, _) = word_features(a, b);
+    char_features(a, b, &mut f);
     order_features(a, b, &mut f);
     related_features(a, b, &mut f);
     f
 }
 
 /// The probability that two texts say the same thing ([`probability`] of their
-/// [`features`]) when it may be `floor` or more; `None` when it is surely below `floor`. The
-/// word-order and related-word features, the dearest, are then not computed: a bound on what
-/// they can add (from the words the texts share and the number of their content words) shows
-/// that the probability cannot reach `floor`. Most candidate pairs of a comparison are far
-/// below any threshold, so most are settled this way. A `floor` of 0 always gives the
+/// [`features`]) when it may be `floor` or more; `None` when it is surely below `floor`.
+///
+/// The features are computed from the cheapest to the dearest: word overlaps, character
+/// overlaps, word order, related words. After each step, a bound on what the features not yet
+/// computed can add (from the sizes of the texts and the words they share) may show that the
+/// probability cannot reach `floor`; the rest is then not computed. Most candidate pairs of a
+/// comparison are far below any threshold, so most stop early. A `floor` of 0 always gives the
 /// probability.
 pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
-    let (mut f, shared_stems) = cheap_features(a, b);
-    if floor > 0.0 && floor < 1.0 {
+    let (mut f, shared_stems) = word_features(a, b);
+    let bounded = floor > 0.0 && floor < 1.0;
+    let target = (floor / (1.0 - floor)).ln();
+    // Whether the features computed so far (all but those in `unknown`), with the most the
+    // unknown ones can add, may reach the floor. The margin covers rounding: the bound sums in
+    // another order than `probability`.
+    let may_reach = |f: &[f64; FEATURES], unknown: &[std::ops::Range<usize>], most: f64| {
         let known: f64 = (0..FEATURES)
-            .filter(|i| !ORDER.contains(i) && !RELATED.contains(i))
+            .filter(|i| !unknown.iter().any(|r| r.contains(i)))
             .map(|i| f[i] * WEIGHTS[i])
             .sum();
-        let most: f64 = unknown_ranges(a, b, shared_stems)
-            .into_iter()
-            .map(|(i, lo, hi)| (WEIGHTS[i] * lo).max(WEIGHTS[i] * hi))
-            .sum();
-        // The margin covers rounding: the bound sums in another order than `probability`.
-        if BIAS + known + most + 1e-9 < (floor / (1.0 - floor)).ln() {
+        BIAS + known + most + 1e-9 >= target
+    };
+    if bounded {
+        let most = most_chars(a, b) + most_order(a, b, shared_stems, &f) + most_related(a, b);
+        if !may_reach(&f, &[CHARS, ORDER, RELATED], most) {
             return None;
         }
     }
+    char_features(a, b, &mut f);
+    if bounded
+        && !may_reach(
+            &f,
+            &[ORDER, RELATED],
+            most_order(a, b, shared_stems, &f) + most_related(a, b),
+        )
+    {
+        return None;
+    }
     order_features(a, b, &mut f);
+    if bounded && !may_reach(&f, &[RELATED], most_related(a, b)) {
+        return None;
+    }
     related_features(a, b, &mut f);
     Some(probability(&f))
 }
 
-/// The range of each word-order and related-word feature [`cheap_features`] leaves out, for
-/// texts sharing `shared_stems` stems (with repeats): (index, lowest, highest). Word-order
-/// features of texts too long to align exactly are not listed: they are computed from the
-/// overlaps, cheaply.
-fn unknown_ranges(a: &Profile, b: &Profile, shared_stems: usize) -> Vec<(usize, f64, f64)> {
-    let mut out = Vec::with_capacity(ORDER.len() + RELATED.len());
-    let (la, lb) = (a.stems.len(), b.stems.len());
-    if la.max(lb) <= MAX_ORDER_WORDS {
-        // The common subsequence holds at most the stems the texts share, and the edit
-        // distance is at least the longer text less the subsequence.
-        let (longer, shorter) = (la.max(lb), la.min(lb));
-        let shared = shared_stems.min(shorter) as f64;
-        let (l, s) = (longer.max(1) as f64, shorter.max(1) as f64);
-        out.extend([
-            (ORDER.start, (longer as f64 - shared) / l, longer as f64 / l),
-            (ORDER.start + 1, 0.0, shared / l),
-            (ORDER.start + 2, 0.0, shared / s),
-        ]);
-    }
-    let (na, nb) = (a.words.len(), b.words.len());
-    if na.max(nb) <= MAX_ORDER_WORDS {
-        // Between none and all of the shorter list of content words are matched.
-        let (few, many) = (na.min(nb), na.max(nb));
-        let (x, y) = (na.max(1) as f64, nb.max(1) as f64);
-        let capped = |n: usize, cap: usize| n.min(cap) as f64;
-        out.extend([
-            (RELATED.start, 0.0, 2.0 * few as f64 / (x + y)),
-            (RELATED.start + 1, 0.0, few as f64 / x.max(y)),
-            (RELATED.start + 2, 0.0, few as f64 / x.min(y)),
-            (RELATED.start + 3, 0.0, capped(few, 15)),
-            (RELATED.start + 4, capped(many - few, 15), capped(many, 15)),
-            (RELATED.start + 5, 0.0, capped(few, 6)),
-            (RELATED.start + 6, 0.0, capped(few, 15)),
-            (RELATED.start + 7, 0.0, capped(many, 15)),
-        ]);
-    }
-    out
+/// The most the features of `range` can add to the model's sum, over a set of possible
+/// values, each given as the values of the features of the range in order.
+fn most_over<const N: usize>(
+    range: std::ops::Range<usize>,
+    values: impl IntoIterator<Item = [f64; N]>,
+) -> f64 {
+    debug_assert_eq!(range.len(), N);
+    values
+        .into_iter()
+        .map(|v| {
+            v.iter()
+                .zip(&WEIGHTS[range.clone()])
+                .map(|(x, w)| x * w)
+                .sum()
+        })
+        .fold(f64::NEG_INFINITY, f64::max)
 }
 
-/// The features but the word-order and related-word ones (left at 0), in the order of
-/// [`NAMES`], and how many stems the texts share (with repeats: their shared unigrams).
-fn cheap_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
-    let mut f = Vec::with_capacity(FEATURES);
-    let mut push3 = |(f1, min, max): (f64, f64, f64)| f.extend([f1, min, max]);
+/// The most the character n-gram features can add: each n-gram's three features are linear
+/// in the number of n-grams shared, which lies between none and all of the smaller multiset.
+fn most_chars(a: &Profile, b: &Profile) -> f64 {
+    (0..2)
+        .map(|n| {
+            let (x, y) = (a.chars[n].len(), b.chars[n].len());
+            let range = CHARS.start + 3 * n..CHARS.start + 3 * n + 3;
+            most_over(
+                range,
+                [0, x.min(y)].map(|shared| {
+                    let (f1, min, max) = shares(x, y, shared);
+                    [f1, min, max]
+                }),
+            )
+        })
+        .sum()
+}
+
+/// The most the word-order features can add, for texts sharing `shared_stems` stems (with
+/// repeats): the common subsequence holds at most those, and the edit distance is at least
+/// the longer text less the subsequence; the bound takes each feature at its best within
+/// that. Texts too long to align exactly take these features from their word overlaps, in `f`
+/// already: what they add is known.
+fn most_order(a: &Profile, b: &Profile, shared_stems: usize, f: &[f64; FEATURES]) -> f64 {
+    let (la, lb) = (a.stems.len(), b.stems.len());
+    if la.max(lb) > MAX_ORDER_WORDS {
+        return most_over(ORDER, [[1.0 - f[0], f[1], f[2]]]);
+    }
+    let (longer, shorter) = (la.max(lb), la.min(lb));
+    let shared = shared_stems.min(shorter) as f64;
+    let (l, s) = (longer.max(1) as f64, shorter.max(1) as f64);
+    let ranges = [
+        ((longer as f64 - shared) / l, longer as f64 / l),
+        (0.0, shared / l),
+        (0.0, shared / s),
+    ];
+    ranges
+        .iter()
+        .zip(&WEIGHTS[ORDER])
+        .map(|((lo, hi), w)| (w * lo).max(w * hi))
+        .sum()
+}
+
+/// The most the related-word features can add: for each number of content words matched,
+/// from none to all of the shorter list, the shares and the unmatched counts are exact; of
+/// the matches, at most all are through WordNet; the longest unmatched run of a text is at
+/// most its unmatched words, and at least those spread over the gaps between its matches.
+/// (With none matched, this is exact.)
+fn most_related(a: &Profile, b: &Profile) -> f64 {
+    let (na, nb) = (a.words.len(), b.words.len());
+    // Texts too long to match word by word have none matched.
+    let most_matched = if na.max(nb) > MAX_ORDER_WORDS {
+        0
+    } else {
+        na.min(nb)
+    };
+    let (x, y) = (na.max(1) as f64, nb.max(1) as f64);
+    let cap = |n: usize, cap: usize| n.min(cap) as f64;
+    (0..=most_matched)
+        .map(|m| {
+            let (ua, ub) = (na - m, nb - m);
+            let m_ = m as f64;
+            let (sa, sb) = (m_ / x, m_ / y);
+            // Runs: at least the unmatched words spread over the m + 1 gaps, at most all.
+            let least_run = |u: usize| u.div_ceil(m + 1);
+            let fixed = [
+                2.0 * m_ / (x + y),
+                sa.min(sb),
+                sa.max(sb),
+                cap(ua.min(ub), 15),
+                cap(ua.max(ub), 15),
+            ];
+            let ranges = [
+                (0.0, cap(m, 6)),
+                (0.0, cap(ua.min(ub), 15)),
+                (
+                    cap(least_run(ua).max(least_run(ub)), 15),
+                    cap(ua.max(ub), 15),
+                ),
+            ];
+            let known: f64 = fixed
+                .iter()
+                .zip(&WEIGHTS[RELATED.start..RELATED.start + 5])
+                .map(|(v, w)| v * w)
+                .sum();
+            let rest: f64 = ranges
+                .iter()
+                .zip(&WEIGHTS[RELATED.start + 5..RELATED.end])
+                .map(|((lo, hi), w)| (w * lo).max(w * hi))
+                .sum();
+            known + rest
+        })
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// The features from word and word n-gram overlaps, numbers, names and lengths, in the order
+/// of [`NAMES`] (the character, word-order and related-word ones left at 0), and how many
+/// stems the texts share (with repeats: their shared unigrams).
+fn word_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
+    let mut f = [0.0; FEATURES];
+    let mut put3 = |at: usize, (f1, min, max): (f64, f64, f64)| {
+        f[at..at + 3].copy_from_slice(&[f1, min, max]);
+    };
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
     let [g0, prefixes] = shared_sorted_two([&a.grams[0], &a.prefixes], [&b.grams[0], &b.prefixes]);
     let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
     let [g3, content] = shared_sorted_two([&a.grams[3], &a.content], [&b.grams[3], &b.content]);
     for (n, shared) in [g0, g1, g2, g3].into_iter().enumerate() {
-        push3(shares(a.grams[n].len(), b.grams[n].len(), shared));
+        put3(3 * n, shares(a.grams[n].len(), b.grams[n].len(), shared));
     }
-    push3(shares(a.content.len(), b.content.len(), content));
-    push3(shares(a.prefixes.len(), b.prefixes.len(), prefixes));
-    let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
-    for (n, shared) in chars.into_iter().enumerate() {
-        push3(shares(a.chars[n].len(), b.chars[n].len(), shared));
-    }
-    debug_assert_eq!(f.len(), ORDER.start);
-    f.extend([0.0; 3]);
+    put3(12, shares(a.content.len(), b.content.len(), content));
+    put3(15, shares(a.prefixes.len(), b.prefixes.len(), prefixes));
     let (la, lb) = (a.stems.len(), b.stems.len());
     let longer = la.max(lb).max(1) as f64;
     let unmatched_numbers = |x: &Profile, y: &Profile| {
@@ -699,7 +793,7 @@ fn cheap_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
     let numbers = unmatched_numbers(a, b) + unmatched_numbers(b, a);
     let names = a.names.len() + b.names.len() - 2 * shared_sorted(&a.names, &b.names);
     let (ua, ub) = (a.content.len() - content, b.content.len() - content);
-    f.extend([
+    f[ORDER.end..RELATED.start].copy_from_slice(&[
         numbers.min(4) as f64,
         f64::from(u8::from(!a.numbers.is_empty() || !b.numbers.is_empty())),
         names.min(6) as f64,
@@ -709,10 +803,16 @@ fn cheap_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
         (la.abs_diff(lb) as f64).min(30.0),
         (1.0 + (la + lb) as f64).ln(),
     ]);
-    debug_assert_eq!(f.len(), RELATED.start);
-    let mut out = [0.0; FEATURES];
-    out[..f.len()].copy_from_slice(&f);
-    (out, g0)
+    (f, g0)
+}
+
+/// Fills in the character n-gram features of `f`.
+fn char_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
+    let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
+    for (n, shared) in chars.into_iter().enumerate() {
+        let (f1, min, max) = shares(a.chars[n].len(), b.chars[n].len(), shared);
+        f[CHARS.start + 3 * n..CHARS.start + 3 * n + 3].copy_from_slice(&[f1, min, max]);
+    }
 }
 
 /// Fills in the word-order features of `f`: edit distance and common subsequence of the
