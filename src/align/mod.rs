@@ -187,83 +187,72 @@ impl Floors {
 /// that).
 fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::default();
-    // Each claim's features, with its stems as text until they are numbered.
-    let with_stems: Vec<Vec<(Features, Vec<String>)>> = sources
-        .iter()
-        .map(|claims| {
-            claims
-                .iter()
-                .map(|c| {
-                    let next = text_ids.len() as u32;
-                    let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
-                    let words = model::Words::new(&c.text);
-                    let mut stems = Vec::new();
-                    let profile = model::Profile::of(&words, &c.numbers, Some(&mut stems));
-                    stems.sort();
-                    stems.dedup();
-                    let squeezed: String =
-                        words.key.chars().filter(|c| !c.is_whitespace()).collect();
-                    let chars: Vec<char> = squeezed.chars().collect();
-                    let mut bigrams: Vec<u64> = chars
-                        .windows(2)
-                        .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                        .collect();
-                    bigrams.sort_unstable();
-                    let f = Features {
-                        kind: c.kind,
-                        text_id,
-                        stems: Vec::new(),
-                        word_ids: words.keys.iter().map(|w| model::hash(w)).collect(),
-                        plain: words
-                            .written
-                            .iter()
-                            .zip(&words.keys)
-                            .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
-                            .collect(),
-                        key: words.key,
-                        words: words.keys,
-                        squeezed,
-                        bigrams,
-                        profile,
-                    };
-                    (f, stems)
-                })
-                .collect()
-        })
-        .collect();
-    // Stem ids: each stem's rank among all the comparison's stems.
-    let mut all: Vec<&str> = with_stems
-        .iter()
-        .flatten()
-        .flat_map(|(_, stems)| stems.iter().map(String::as_str))
-        .collect();
+    // The text of every content stem, by hash.
+    let mut stem_texts: HashMap<u64, String> = HashMap::default();
+    // Each claim's features, with its stems as hashes until they are numbered.
+    let mut with_stems: Vec<Vec<(Features, Vec<u64>)>> = Vec::with_capacity(sources.len());
+    for claims in sources {
+        let mut fs = Vec::with_capacity(claims.len());
+        for c in claims.iter() {
+            let next = text_ids.len() as u32;
+            let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
+            let words = model::Words::new(&c.text);
+            let mut stems = Vec::new();
+            let out = model::StemsOut {
+                hashes: &mut stems,
+                texts: &mut stem_texts,
+            };
+            let profile = model::Profile::of(&words, &c.numbers, Some(out));
+            let squeezed: String = words.key.chars().filter(|c| !c.is_whitespace()).collect();
+            let chars: Vec<char> = squeezed.chars().collect();
+            let mut bigrams: Vec<u64> = chars
+                .windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect();
+            bigrams.sort_unstable();
+            let f = Features {
+                kind: c.kind,
+                text_id,
+                stems: Vec::new(),
+                word_ids: words.keys.iter().map(|w| model::hash(w)).collect(),
+                plain: words
+                    .written
+                    .iter()
+                    .zip(&words.keys)
+                    .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
+                    .collect(),
+                key: words.key,
+                words: words.keys,
+                squeezed,
+                bigrams,
+                profile,
+            };
+            fs.push((f, stems));
+        }
+        with_stems.push(fs);
+    }
+    // Stem ids: each stem's rank among all the comparison's stems, in alphabetical order.
+    let mut all: Vec<(&str, u64)> = stem_texts.iter().map(|(h, t)| (t.as_str(), *h)).collect();
     all.sort_unstable();
-    all.dedup();
-    let distinct = all.len();
-    let ids: Vec<Vec<Vec<u32>>> = with_stems
+    let id_of: HashMap<u64, u32> = all
         .iter()
-        .map(|fs| {
-            fs.iter()
-                .map(|(_, stems)| {
-                    stems
-                        .iter()
-                        .map(|x| all.partition_point(|y| *y < x.as_str()) as u32)
-                        .collect()
-                })
-                .collect()
-        })
+        .enumerate()
+        .map(|(i, (_, h))| (*h, i as u32))
         .collect();
     let features = with_stems
         .into_iter()
-        .zip(ids)
-        .map(|(fs, ids)| {
+        .map(|fs| {
             fs.into_iter()
-                .zip(ids)
-                .map(|((f, _), stems)| Features { stems, ..f })
+                .map(|(f, hashes)| {
+                    let mut stems: Vec<u32> = hashes.iter().map(|h| id_of[h]).collect();
+                    stems.sort_unstable();
+                    stems.dedup();
+                    Features { stems, ..f }
+                })
                 .collect()
         })
         .collect();
-    (features, distinct)
+    (features, all.len())
 }
 
 /// How much each stem of a claim weighs in a comparison of `total` claims where `df` gives a

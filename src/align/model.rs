@@ -149,6 +149,16 @@ pub struct Profile {
     concept_word: Vec<u32>,
 }
 
+/// Where [`Profile::of`] puts the content stems of a text: their hashes in order, and the
+/// text of each stem by hash (shared by all the texts of a comparison, so that each stem is
+/// copied once).
+pub(crate) struct StemsOut<'a> {
+    /// The hashes of the content stems, in order.
+    pub hashes: &'a mut Vec<u64>,
+    /// The text of every stem seen, by hash.
+    pub texts: &'a mut FxHashMap<u64, String>,
+}
+
 /// A content word as the related-word matching sees it.
 #[derive(Debug, Clone, Default)]
 struct ContentWord {
@@ -382,12 +392,13 @@ impl Profile {
     }
 
     /// The profile of a text cut into words, and the numbers found in it. When `content_stems`
-    /// is given, the stems of the content words are pushed onto it as text, in order (the
-    /// stems [`text::content_stems`] gives).
+    /// is given, the stems of the content words (those [`text::content_stems`] gives) are
+    /// pushed onto it in order, as their hashes, and each stem's text is kept in `texts` under
+    /// its hash.
     pub(crate) fn of(
         words: &Words,
         numbers: &[Number],
-        mut content_stems: Option<&mut Vec<String>>,
+        mut content_stems: Option<StemsOut>,
     ) -> Profile {
         let keys = &words.keys;
         let mut stems = Vec::with_capacity(keys.len());
@@ -398,8 +409,11 @@ impl Profile {
         // A content word: its stem, its concepts, its prefix.
         let mut push_content = |p: &Part| {
             content.push(p.stem);
-            if let Some(out) = content_stems.as_deref_mut() {
-                out.push(p.stem_text.clone());
+            if let Some(out) = content_stems.as_mut() {
+                out.hashes.push(p.stem);
+                out.texts
+                    .entry(p.stem)
+                    .or_insert_with(|| p.stem_text.clone());
             }
             let j = content_words.len() as u32;
             concept_words.extend(p.concepts.iter().map(|c| pack(*c, j)));
