@@ -139,7 +139,8 @@ fn scan_ascii_words(s: &str) -> Vec<Word<'_>> {
     let b = s.as_bytes();
     let n = b.len();
     let alphanumeric = |j: usize| j < n && b[j].is_ascii_alphanumeric();
-    let mut out = Vec::new();
+    // Room for words of three letters and a space, so that the list is rarely grown.
+    let mut out = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     while i < n {
         if !(b[i].is_ascii_alphanumeric()
