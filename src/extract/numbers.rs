@@ -337,18 +337,47 @@ fn push(
 }
 
 /// Reads a number starting at word `i`; returns how many words it used (0 if none).
+/// Whether an ASCII word that starts with a letter surely starts no number: the letters it
+/// starts with, in lower case, are no number word (nor "twice", "dozen" or "pair"). A word
+/// that starts one has, before its first hyphen, only such a word; so this decides without
+/// folding the word (the case of most words of a text).
+fn surely_no_number_word(t: &str) -> bool {
+    /// Longer than any number word.
+    const LONGEST: usize = 16;
+    let letters = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || !t.is_ascii() {
+        return false;
+    }
+    if letters > LONGEST {
+        return true;
+    }
+    let mut lower = [0u8; LONGEST];
+    lower[..letters].copy_from_slice(&t.as_bytes()[..letters]);
+    lower.make_ascii_lowercase();
+    let head = std::str::from_utf8(&lower[..letters]).unwrap_or_default();
+    !(NUMBER_WORDS.contains(head) || matches!(head, "twice" | "dozen" | "pair"))
+}
+
+/// Whether a word (as written, and its key) may start a number. Most words start none: only a
+/// currency sign, a digit or a number word (alone or heading a hyphenated word) can, so the
+/// rest go before their neighbours are looked at.
+fn may_start_number(t: &str, k: &str) -> bool {
+    let first = t.chars().next().unwrap_or(' ');
+    matches!(first, '$' | '£' | '€')
+        || first.is_ascii_digit()
+        || matches!(k, "twice" | "dozen" | "pair")
+        || NUMBER_WORDS.contains(k.split('-').next().unwrap_or(""))
+}
+
 fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize {
     let w = &ws[i];
     let t = w.text;
+    if surely_no_number_word(t) {
+        return 0;
+    }
     let k = lower(w);
     let first = t.chars().next().unwrap_or(' ');
-    // Most words start no number: only a currency sign, a digit or a number word (alone or
-    // heading a hyphenated word) can, so the rest go before their neighbours are looked at.
-    if !(matches!(first, '$' | '£' | '€')
-        || first.is_ascii_digit()
-        || matches!(k.as_str(), "twice" | "dozen" | "pair")
-        || NUMBER_WORDS.contains(k.split('-').next().unwrap_or("")))
-    {
+    if !may_start_number(t, &k) {
         return 0;
     }
     let next = ws.get(i + 1).map(lower).unwrap_or_default();
@@ -713,6 +742,42 @@ fn is_age_apposition(s: &str, ws: &[Word<'_>], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words built from number words, their case, hyphens and marks, and near misses.
+    const PIECES: [&str; 14] = [
+        "one", "Twenty", "seventy", "twice", "Dozen", "pair", "hundred", "-", "five", "s", "'",
+        "on", "pairs", "thousand",
+    ];
+
+    proptest::proptest! {
+        /// The quick test never passes over a word the full test would let start a number.
+        #[test]
+        fn a_word_passed_over_starts_no_number(
+            pieces in proptest::collection::vec(0..PIECES.len(), 1..5),
+        ) {
+            let s: String = pieces.iter().map(|i| PIECES[*i]).collect();
+            for w in text::words(&s) {
+                if surely_no_number_word(w.text) {
+                    proptest::prop_assert!(!may_start_number(w.text, &text::key(w.text)), "{}", w.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn number_words_are_never_passed_over() {
+        for n in NUMBER_WORDS
+            .words()
+            .iter()
+            .chain(&["twice", "dozen", "pair"])
+        {
+            for w in [n.to_string(), n.to_uppercase(), format!("{n}-fold")] {
+                assert!(!surely_no_number_word(&w), "{w}");
+            }
+        }
+        assert!(surely_no_number_word("council"));
+        assert!(surely_no_number_word("Ones"));
+    }
 
     /// Checks (text, kind, role) of each number found.
     fn check(input: &str, expected: &[(&str, NumberKind, &str)]) {
