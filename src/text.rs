@@ -426,7 +426,18 @@ pub fn is_stop_word(w: &str) -> bool {
 /// A fixed list of words looked up by hash: the set is made from the list on first use.
 pub struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<rustc_hash::FxHashSet<&'static str>>,
+    set: OnceLock<Lookup>,
+}
+
+/// A [`WordSet`]'s set, and what most words it lacks fail before they are hashed: the lengths
+/// and first bytes of its words.
+struct Lookup {
+    set: rustc_hash::FxHashSet<&'static str>,
+    /// Which bytes begin a word of the set.
+    first: [bool; 256],
+    /// The shortest and longest words, in bytes.
+    shortest: usize,
+    longest: usize,
 }
 
 impl WordSet {
@@ -445,9 +456,25 @@ impl WordSet {
 
     /// Is `w` one of the words?
     pub fn contains(&self, w: &str) -> bool {
-        self.set
-            .get_or_init(|| self.list.iter().copied().collect())
-            .contains(w)
+        let lookup = self.set.get_or_init(|| {
+            let mut first = [false; 256];
+            for word in self.list {
+                if let Some(b) = word.bytes().next() {
+                    first[usize::from(b)] = true;
+                }
+            }
+            Lookup {
+                set: self.list.iter().copied().collect(),
+                first,
+                shortest: self.list.iter().map(|w| w.len()).min().unwrap_or(0),
+                longest: self.list.iter().map(|w| w.len()).max().unwrap_or(0),
+            }
+        });
+        match w.bytes().next() {
+            Some(b) if !lookup.first[usize::from(b)] => false,
+            _ if w.len() < lookup.shortest || w.len() > lookup.longest => false,
+            _ => lookup.set.contains(w),
+        }
     }
 }
 
@@ -546,6 +573,30 @@ mod tests {
             let decoded = scan_words(&s, chars.len(), |j| chars[j]);
             proptest::prop_assert_eq!(words(&s), decoded);
         }
+    }
+
+    #[test]
+    fn a_word_set_holds_its_words_and_no_other() {
+        static SET: WordSet = WordSet::new(&["he", "said", "Über", "twenty"]);
+        for w in SET.words() {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in [
+            "",
+            "h",
+            "s",
+            "sai",
+            "saids",
+            "twentyone",
+            "über",
+            "she",
+            "x",
+            "hé",
+        ] {
+            assert!(!SET.contains(w), "{w}");
+        }
+        static EMPTY: WordSet = WordSet::new(&[]);
+        assert!(!EMPTY.contains("") && !EMPTY.contains("a"));
     }
 
     fn check_words(input: &str, expected: &[&str]) {
