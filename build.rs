@@ -10,7 +10,10 @@
 //!   then one closing record whose third field is the number of ids;
 //! - `wordnet-ids.bin`: the concept ids of all lemmas, parsed from base 36;
 //! - `wordnet-forms.bin`: per irregular-form line (`=form base ...`): the form's offset (after
-//!   the `=`) and length, and the offset and length of its bases.
+//!   the `=`) and length, and the offset and length of its bases;
+//! - `wordnet-lemma-buckets.bin` and `wordnet-form-buckets.bin`: for each bucket of words by
+//!   their first two letters (see [`bucket`]), the first record of that bucket or a later one,
+//!   then the number of records: a look-up searches only its bucket.
 
 use std::path::PathBuf;
 
@@ -53,11 +56,15 @@ fn main() {
             }
         }
     }
+    let lemma_buckets = buckets(&table, &lemmas, 3);
+    let form_buckets = buckets(&table, &forms, 4);
     lemmas.extend([0, 0, ids.len()]);
     for (name, values) in [
         ("wordnet-lemmas.bin", &lemmas),
         ("wordnet-ids.bin", &ids),
         ("wordnet-forms.bin", &forms),
+        ("wordnet-lemma-buckets.bin", &lemma_buckets),
+        ("wordnet-form-buckets.bin", &form_buckets),
     ] {
         let bytes: Vec<u8> = values
             .iter()
@@ -69,4 +76,35 @@ fn main() {
             .collect();
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+}
+
+/// How many buckets [`bucket`] sorts words into.
+const BUCKETS: usize = 26 * 27;
+
+/// The bucket of a word of lower-case letters `a` to `z` (all the table's words are): by its
+/// first letter, then by its second or its end. Words in sorted order have their buckets in
+/// order. The library computes the same (`lexicon::bucket`).
+fn bucket(word: &str) -> usize {
+    let b = word.as_bytes();
+    assert!(
+        !b.is_empty() && b.iter().all(u8::is_ascii_lowercase),
+        "{TABLE}: {word:?} is not a word of letters a to z"
+    );
+    usize::from(b[0] - b'a') * 27 + b.get(1).map_or(0, |c| usize::from(c - b'a') + 1)
+}
+
+/// For records of `width` numbers whose first two are a word's offset and length in `table`
+/// (sorted by word), the start of each bucket, then the number of records.
+fn buckets(table: &str, records: &[usize], width: usize) -> Vec<usize> {
+    let count = records.len() / width;
+    let word = |i: usize| &table[records[i * width]..records[i * width] + records[i * width + 1]];
+    let mut starts = vec![count; BUCKETS + 1];
+    for i in (0..count).rev() {
+        starts[bucket(word(i))] = i;
+    }
+    // An empty bucket starts where the next one does.
+    for b in (0..BUCKETS).rev() {
+        starts[b] = starts[b].min(starts[b + 1]);
+    }
+    starts
 }

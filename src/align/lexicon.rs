@@ -43,6 +43,23 @@ const RULES: &[(&str, &str)] = &[
 const LEMMAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemmas.bin"));
 const IDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-ids.bin"));
 const FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-forms.bin"));
+/// Where each bucket of words ([`bucket`]) starts among the lemma records and the form records.
+const LEMMA_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemma-buckets.bin"));
+const FORM_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-form-buckets.bin"));
+
+/// The bucket of a word, by its first two letters, as the build script numbers them; `None`
+/// for a word that does not start with two letters `a` to `z` or one such letter alone (no
+/// word of the table does).
+fn bucket(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    let first = letter(*b.first()?)?;
+    let second = match b.get(1) {
+        None => 0,
+        Some(c) => letter(*c)? + 1,
+    };
+    Some(first * 27 + second)
+}
 
 /// Field `field` of record `i` of a run of records of `width` `u32`s.
 fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
@@ -51,9 +68,11 @@ fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
 }
 
 /// The index of the record of `run` (`width` `u32`s each, the first two a text's offset and
-/// length in the table; `count` of them, sorted by that text) whose text is `head`.
-fn find(run: &[u8], width: usize, count: usize, head: &str) -> Option<usize> {
-    let (mut lo, mut hi) = (0, count);
+/// length in the table; sorted by that text, with `buckets` saying where each bucket of texts
+/// starts) whose text is `head`.
+fn find(run: &[u8], width: usize, buckets: &[u8], head: &str) -> Option<usize> {
+    let b = bucket(head)?;
+    let (mut lo, mut hi) = (field(buckets, 1, b, 0), field(buckets, 1, b + 1, 0));
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         let at = field(run, width, mid, 0);
@@ -69,14 +88,14 @@ fn find(run: &[u8], width: usize, count: usize, head: &str) -> Option<usize> {
 
 /// The concept ids of a lemma, as the table lists them; `None` when it is not in the table.
 fn lemma_ids(lemma: &str) -> Option<impl Iterator<Item = u32>> {
-    let i = find(LEMMAS, 3, LEMMAS.len() / 12 - 1, lemma)?;
+    let i = find(LEMMAS, 3, LEMMA_BUCKETS, lemma)?;
     let (from, to) = (field(LEMMAS, 3, i, 2), field(LEMMAS, 3, i + 1, 2));
     Some((from..to).map(|k| field(IDS, 1, k, 0) as u32))
 }
 
 /// The base forms the table gives an irregular form ("bought" → "buy"), space-separated.
 fn form_bases(form: &str) -> Option<&'static str> {
-    let i = find(FORMS, 4, FORMS.len() / 16, form)?;
+    let i = find(FORMS, 4, FORM_BUCKETS, form)?;
     let at = field(FORMS, 4, i, 2);
     TABLE.get(at..at + field(FORMS, 4, i, 3))
 }
