@@ -211,7 +211,8 @@ fn candidates(
     folded: &[Vec<String>],
     written: &[Vec<&str>],
 ) -> BTreeSet<(usize, usize, usize, usize)> {
-    let mut blocks: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    // Blocks in any order: the pairs come out sorted whatever order they are found in.
+    let mut blocks: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for (s, names) in folded.iter().enumerate() {
         for (n, name) in names.iter().enumerate() {
             let words: Vec<&str> = name.split(' ').collect();
