@@ -5,6 +5,7 @@
 //! compare text, so that curly vs straight quotes, dashes, case and white space never count as a
 //! difference.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -42,18 +43,24 @@ pub fn is_apostrophe(c: char) -> bool {
 /// A comparison key for a piece of text: typography folded, lower-cased, white space collapsed,
 /// and leading/trailing punctuation and white space removed.
 pub fn key(s: &str) -> String {
+    key_cow(s).into_owned()
+}
+
+/// [`key`], borrowed from `s` when it is its own key (an ASCII word in lower case without
+/// marks around it, as most words of a text are), so that nothing is copied.
+pub fn key_cow(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return ascii_key(s);
     }
-    unicode_key(s)
+    Cow::Owned(unicode_key(s))
 }
 
 /// [`key`] for ASCII text, byte by byte: the same result as [`unicode_key`], several times
 /// faster (keys are built for every word of every claim).
-fn ascii_key(s: &str) -> String {
+fn ascii_key(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let end = b
         .iter()
@@ -65,7 +72,10 @@ fn ascii_key(s: &str) -> String {
         .any(|c| matches!(c, b' ' | b'\t'..=b'\r' | b'`'))
     {
         // One word, the common case: only its case to fold.
-        return s[start..end].to_ascii_lowercase();
+        if !body.iter().any(u8::is_ascii_uppercase) {
+            return Cow::Borrowed(&s[start..end]);
+        }
+        return Cow::Owned(s[start..end].to_ascii_lowercase());
     }
     let mut out = String::with_capacity(end - start);
     let mut space = false;
@@ -85,7 +95,7 @@ fn ascii_key(s: &str) -> String {
             _ => char::from(c.to_ascii_lowercase()),
         });
     }
-    out
+    Cow::Owned(out)
 }
 
 /// [`key`] for any text.

@@ -82,8 +82,8 @@ struct Features {
     /// alphabetical order (so sorted as the stems are): comparing ids is comparing stems.
     stems: Vec<u32>,
     key: String,
-    /// The claim's words, folded, in order (for the longest common run).
-    words: Vec<String>,
+    /// How many words the claim has.
+    words: usize,
     /// Hashes of `words`, for the longest common run.
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
@@ -222,7 +222,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                     .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
                     .collect(),
                 key: words.key,
-                words: words.keys,
+                words: words.keys.len(),
                 squeezed,
                 bigrams,
                 profile,
@@ -775,8 +775,8 @@ fn parts(
             chars: 1.0,
             shared,
             rare,
-            run: a.words.len(),
-            shorter: a.words.len(),
+            run: a.words,
+            shorter: a.words,
             probability: 1.0,
         };
         return Some((p, true));
@@ -802,7 +802,7 @@ fn parts(
         shared,
         rare,
         run: 0,
-        shorter: a.words.len().min(b.words.len()),
+        shorter: a.words.min(b.words),
         probability: 0.0,
     };
     if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
@@ -865,7 +865,7 @@ fn sorensen_dice(a: &Features, b: &Features) -> f64 {
 fn wording_run(a: &Features, b: &Features) -> usize {
     let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
     let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
-    if plain >= 2 || len == a.words.len().min(b.words.len()) {
+    if plain >= 2 || len == a.words.min(b.words) {
         len
     } else {
         0

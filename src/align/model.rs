@@ -367,8 +367,8 @@ fn char4(w: &[char]) -> u64 {
 pub struct Words<'a> {
     /// The words as written.
     pub written: Vec<text::Word<'a>>,
-    /// The [`text::key`] of each word.
-    pub keys: Vec<String>,
+    /// The [`text::key`] of each word (borrowed from the word when it is its own key).
+    pub keys: Vec<std::borrow::Cow<'a, str>>,
     /// The [`text::key`] of the whole text.
     pub key: String,
 }
@@ -378,7 +378,7 @@ impl<'a> Words<'a> {
     pub fn new(text_: &'a str) -> Words<'a> {
         let written = text::words(text_);
         Words {
-            keys: written.iter().map(|w| text::key(w.text)).collect(),
+            keys: written.iter().map(|w| text::key_cow(w.text)).collect(),
             written,
             key: text::key(text_),
         }

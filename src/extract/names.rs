@@ -237,7 +237,11 @@ pub fn strip_possessive(w: &str) -> &str {
 }
 
 fn lower_key(w: &str) -> String {
-    text::key(w).trim_end_matches('.').to_string()
+    let k = text::key_cow(w);
+    match k.trim_end_matches('.') {
+        trimmed if trimmed.len() < k.len() => trimmed.to_string(),
+        _ => k.into_owned(),
+    }
 }
 
 /// Finds the name mentions in one sentence. `base` is the sentence's offset in the clean text.
