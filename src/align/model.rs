@@ -673,24 +673,26 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
         BIAS + known + most + 1e-9 >= target
     };
     if bounded {
-        let most = most_chars(a, b) + most_order(a, b, shared_stems, &f) + most_related(a, b);
-        if !may_reach(&f, &[CHARS, ORDER, RELATED], most) {
+        // What each group can add depends only on the texts, so it is bounded once.
+        let (chars, order, related) = (
+            most_chars(a, b),
+            most_order(a, b, shared_stems, &f),
+            most_related(a, b),
+        );
+        if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
             return None;
         }
-    }
-    char_features(a, b, &mut f);
-    if bounded
-        && !may_reach(
-            &f,
-            &[ORDER, RELATED],
-            most_order(a, b, shared_stems, &f) + most_related(a, b),
-        )
-    {
-        return None;
-    }
-    order_features(a, b, &mut f);
-    if bounded && !may_reach(&f, &[RELATED], most_related(a, b)) {
-        return None;
+        char_features(a, b, &mut f);
+        if !may_reach(&f, &[ORDER, RELATED], order + related) {
+            return None;
+        }
+        order_features(a, b, &mut f);
+        if !may_reach(&f, &[RELATED], related) {
+            return None;
+        }
+    } else {
+        char_features(a, b, &mut f);
+        order_features(a, b, &mut f);
     }
     related_features(a, b, &mut f);
     Some(probability(&f))
@@ -745,14 +747,23 @@ fn most_order(a: &Profile, b: &Profile, shared_stems: usize, f: &[f64; FEATURES]
     let (longer, shorter) = (la.max(lb), la.min(lb));
     let shared = shared_stems.min(shorter) as f64;
     let (l, s) = (longer.max(1) as f64, shorter.max(1) as f64);
-    let ranges = [
-        ((longer as f64 - shared) / l, longer as f64 / l),
-        (0.0, shared / l),
-        (0.0, shared / s),
-    ];
+    most_within(
+        ORDER,
+        [
+            ((longer as f64 - shared) / l, longer as f64 / l),
+            (0.0, shared / l),
+            (0.0, shared / s),
+        ],
+    )
+}
+
+/// The most the features of `range` can add when each lies in its own (lowest, highest)
+/// range, the ranges given in the order of the features.
+fn most_within<const N: usize>(range: std::ops::Range<usize>, ranges: [(f64, f64); N]) -> f64 {
+    debug_assert_eq!(range.len(), N);
     ranges
         .iter()
-        .zip(&WEIGHTS[ORDER])
+        .zip(&WEIGHTS[range])
         .map(|((lo, hi), w)| (w * lo).max(w * hi))
         .sum()
 }
@@ -779,32 +790,24 @@ fn most_related(a: &Profile, b: &Profile) -> f64 {
             let (sa, sb) = (m_ / x, m_ / y);
             // Runs: at least the unmatched words spread over the m + 1 gaps, at most all.
             let least_run = |u: usize| u.div_ceil(m + 1);
-            let fixed = [
-                2.0 * m_ / (x + y),
-                sa.min(sb),
-                sa.max(sb),
-                cap(ua.min(ub), 15),
-                cap(ua.max(ub), 15),
-            ];
-            let ranges = [
-                (0.0, cap(m, 6)),
-                (0.0, cap(ua.min(ub), 15)),
-                (
-                    cap(least_run(ua).max(least_run(ub)), 15),
-                    cap(ua.max(ub), 15),
-                ),
-            ];
-            let known: f64 = fixed
-                .iter()
-                .zip(&WEIGHTS[RELATED.start..RELATED.start + 5])
-                .map(|(v, w)| v * w)
-                .sum();
-            let rest: f64 = ranges
-                .iter()
-                .zip(&WEIGHTS[RELATED.start + 5..RELATED.end])
-                .map(|((lo, hi), w)| (w * lo).max(w * hi))
-                .sum();
-            known + rest
+            // Exact given m: the shares and the unmatched counts.
+            let exact = |v: f64| (v, v);
+            most_within(
+                RELATED,
+                [
+                    exact(2.0 * m_ / (x + y)),
+                    exact(sa.min(sb)),
+                    exact(sa.max(sb)),
+                    exact(cap(ua.min(ub), 15)),
+                    exact(cap(ua.max(ub), 15)),
+                    (0.0, cap(m, 6)),
+                    (0.0, cap(ua.min(ub), 15)),
+                    (
+                        cap(least_run(ua).max(least_run(ub)), 15),
+                        cap(ua.max(ub), 15),
+                    ),
+                ],
+            )
         })
         .fold(f64::NEG_INFINITY, f64::max)
 }
@@ -976,6 +979,31 @@ mod tests {
             match probability_from(&a, &b, floor) {
                 Some(p) => proptest::prop_assert_eq!(p, exact),
                 None => proptest::prop_assert!(exact < floor, "{exact} withheld at {floor}"),
+            }
+        }
+
+        /// Each group's bound is at least what its features add, whatever the floor: the
+        /// character n-grams, the word order and the related words.
+        #[test]
+        fn each_bound_holds_what_its_features_add(
+            a in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+            b in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+        ) {
+            let text = |w: &[usize]| w.iter().map(|i| VOCABULARY[*i]).collect::<Vec<_>>().join(" ");
+            let (a, b) = (profile(&text(&a)), profile(&text(&b)));
+            let f = features(&a, &b);
+            let (_, shared_stems) = word_features(&a, &b);
+            let adds = |r: std::ops::Range<usize>| -> f64 {
+                r.map(|i| f[i] * WEIGHTS[i]).sum()
+            };
+            let most = [
+                most_chars(&a, &b),
+                most_order(&a, &b, shared_stems, &f),
+                most_related(&a, &b),
+            ];
+            for (group, most) in [CHARS, ORDER, RELATED].into_iter().zip(most) {
+                let exact = adds(group.clone());
+                proptest::prop_assert!(exact <= most + 1e-9, "{group:?}: {exact} > {most}");
             }
         }
 
