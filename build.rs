@@ -12,16 +12,21 @@
 //! - `wordnet-forms.bin`: per irregular-form line (`=form base ...`): the form's offset (after
 //!   the `=`) and length, and the offset and length of its bases;
 //! - `wordnet-lemma-buckets.bin` and `wordnet-form-buckets.bin`: for each bucket of words by
-//!   their first two letters (see [`bucket`]), the first record of that bucket or a later one,
+//!   their first two letters (`src/align/wordnet_bucket.rs`), the first record of that bucket or a later one,
 //!   then the number of records: a look-up searches only its bucket.
 
 use std::path::PathBuf;
+
+#[path = "src/align/wordnet_bucket.rs"]
+mod wordnet_bucket;
+use wordnet_bucket::{BUCKETS, bucket};
 
 const TABLE: &str = "src/align/wordnet.txt";
 
 fn main() {
     println!("cargo::rerun-if-changed={TABLE}");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/align/wordnet_bucket.rs");
     let table = std::fs::read_to_string(TABLE).unwrap_or_else(|e| panic!("{TABLE}: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -78,21 +83,6 @@ fn main() {
     }
 }
 
-/// How many buckets [`bucket`] sorts words into.
-const BUCKETS: usize = 26 * 27;
-
-/// The bucket of a word of lower-case letters `a` to `z` (all the table's words are): by its
-/// first letter, then by its second or its end. Words in sorted order have their buckets in
-/// order. The library computes the same (`lexicon::bucket`).
-fn bucket(word: &str) -> usize {
-    let b = word.as_bytes();
-    assert!(
-        !b.is_empty() && b.iter().all(u8::is_ascii_lowercase),
-        "{TABLE}: {word:?} is not a word of letters a to z"
-    );
-    usize::from(b[0] - b'a') * 27 + b.get(1).map_or(0, |c| usize::from(c - b'a') + 1)
-}
-
 /// For records of `width` numbers whose first two are a word's offset and length in `table`
 /// (sorted by word), the start of each bucket, then the number of records.
 fn buckets(table: &str, records: &[usize], width: usize) -> Vec<usize> {
@@ -100,7 +90,10 @@ fn buckets(table: &str, records: &[usize], width: usize) -> Vec<usize> {
     let word = |i: usize| &table[records[i * width]..records[i * width] + records[i * width + 1]];
     let mut starts = vec![count; BUCKETS + 1];
     for i in (0..count).rev() {
-        starts[bucket(word(i))] = i;
+        let w = word(i);
+        let b =
+            bucket(w).unwrap_or_else(|| panic!("{TABLE}: {w:?} is not a word of letters a to z"));
+        starts[b] = i;
     }
     // An empty bucket starts where the next one does.
     for b in (0..BUCKETS).rev() {

@@ -9,6 +9,8 @@
 //! WordNet's exception lists ("bought" → "buy") and WordNet's suffix rules ("companies" →
 //! "company").
 
+use super::wordnet_bucket::{BUCKETS, bucket};
+
 /// The generated table.
 const TABLE: &str = include_str!("wordnet.txt");
 
@@ -47,20 +49,6 @@ const FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-forms.bin
 const LEMMA_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemma-buckets.bin"));
 const FORM_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-form-buckets.bin"));
 
-/// The bucket of a word, by its first two letters, as the build script numbers them; `None`
-/// for a word that does not start with two letters `a` to `z` or one such letter alone (no
-/// word of the table does).
-fn bucket(word: &str) -> Option<usize> {
-    let b = word.as_bytes();
-    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
-    let first = letter(*b.first()?)?;
-    let second = match b.get(1) {
-        None => 0,
-        Some(c) => letter(*c)? + 1,
-    };
-    Some(first * 27 + second)
-}
-
 /// Field `field` of record `i` of a run of records of `width` `u32`s.
 fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
     let at = (i * width + field) * 4;
@@ -71,6 +59,11 @@ fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
 /// length in the table; sorted by that text, with `buckets` saying where each bucket of texts
 /// starts) whose text is `head`.
 fn find(run: &[u8], width: usize, buckets: &[u8], head: &str) -> Option<usize> {
+    debug_assert_eq!(
+        buckets.len(),
+        (BUCKETS + 1) * 4,
+        "a start per bucket, then the count"
+    );
     let b = bucket(head)?;
     let (mut lo, mut hi) = (field(buckets, 1, b, 0), field(buckets, 1, b + 1, 0));
     while lo < hi {

@@ -13,6 +13,7 @@
 
 pub mod lexicon;
 pub mod model;
+mod wordnet_bucket;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
