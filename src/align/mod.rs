@@ -84,7 +84,7 @@ struct Features {
     stems: Vec<u32>,
     key: String,
     /// How many words the claim has.
-    words: usize,
+    word_count: usize,
     /// Hashes of `words`, for the longest common run.
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
@@ -223,7 +223,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                     .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
                     .collect(),
                 key: words.key,
-                words: words.keys.len(),
+                word_count: words.keys.len(),
                 squeezed,
                 bigrams,
                 profile,
@@ -776,8 +776,8 @@ fn parts(
             chars: 1.0,
             shared,
             rare,
-            run: a.words,
-            shorter: a.words,
+            run: a.word_count,
+            shorter: a.word_count,
             probability: 1.0,
         };
         return Some((p, true));
@@ -803,7 +803,7 @@ fn parts(
         shared,
         rare,
         run: 0,
-        shorter: a.words.min(b.words),
+        shorter: a.word_count.min(b.word_count),
         probability: 0.0,
     };
     if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
@@ -866,7 +866,7 @@ fn sorensen_dice(a: &Features, b: &Features) -> f64 {
 fn wording_run(a: &Features, b: &Features) -> usize {
     let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
     let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
-    if plain >= 2 || len == a.words.min(b.words) {
+    if plain >= 2 || len == a.word_count.min(b.word_count) {
         len
     } else {
         0
