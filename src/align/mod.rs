@@ -89,7 +89,8 @@ struct Features {
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
     plain: Vec<bool>,
-    /// `key` without white space, and its character bigrams, sorted: the Sørensen-Dice
+    /// `key` without white space, and its character bigrams, scrambled and sorted
+    /// ([`model::sort_scrambled`]): the Sørensen-Dice
     /// similarity of two claims (as `strsim::sorensen_dice` computes it) without building a
     /// map per pair.
     squeezed: String,
@@ -210,7 +211,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                 .windows(2)
                 .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
                 .collect();
-            bigrams.sort_unstable();
+            model::sort_scrambled(&mut bigrams);
             let f = Features {
                 kind: c.kind,
                 text_id,

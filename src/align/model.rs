@@ -129,7 +129,8 @@ pub struct Profile {
     stems: Vec<u64>,
     /// Hashes of the word n-grams (1 to 4), each sorted.
     grams: [Vec<u64>; 4],
-    /// Hashes of the character 3-grams and 4-grams of the folded text, each sorted.
+    /// The character 3-grams and 4-grams of the folded text, packed (or hashed), each
+    /// scrambled and sorted ([`sort_scrambled`]).
     chars: [Vec<u64>; 2],
     /// Hashes of the content stems, sorted, without repeats.
     content: Vec<u64>,
@@ -332,6 +333,52 @@ fn sort_by_concept(pairs: &mut Vec<u64>) {
     debug_assert!(pairs.is_sorted());
 }
 
+/// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
+/// against each other ([`shared_sorted`]): the scrambling is one-to-one (a multiplication by
+/// an odd number, modulo 2^64), so two items are equal exactly when their scrambled forms
+/// are, and the merges count the same; but the scrambled items spread evenly over the range,
+/// so one counting pass on their top bits sorts them but for the few sharing a bucket, which
+/// an insertion pass puts in order (cheaper than a comparison sort of a hundred or more).
+pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
+    const SCRAMBLE: u64 = 0x9e37_79b9_7f4a_7c15;
+    for x in items.iter_mut() {
+        *x = x.wrapping_mul(SCRAMBLE);
+    }
+    let n = items.len();
+    if n < 32 {
+        items.sort_unstable();
+        return;
+    }
+    // About two items a bucket.
+    let bits = (usize::BITS - (2 * n).leading_zeros()).min(12);
+    let shift = 64 - bits;
+    let mut start = vec![0u32; (1 << bits) + 1];
+    for x in items.iter() {
+        start[(x >> shift) as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut out = vec![0u64; n];
+    for x in items.iter() {
+        let b = (x >> shift) as usize;
+        out[start[b] as usize] = *x;
+        start[b] += 1;
+    }
+    // Within a bucket the items are unordered; each moves back past only its bucket's.
+    for i in 1..n {
+        let x = out[i];
+        let mut j = i;
+        while j > 0 && out[j - 1] > x {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = x;
+    }
+    *items = out;
+    debug_assert!(items.is_sorted());
+}
+
 /// Two 32-bit numbers as one 64-bit number ordered as the pair is.
 fn pack(high: u32, low: u32) -> u64 {
     (u64::from(high) << 32) | u64::from(low)
@@ -486,7 +533,7 @@ impl Profile {
             folded.windows(4).map(char4).collect(),
         ]
         .map(|mut v| {
-            v.sort_unstable();
+            sort_scrambled(&mut v);
             v
         });
         content.sort_unstable();
@@ -1030,6 +1077,31 @@ mod tests {
             expected.sort_unstable();
             sort_by_concept(&mut small);
             proptest::prop_assert_eq!(small, expected);
+        }
+
+        /// Scrambled and sorted, two lists share as many items as sorted plainly, whatever
+        /// their lengths (below and above the counting pass's threshold) and repeats.
+        #[test]
+        fn scrambled_lists_share_what_the_plain_ones_do(
+            a in proptest::collection::vec(0u64..300, 0..400),
+            b in proptest::collection::vec(0u64..300, 0..400),
+            high in proptest::prelude::any::<u64>(),
+        ) {
+            // Some items far apart, so that the top bits differ before scrambling too; in
+            // `b`, the same items with the top bit flipped, which a scrambling that is not
+            // one-to-one would confuse with `a`'s.
+            let lift = |v: &Vec<u64>, top: u64| -> Vec<u64> {
+                v.iter().map(|x| if x % 7 == 0 { x ^ high ^ top } else { *x }).collect()
+            };
+            let (mut a, mut b) = (lift(&a, 0), lift(&b, 1 << 63));
+            let (mut plain_a, mut plain_b) = (a.clone(), b.clone());
+            plain_a.sort_unstable();
+            plain_b.sort_unstable();
+            sort_scrambled(&mut a);
+            sort_scrambled(&mut b);
+            proptest::prop_assert!(a.is_sorted() && b.is_sorted());
+            proptest::prop_assert_eq!(a.len(), plain_a.len());
+            proptest::prop_assert_eq!(shared_sorted(&a, &b), shared_sorted(&plain_a, &plain_b));
         }
 
         /// The bit-parallel edit distance and subsequence are the table's, for any lengths up
