@@ -270,21 +270,48 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     let mut related_pairs: Vec<u64> = Vec::new();
     if ma.contains(&false) && mb.contains(&false) {
         let (ca, cb) = (&a.concepts, &b.concepts);
-        let (mut i, mut j) = (0, 0);
-        while i < ca.len() && j < cb.len() {
-            let (x, y) = (ca[i], cb[j]);
-            if x == y {
-                let ea = i + ca[i..].iter().take_while(|k| **k == x).count();
-                let eb = j + cb[j..].iter().take_while(|k| **k == x).count();
-                for &wa in a.concept_word[i..ea].iter().filter(|w| !ma[**w as usize]) {
-                    for &wb in b.concept_word[j..eb].iter().filter(|w| !mb[**w as usize]) {
-                        related_pairs.push(pack(wa, wb));
+        let mut push_run = |i: usize, j: usize| {
+            // `a`'s word at `i` with each word of `b`'s run of the same concept from `j`.
+            let (wa, x) = (a.concept_word[i], ca[i]);
+            for (&y, &wb) in cb[j..].iter().zip(&b.concept_word[j..]) {
+                if y != x {
+                    break;
+                }
+                if !mb[wb as usize] {
+                    related_pairs.push(pack(wa, wb));
+                }
+            }
+        };
+        let small = |c: &[u32]| c.last().is_none_or(|x| *x < 1 << 16);
+        if small(ca) && small(cb) && cb.len() < usize::from(u16::MAX) {
+            // Where each concept's run starts in `b`, looked up by the concept: each entry of
+            // `a` is one look-up, independent of the others, where a merge makes each step
+            // wait on the last.
+            RUN_STARTS.with(|starts| {
+                let mut starts = starts.borrow_mut();
+                for (j, c) in cb.iter().enumerate().rev() {
+                    starts[*c as usize] = j as u16 + 1;
+                }
+                for (i, c) in ca.iter().enumerate() {
+                    let j = starts[*c as usize];
+                    if j != 0 && !ma[a.concept_word[i] as usize] {
+                        push_run(i, usize::from(j - 1));
                     }
                 }
-                (i, j) = (ea, eb);
-            } else {
-                // Branch-free, as in `shared_sorted`.
-                i += usize::from(x < y);
+                for c in cb {
+                    starts[*c as usize] = 0;
+                }
+            });
+        } else {
+            let (mut i, mut j) = (0, 0);
+            while i < ca.len() && j < cb.len() {
+                let (x, y) = (ca[i], cb[j]);
+                if x == y && !ma[a.concept_word[i] as usize] {
+                    push_run(i, j);
+                }
+                // Each entry of `a` meets the start of its concept's run in `b`: `j` steps
+                // only past concepts below `a`'s.
+                i += usize::from(x <= y);
                 j += usize::from(x > y);
             }
         }
@@ -301,6 +328,12 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
         }
     }
     (ma, mb, related)
+}
+
+thread_local! {
+    /// For [`match_words`]: by concept id, where that concept's run starts in a text's
+    /// (concept, word) list, plus one; 0 for a concept not in it. Left all 0 between uses.
+    static RUN_STARTS: RefCell<Vec<u16>> = RefCell::new(vec![0; 1 << 16]);
 }
 
 /// Sorts (concept, word) pairs packed as in [`pack`] and given word by word, each word's
@@ -1077,6 +1110,58 @@ mod tests {
             expected.sort_unstable();
             sort_by_concept(&mut small);
             proptest::prop_assert_eq!(small, expected);
+        }
+
+        /// Words are matched as the rule says, read naively: first each word of `a` in order
+        /// takes the first free word of `b` of the same stem or prefix; then each still
+        /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
+        /// For concept ids in the look-up table's range and beyond it (the merge).
+        #[test]
+        fn words_match_as_the_rule_says(
+            a in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
+                proptest::collection::btree_set(0u32..12, 0..4)), 0..14),
+            b in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
+                proptest::collection::btree_set(0u32..12, 0..4)), 0..14),
+            offset in proptest::prop_oneof![proptest::strategy::Just(0u32), proptest::strategy::Just(70_000u32)],
+        ) {
+            type Word = (u64, Option<u64>, std::collections::BTreeSet<u32>);
+            let profile = |words: &[Word]| -> Profile {
+                let mut pairs: Vec<u64> = words
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(j, (_, _, cs))| cs.iter().map(move |c| pack(c + offset, j as u32)))
+                    .collect();
+                pairs.sort_unstable();
+                let (concepts, concept_word) = pairs.into_iter().map(unpack).unzip();
+                Profile {
+                    words: words
+                        .iter()
+                        .map(|(stem, prefix, _)| ContentWord { stem: *stem, prefix: *prefix })
+                        .collect(),
+                    concepts,
+                    concept_word,
+                    ..Profile::default()
+                }
+            };
+            let (pa, pb) = (profile(&a), profile(&b));
+            let mut ma = vec![false; a.len()];
+            let mut mb = vec![false; b.len()];
+            for (i, x) in pa.words.iter().enumerate() {
+                if let Some(j) = (0..b.len()).find(|&j| !mb[j] && x.same(&pb.words[j])) {
+                    (ma[i], mb[j]) = (true, true);
+                }
+            }
+            let mut related = 0;
+            for i in 0..a.len() {
+                if ma[i] {
+                    continue;
+                }
+                if let Some(j) = (0..b.len()).find(|&j| !mb[j] && !a[i].2.is_disjoint(&b[j].2)) {
+                    (ma[i], mb[j]) = (true, true);
+                    related += 1;
+                }
+            }
+            proptest::prop_assert_eq!(match_words(&pa, &pb), (ma, mb, related));
         }
 
         /// Scrambled and sorted, two lists share as many items as sorted plainly, whatever
