@@ -134,59 +134,67 @@ pub struct Word<'a> {
 
 /// Splits `s` into words: runs of alphanumerics, joined by inner apostrophes, hyphens, dots,
 /// commas between digits and similar marks ("England’s", "29-year-old", "2,000", "U.S.").
+///
+/// Read from the bytes, a character decoded only where a byte is not ASCII, so that no list of
+/// characters is built; `scan_words` (in the tests) states the same rules over characters.
 pub fn words(s: &str) -> Vec<Word<'_>> {
-    if s.is_ascii() {
-        return scan_ascii_words(s);
-    }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    scan_words(s, chars.len(), |j| chars[j])
-}
-
-/// [`words`] of an ASCII text, read from its bytes: each byte is a character, and only the
-/// ASCII cases of [`scan_words`]'s rules can arise (no combining marks, no typographic
-/// apostrophes or hyphens, no currency sign but `$`), each tested on the byte.
-fn scan_ascii_words(s: &str) -> Vec<Word<'_>> {
-    let b = s.as_bytes();
-    let n = b.len();
-    let alphanumeric = |j: usize| j < n && b[j].is_ascii_alphanumeric();
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    // The character at byte `i` and the byte after it, or `None` at the end.
+    let at = |i: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return Some((char::from(b), i + 1));
+        }
+        let c = s[i..].chars().next()?;
+        Some((c, i + c.len_utf8()))
+    };
+    // The character ending at byte `i`.
+    let before = |i: usize| -> Option<char> {
+        let b = *bytes.get(i.checked_sub(1)?)?;
+        if b.is_ascii() {
+            return Some(char::from(b));
+        }
+        s[..i].chars().next_back()
+    };
     // Room for words of three letters and a space, so that the list is rarely grown.
     let mut out = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
-    while i < n {
-        if !(b[i].is_ascii_alphanumeric()
-            || (b[i] == b'$' && i + 1 < n && b[i + 1].is_ascii_digit()))
+    while let Some((c, after)) = at(i) {
+        if !(c.is_alphanumeric()
+            || (matches!(c, '$' | '£' | '€') && at(after).is_some_and(|(d, _)| d.is_ascii_digit())))
         {
-            i += 1;
+            i = after;
             continue;
         }
-        let mut j = i + 1;
-        while j < n {
-            let c = b[j];
-            if c.is_ascii_alphanumeric() || c == b'%' {
-                j += 1;
+        // `j` is the byte of the character being read; `prev` and `prev2` the two before it.
+        let (mut j, mut prev, mut prev2) = (after, c, before(i));
+        while let Some((c, next_at)) = at(j) {
+            if c.is_alphanumeric() || c == '%' || (!c.is_ascii() && is_combining_mark(c)) {
+                (j, prev2, prev) = (next_at, Some(prev), c);
                 continue;
             }
-            if matches!(c, b'\'' | b'`' | b'-' | b'.' | b',' | b':' | b'/') && alphanumeric(j + 1) {
-                let (prev, next) = (b[j - 1], b[j + 1]);
+            let joiner = is_apostrophe(c)
+                || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/');
+            if joiner && let Some((next, past)) = at(next_at).filter(|(d, _)| d.is_alphanumeric()) {
                 let ok = match c {
-                    b',' | b':' | b'/' => prev.is_ascii_digit() && next.is_ascii_digit(),
-                    b'.' => {
+                    ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                    '.' => {
                         (prev.is_ascii_digit() && next.is_ascii_digit())
-                            || (prev.is_ascii_alphabetic()
-                                && next.is_ascii_alphabetic()
-                                && j + 2 < n
-                                && b[j + 2] == b'.')
+                            || (prev.is_alphabetic()
+                                && next.is_alphabetic()
+                                && at(past).is_some_and(|(d, _)| d == '.'))
                     }
                     _ => true,
                 };
                 if ok {
-                    j += 2;
+                    (j, prev2, prev) = (past, Some(c), next);
                     continue;
                 }
             }
             // Keep the final dot of an abbreviation written with dots ("U.S.").
-            if c == b'.' && j >= 2 && b[j - 2] == b'.' && b[j - 1].is_ascii_alphabetic() {
-                j += 1;
+            if c == '.' && prev2 == Some('.') && prev.is_alphabetic() {
+                j = next_at;
             }
             break;
         }
@@ -200,7 +208,9 @@ fn scan_ascii_words(s: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// [`words`] over the `n` characters of `s`, `at(j)` giving the `j`th with its byte offset.
+/// [`words`] over the `n` characters of `s`, `at(j)` giving the `j`th with its byte offset:
+/// the rules read character by character, the reference the tests hold [`words`] to.
+#[cfg(test)]
 fn scan_words(s: &str, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Word<'_>> {
     let get = |j: usize| (j < n).then(|| at(j));
     let mut out = Vec::new();
@@ -579,6 +589,18 @@ mod tests {
         /// often ("U.S.", "2,000", "25-yard", "$5", "rock'n'roll", "24/7").
         #[test]
         fn ascii_words_are_the_decoded_words_for_marks(s in "[aZ19 .,:/'`$%-]{0,30}") {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let decoded = scan_words(&s, chars.len(), |j| chars[j]);
+            proptest::prop_assert_eq!(words(&s), decoded);
+        }
+
+        /// The same with characters of two to four bytes among them: typographic apostrophes
+        /// and hyphens, currency signs, accented and combining letters, a digit and a letter
+        /// outside ASCII, and one outside the Basic Multilingual Plane.
+        #[test]
+        fn words_are_the_decoded_words_beyond_ascii(
+            s in "[aZ19 .,:/'`$%\\-\u{2019}\u{2018}\u{2010}\u{2011}£€é\u{301}Ü\u{663}\u{1D400}\u{a0}]{0,30}"
+        ) {
             let chars: Vec<(usize, char)> = s.char_indices().collect();
             let decoded = scan_words(&s, chars.len(), |j| chars[j]);
             proptest::prop_assert_eq!(words(&s), decoded);
