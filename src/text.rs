@@ -98,12 +98,25 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`key`] for any text.
+/// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
+/// [`fold_char`] and Unicode's lower case.
 fn unicode_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars().map(fold_char) {
-        if c.is_whitespace() {
+    for c in s.chars() {
+        let (blank, c) = if c.is_ascii() {
+            // As `fold_char`, `char::is_whitespace` and `char::to_lowercase` do on ASCII.
+            let c = if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            (matches!(c, ' ' | '\t'..='\r'), c)
+        } else {
+            let c = fold_char(c);
+            (c.is_whitespace(), c)
+        };
+        if blank {
             space = true;
             continue;
         }
@@ -111,9 +124,17 @@ fn unicode_key(s: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.len() == out.len() {
+        return out;
+    }
+    trimmed.to_string()
 }
 
 /// Removes accents (combining marks after NFD decomposition): "Léger" → "Leger".
@@ -574,6 +595,29 @@ mod tests {
         #[test]
         fn the_ascii_key_is_the_unicode_key(s in "([\\x00-\\x7f]|[ a`.-]){0,40}") {
             proptest::prop_assert_eq!(ascii_key(&s), unicode_key(&s));
+        }
+
+        /// The key is the definition read naively: every character folded, white space
+        /// collapsed, lower-cased, punctuation trimmed from the ends.
+        #[test]
+        fn the_unicode_key_is_the_naive_key(
+            s in "[aZ1 \\t\\x0b.,`'\"\u{2019}\u{201C}\u{2014}\u{a0}\u{2009}\u{2026}ÉßİΣ\u{301}\u{1D400}-]{0,30}"
+        ) {
+            let mut naive = String::new();
+            let mut space = false;
+            for c in s.chars().map(fold_char) {
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                if space && !naive.is_empty() {
+                    naive.push(' ');
+                }
+                space = false;
+                naive.extend(c.to_lowercase());
+            }
+            let naive = naive.trim_matches(|c: char| !c.is_alphanumeric());
+            proptest::prop_assert_eq!(unicode_key(&s), naive);
         }
 
         /// Words read from the bytes of an ASCII text are the words read from its decoded
