@@ -143,9 +143,8 @@ pub struct Profile {
     names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
-    /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, sorted, and
-    /// beside each the index into `words` of its word: (concept, word) pairs, sorted, kept as
-    /// two lists so that a merge of two texts' concepts reads only the first.
+    /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, word after word,
+    /// and beside each the index into `words` of its word.
     concepts: Vec<u32>,
     concept_word: Vec<u32>,
 }
@@ -262,57 +261,52 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             mb[j] = true;
         }
     }
-    // Pairs of still unmatched words sharing a concept, from a merge of the two texts' sorted
-    // (concept, word) lists; then each word of `a` in order takes the first word of `b` it is
-    // related to that is still free.
+    // Pairs of still unmatched words sharing a concept; then each word of `a` in order takes the
+    // first word of `b` it is related to that is still free.
     // Each pair packed as one integer, `wa` in the high half: sorting the integers is sorting
     // the pairs.
     let mut related_pairs: Vec<u64> = Vec::new();
     if ma.contains(&false) && mb.contains(&false) {
-        let (ca, cb) = (&a.concepts, &b.concepts);
-        let mut push_run = |i: usize, j: usize| {
-            // `a`'s word at `i` with each word of `b`'s run of the same concept from `j`.
-            let (wa, x) = (a.concept_word[i], ca[i]);
-            for (&y, &wb) in cb[j..].iter().zip(&b.concept_word[j..]) {
-                if y != x {
-                    break;
+        fn entries(p: &Profile) -> impl Iterator<Item = (u32, u32)> + '_ {
+            p.concepts
+                .iter()
+                .copied()
+                .zip(p.concept_word.iter().copied())
+        }
+        if b.concepts.iter().all(|c| *c < 1 << 16) && b.concepts.len() < usize::from(u16::MAX) {
+            // `b`'s entries chained by concept (each chain in the order of `b`'s words), the
+            // chains' heads in a table by concept id: each entry of `a` finds the words of `b`
+            // sharing its concept by one look-up, with nothing sorted.
+            CONCEPT_CHAINS.with(|chains| {
+                let (head, next) = &mut *chains.borrow_mut();
+                next.clear();
+                next.resize(b.concepts.len(), 0);
+                for (k, c) in b.concepts.iter().enumerate().rev() {
+                    next[k] = head[*c as usize];
+                    head[*c as usize] = k as u16 + 1;
                 }
-                if !mb[wb as usize] {
-                    related_pairs.push(pack(wa, wb));
-                }
-            }
-        };
-        let small = |c: &[u32]| c.last().is_none_or(|x| *x < 1 << 16);
-        if small(ca) && small(cb) && cb.len() < usize::from(u16::MAX) {
-            // Where each concept's run starts in `b`, looked up by the concept: each entry of
-            // `a` is one look-up, independent of the others, where a merge makes each step
-            // wait on the last.
-            RUN_STARTS.with(|starts| {
-                let mut starts = starts.borrow_mut();
-                for (j, c) in cb.iter().enumerate().rev() {
-                    starts[*c as usize] = j as u16 + 1;
-                }
-                for (i, c) in ca.iter().enumerate() {
-                    let j = starts[*c as usize];
-                    if j != 0 && !ma[a.concept_word[i] as usize] {
-                        push_run(i, usize::from(j - 1));
+                for (c, wa) in entries(a).filter(|(c, wa)| *c < 1 << 16 && !ma[*wa as usize]) {
+                    let mut e = head[c as usize];
+                    while e != 0 {
+                        let k = usize::from(e - 1);
+                        let wb = b.concept_word[k];
+                        if !mb[wb as usize] {
+                            related_pairs.push(pack(wa, wb));
+                        }
+                        e = next[k];
                     }
                 }
-                for c in cb {
-                    starts[*c as usize] = 0;
+                for c in &b.concepts {
+                    head[*c as usize] = 0;
                 }
             });
         } else {
-            let (mut i, mut j) = (0, 0);
-            while i < ca.len() && j < cb.len() {
-                let (x, y) = (ca[i], cb[j]);
-                if x == y && !ma[a.concept_word[i] as usize] {
-                    push_run(i, j);
+            // Concept ids past the table's range (none in the shipped table): every pair of
+            // entries.
+            for (c, wa) in entries(a).filter(|(_, wa)| !ma[*wa as usize]) {
+                for (_, wb) in entries(b).filter(|(d, wb)| *d == c && !mb[*wb as usize]) {
+                    related_pairs.push(pack(wa, wb));
                 }
-                // Each entry of `a` meets the start of its concept's run in `b`: `j` steps
-                // only past concepts below `a`'s.
-                i += usize::from(x <= y);
-                j += usize::from(x > y);
             }
         }
         related_pairs.sort_unstable();
@@ -331,39 +325,10 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
 }
 
 thread_local! {
-    /// For [`match_words`]: by concept id, where that concept's run starts in a text's
-    /// (concept, word) list, plus one; 0 for a concept not in it. Left all 0 between uses.
-    static RUN_STARTS: RefCell<Vec<u16>> = RefCell::new(vec![0; 1 << 16]);
-}
-
-/// Sorts (concept, word) pairs packed as in [`pack`] and given word by word, each word's
-/// concepts sorted: as sorting the integers, but faster, by a stable radix sort on the two
-/// bytes of the concept (the table's concept ids are below 2^16; any larger falls back to a
-/// comparison sort). Stability keeps each concept's words in order, as the words came.
-fn sort_by_concept(pairs: &mut Vec<u64>) {
-    if pairs.len() < 64 || pairs.iter().any(|x| x >> 48 != 0) {
-        pairs.sort_unstable();
-        return;
-    }
-    let mut out = vec![0u64; pairs.len()];
-    for shift in [32, 40] {
-        let digit = |x: u64| ((x >> shift) & 0xff) as usize;
-        let mut start = [0usize; 256];
-        for x in pairs.iter() {
-            start[digit(*x)] += 1;
-        }
-        let mut total = 0;
-        for s in start.iter_mut() {
-            (*s, total) = (total, total + *s);
-        }
-        for x in pairs.iter() {
-            let d = digit(*x);
-            out[start[d]] = *x;
-            start[d] += 1;
-        }
-        std::mem::swap(pairs, &mut out);
-    }
-    debug_assert!(pairs.is_sorted());
+    /// For [`match_words`]: by concept id, the first entry (plus one) of a text's concept
+    /// entries with that concept, 0 for none (left all 0 between uses); and by entry, the
+    /// next entry (plus one) with the same concept.
+    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>)> = RefCell::new((vec![0; 1 << 16], Vec::new()));
 }
 
 /// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
@@ -514,8 +479,8 @@ impl Profile {
         let mut stems = Vec::with_capacity(keys.len());
         let mut content = Vec::new();
         let mut content_words = Vec::new();
-        // (concept, word) pairs packed as in `pack`.
-        let mut concept_words: Vec<u64> = Vec::new();
+        // The concepts of each content word and, for each, the word's index.
+        let (mut concepts, mut concept_word) = (Vec::new(), Vec::new());
         // A content word: its stem, its concepts, its prefix.
         let mut push_content = |p: &Part| {
             content.push(p.stem);
@@ -526,7 +491,8 @@ impl Profile {
                     .or_insert_with(|| p.stem_text.clone());
             }
             let j = content_words.len() as u32;
-            concept_words.extend(p.concepts.iter().map(|c| pack(*c, j)));
+            concepts.extend_from_slice(&p.concepts);
+            concept_word.resize(concepts.len(), j);
             content_words.push(ContentWord {
                 stem: p.stem,
                 prefix: p.prefix,
@@ -583,8 +549,6 @@ impl Profile {
         names.dedup();
         let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
-        sort_by_concept(&mut concept_words);
-        let (concepts, concept_word) = concept_words.into_iter().map(unpack).unzip();
         Profile {
             concepts,
             concept_word,
@@ -1087,31 +1051,6 @@ mod tests {
             }
         }
 
-        /// The radix sort of (concept, word) pairs sorts them as a comparison sort does, for
-        /// concept ids below 2^16 and (by the fallback) above.
-        #[test]
-        fn concept_pairs_sort_as_integers(
-            words in proptest::collection::vec(
-                proptest::collection::btree_set(0u32..70_000, 0..12), 0..30),
-        ) {
-            let mut pairs: Vec<u64> = words
-                .iter()
-                .enumerate()
-                .flat_map(|(j, cs)| cs.iter().map(move |c| pack(*c, j as u32)))
-                .collect();
-            let mut expected = pairs.clone();
-            expected.sort_unstable();
-            sort_by_concept(&mut pairs);
-            proptest::prop_assert_eq!(&pairs, &expected);
-            // The same below 2^16, where the radix sort runs.
-            let mut small: Vec<u64> = expected.iter().map(|x| x & !(0xffff_u64 << 48)).collect();
-            small.sort_unstable_by_key(|x| (*x as u32, x >> 32));
-            let mut expected: Vec<u64> = small.clone();
-            expected.sort_unstable();
-            sort_by_concept(&mut small);
-            proptest::prop_assert_eq!(small, expected);
-        }
-
         /// Words are matched as the rule says, read naively: first each word of `a` in order
         /// takes the first free word of `b` of the same stem or prefix; then each still
         /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
@@ -1126,13 +1065,11 @@ mod tests {
         ) {
             type Word = (u64, Option<u64>, std::collections::BTreeSet<u32>);
             let profile = |words: &[Word]| -> Profile {
-                let mut pairs: Vec<u64> = words
+                let (concepts, concept_word) = words
                     .iter()
                     .enumerate()
-                    .flat_map(|(j, (_, _, cs))| cs.iter().map(move |c| pack(c + offset, j as u32)))
-                    .collect();
-                pairs.sort_unstable();
-                let (concepts, concept_word) = pairs.into_iter().map(unpack).unzip();
+                    .flat_map(|(j, (_, _, cs))| cs.iter().map(move |c| (c + offset, j as u32)))
+                    .unzip();
                 Profile {
                     words: words
                         .iter()
