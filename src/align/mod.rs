@@ -121,9 +121,11 @@ struct Candidate {
     parts: Parts,
     /// Whether `parts.probability` is the model's. When not, a bound showed the probability
     /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
-    /// probability is left at 0. (`parts.run` is only computed for two quotes, which alone use
-    /// it, and `parts.chars` only for two claims of the same kind: a quote and a statement are
-    /// ranked and kept by the model's probability alone.)
+    /// probability is left at 0, and so is `parts.chars` for two statements that cannot pass on
+    /// rare words: such a pair is kept only if its sentences vouch for it, which makes it exact
+    /// first. (`parts.run` is only computed for two quotes, which alone use it, and
+    /// `parts.chars` only for two claims of the same kind: a quote and a statement are ranked
+    /// and kept by the model's probability alone.)
     exact: bool,
 }
 
@@ -149,6 +151,9 @@ impl Candidate {
         }
         let (fa, fb) = (&features[self.a.0][self.a.1], &features[self.b.0][self.b.1]);
         self.parts.probability = model::probability(&model::features(&fa.profile, &fb.profile));
+        if fa.kind == fb.kind {
+            self.parts.chars = chars_part(fa, fb);
+        }
         self.own = self.parts.kind_score(fa.kind, fb.kind);
         self.score = self.own;
         self.exact = true;
@@ -788,19 +793,17 @@ fn parts(
     // three words is contained in too much to count fully.
     let smaller = a.stems.len().min(b.stems.len()) as f64;
     let containment = common / wa.sum.min(wb.sum) * (smaller / FULL_CONTAINMENT_STEMS).min(1.0);
-    // Any two English sentences share some character bigrams: only what lies above that
-    // baseline says they are alike. A quote and a statement are judged by the model alone, so
-    // an alignment leaves their overlap score (and this, its dearest part) out.
-    let chars = if floors.is_some() && a.kind != b.kind {
-        0.0
-    } else {
-        let raw = sorensen_dice(a, b);
-        ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0)
-    };
+    // The character part of the overlap score, the dearest, is left at 0 where an alignment
+    // cannot use it (see `Candidate::exact`): a quote and a statement are judged by the model
+    // alone, and two statements by the model alone unless they may pass on rare words, so
+    // when the model is not run on them their score ranks nothing that is kept.
+    let chars_used = floors.is_none_or(|f| {
+        a.kind == b.kind && (a.kind == ClaimKind::Quote || (f.rarity && rare >= 2))
+    });
     let mut p = Parts {
         dice,
         containment,
-        chars,
+        chars: if chars_used { chars_part(a, b) } else { 0.0 },
         shared,
         rare,
         run: 0,
@@ -813,7 +816,17 @@ fn parts(
     let floor = floors.map_or(0.0, |f| f.floor(a.kind, b.kind, &p));
     let probability = model::probability_from(&a.profile, &b.profile, floor);
     p.probability = probability.unwrap_or(0.0);
+    if probability.is_some() && !chars_used && a.kind == b.kind {
+        p.chars = chars_part(a, b);
+    }
     Some((p, probability.is_some()))
+}
+
+/// The character part of two claims' overlap score: any two English sentences share some
+/// character bigrams, so only what lies above that baseline says they are alike.
+fn chars_part(a: &Features, b: &Features) -> f64 {
+    let raw = sorensen_dice(a, b);
+    ((raw - CHAR_BASELINE) / (1.0 - CHAR_BASELINE)).max(0.0)
 }
 
 /// How far apart two spellings of a word are: the Damerau-Levenshtein edit distance and the
@@ -947,6 +960,40 @@ mod tests {
             let bounded = align_bounded(&claims, &sentence_texts, &options, true);
             let exact = align_bounded(&claims, &sentence_texts, &options, false);
             assert_eq!(bounded, exact, "cluster {n}");
+            // Each candidate scored with the bound and then made exact (as a pair its
+            // sentences vouch for is) has the parts and score of the full scoring, but for the
+            // word-for-word run, which only two quotes use, and the character part of a quote
+            // and a statement's overlap score, which nothing uses.
+            let (features, stems) = features_of(&claims);
+            let total: usize = features.iter().map(Vec::len).sum();
+            let floors = Floors {
+                options,
+                rarity: total >= MIN_CLAIMS_FOR_RARITY,
+            };
+            let mut bounded = scored(&features, stems, Some(&floors));
+            let full = scored(&features, stems, None);
+            assert_eq!(bounded.len(), full.len(), "cluster {n}");
+            for (c, f) in bounded.iter_mut().zip(&full) {
+                c.make_exact(&features);
+                let kinds = [c.a, c.b].map(|r| features[r.0][r.1].kind);
+                let quotes = kinds == [ClaimKind::Quote; 2];
+                let run = if quotes { c.parts.run } else { f.parts.run };
+                let chars = if kinds[0] == kinds[1] {
+                    c.parts.chars
+                } else {
+                    f.parts.chars
+                };
+                let parts = Parts {
+                    run,
+                    chars,
+                    ..c.parts
+                };
+                assert_eq!(
+                    (c.a, c.b, parts, c.own),
+                    (f.a, f.b, f.parts, f.own),
+                    "cluster {n}"
+                );
+            }
         }
     }
 
