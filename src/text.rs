@@ -159,8 +159,35 @@ pub struct Word<'a> {
 /// Read from the bytes, a character decoded only where a byte is not ASCII, so that no list of
 /// characters is built; `scan_words` (in the tests) states the same rules over characters.
 pub fn words(s: &str) -> Vec<Word<'_>> {
+    // Room for words of three letters and a space, so that the list is rarely grown.
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    each_word(s, |start, end| {
+        out.push(Word {
+            text: &s[start..end],
+            start,
+            end,
+        });
+    });
+    out
+}
+
+/// How many words `s` has: `words(s).len()`, without the list.
+pub fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    each_word(s, |_, _| n += 1);
+    n
+}
+
+/// Whether `s` has a word (`!words(s).is_empty()`): a word starts at a letter or digit, or at
+/// a currency sign before a digit, so every word holds one, and every letter or digit starts a
+/// word or is read into one.
+pub fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// Calls `found` with the byte range of each word of `s` ([`words`]), in order.
+fn each_word(s: &str, mut found: impl FnMut(usize, usize)) {
     let bytes = s.as_bytes();
-    let n = bytes.len();
     // The character at byte `i` and the byte after it, or `None` at the end.
     let at = |i: usize| -> Option<(char, usize)> {
         let b = *bytes.get(i)?;
@@ -178,8 +205,6 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
         }
         s[..i].chars().next_back()
     };
-    // Room for words of three letters and a space, so that the list is rarely grown.
-    let mut out = Vec::with_capacity(n / 4 + 1);
     let mut i = 0;
     while let Some((c, after)) = at(i) {
         if !(c.is_alphanumeric()
@@ -219,14 +244,9 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
             }
             break;
         }
-        out.push(Word {
-            text: &s[i..j],
-            start: i,
-            end: j,
-        });
+        found(i, j);
         i = j;
     }
-    out
 }
 
 /// [`words`] over the `n` characters of `s`, `at(j)` giving the `j`th with its byte offset:
@@ -636,6 +656,16 @@ mod tests {
             let chars: Vec<(usize, char)> = s.char_indices().collect();
             let decoded = scan_words(&s, chars.len(), |j| chars[j]);
             proptest::prop_assert_eq!(words(&s), decoded);
+        }
+
+        /// `word_count` and `has_word` say what the list of words says.
+        #[test]
+        fn words_are_counted_and_found_as_listed(
+            s in "[aZ19 .,:/'`$%\\-\u{2019}£€é\u{301}\u{663}\u{1D400}\u{a0}]{0,30}"
+        ) {
+            let listed = words(&s);
+            proptest::prop_assert_eq!(word_count(&s), listed.len());
+            proptest::prop_assert_eq!(has_word(&s), !listed.is_empty());
         }
 
         /// The same with characters of two to four bytes among them: typographic apostrophes

@@ -189,7 +189,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
             let q = &segments[qi];
             let r = clip(&q.range, &s.range);
             let r = trim_claim(&doc.text, r);
-            if r.is_empty() || text::words(&doc.text[r.clone()]).is_empty() {
+            if r.is_empty() || !text::has_word(&doc.text[r.clone()]) {
                 continue;
             }
             let (speaker, channel, attribution) =
@@ -236,7 +236,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
             } else {
                 doc.text[part.clone()].to_string()
             };
-            if text::words(&t).is_empty() {
+            if !text::has_word(&t) {
                 continue;
             }
             claims.push(Claim {
@@ -283,7 +283,7 @@ fn trim_claim(text: &str, r: Range<usize>) -> Range<usize> {
 /// A short quote (the only segment of its block) set inside narrative, not opening the sentence and not closing with its own
 /// punctuation: "he was “gutted” by his miss".
 fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> bool {
-    let words = text::words(&doc.text[q.range.clone()]).len();
+    let words = text::word_count(&doc.text[q.range.clone()]);
     if words > SCARE_QUOTE_WORDS {
         return false;
     }
@@ -322,11 +322,7 @@ fn narrative_pieces(text: &str, s: &Range<usize>, outers: &[Range<usize>]) -> Ve
             let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
             start..start + t.len()
         })
-        .filter(|r| {
-            text::words(&text[r.clone()])
-                .iter()
-                .any(|w| w.text.chars().any(char::is_alphanumeric))
-        })
+        .filter(|r| text::has_word(&text[r.clone()]))
         .collect()
 }
 
@@ -414,7 +410,7 @@ pub fn split_clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     for (cut, after) in cuts {
         let left = &s[start..cut];
         let right = &s[after..];
-        if text::words(left).len() >= MIN_WORDS && text::words(right).len() >= MIN_WORDS {
+        if text::word_count(left) >= MIN_WORDS && text::word_count(right) >= MIN_WORDS {
             out.push(start..cut);
             start = after;
         }
