@@ -185,11 +185,14 @@ impl Vocabulary {
             for (i, w) in text::words(s).iter().enumerate() {
                 let bare = strip_possessive(w.text);
                 if text::is_capitalised(bare) {
-                    if i > 0 && !follows_quote_open(s, w) {
+                    if i > 0 && !follows_quote_open(s, w) && !v.capitalised_inside.contains(bare) {
                         v.capitalised_inside.insert(bare.to_string());
                     }
-                } else {
+                } else if !bare.is_ascii() || bare.bytes().any(|b| b.is_ascii_uppercase()) {
                     v.lower.insert(bare.to_lowercase());
+                } else if !v.lower.contains(bare) {
+                    // Already its own lower case: copied only the first time.
+                    v.lower.insert(bare.to_string());
                 }
             }
         }
@@ -293,8 +296,10 @@ fn is_name_word(w: &str) -> bool {
     let bare = strip_possessive(w);
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
-        && !NOT_NAMES.contains(lower_key(bare).as_str())
-        && !text::is_month_name(&lower_key(bare))
+        && {
+            let key = lower_key(bare);
+            !NOT_NAMES.contains(key.as_str()) && !text::is_month_name(&key)
+        }
         && !is_party_label(bare)
 }
 
