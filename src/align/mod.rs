@@ -745,8 +745,10 @@ impl Parts {
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
 /// With `floors`, only what the alignment can use is computed: the model runs only when the
 /// probability may reach the pair's floor (see [`model::probability_from`]; the `bool` says
-/// whether it did, and when not the probability is left at 0), and the verbatim run, which
-/// only two quotes use, is left at 0 for other pairs. Without, everything is computed.
+/// whether it did, and when not the probability is left at 0), the verbatim run, which
+/// only two quotes use, is left at 0 for other pairs, and the character part of the overlap
+/// score is left at 0 where nothing reads it (see [`Candidate::exact`]). Without, everything
+/// is computed.
 fn parts(
     a: &Features,
     b: &Features,

@@ -278,7 +278,12 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             // chains' heads in a table by concept id: each entry of `a` finds the words of `b`
             // sharing its concept by one look-up, with nothing sorted.
             CONCEPT_CHAINS.with(|chains| {
-                let (head, next) = &mut *chains.borrow_mut();
+                let (head, next, in_use) = &mut *chains.borrow_mut();
+                // A use cut short (a panic the batch caught) left entries behind.
+                if *in_use {
+                    head.fill(0);
+                }
+                *in_use = true;
                 next.clear();
                 next.resize(b.concepts.len(), 0);
                 for (k, c) in b.concepts.iter().enumerate().rev() {
@@ -299,10 +304,12 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
                 for c in &b.concepts {
                     head[*c as usize] = 0;
                 }
+                *in_use = false;
             });
         } else {
-            // Concept ids past the table's range (none in the shipped table): every pair of
-            // entries.
+            // Concept ids past the table's range (none in the shipped table), or a text of
+            // 65,535 concept entries or more (thousands of words; a sentence is at most
+            // `segment::MAX_SENTENCE_BYTES`): every pair of entries.
             for (c, wa) in entries(a).filter(|(_, wa)| !ma[*wa as usize]) {
                 for (_, wb) in entries(b).filter(|(d, wb)| *d == c && !mb[*wb as usize]) {
                     related_pairs.push(pack(wa, wb));
@@ -326,9 +333,11 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
 
 thread_local! {
     /// For [`match_words`]: by concept id, the first entry (plus one) of a text's concept
-    /// entries with that concept, 0 for none (left all 0 between uses); and by entry, the
-    /// next entry (plus one) with the same concept.
-    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>)> = RefCell::new((vec![0; 1 << 16], Vec::new()));
+    /// entries with that concept, 0 for none (left all 0 between uses); by entry, the next
+    /// entry (plus one) with the same concept; and whether a use is under way (so that one
+    /// cut short is cleared up by the next).
+    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>, bool)> =
+        RefCell::new((vec![0; 1 << 16], Vec::new(), false));
 }
 
 /// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
@@ -347,8 +356,8 @@ pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
         items.sort_unstable();
         return;
     }
-    // About two items a bucket.
-    let bits = (usize::BITS - (2 * n).leading_zeros()).min(12);
+    // More buckets than twice the items (up to 2^16), so that most hold none or one.
+    let bits = (usize::BITS - (2 * n).leading_zeros()).min(16);
     let shift = 64 - bits;
     let mut start = vec![0u32; (1 << bits) + 1];
     for x in items.iter() {
@@ -1056,7 +1065,7 @@ mod tests {
         /// Words are matched as the rule says, read naively: first each word of `a` in order
         /// takes the first free word of `b` of the same stem or prefix; then each still
         /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
-        /// For concept ids in the look-up table's range and beyond it (the merge).
+        /// For concept ids in the look-up table's range and beyond it (the scan of all pairs).
         #[test]
         fn words_match_as_the_rule_says(
             a in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
