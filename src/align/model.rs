@@ -278,12 +278,14 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             // chains' heads in a table by concept id: each entry of `a` finds the words of `b`
             // sharing its concept by one look-up, with nothing sorted.
             CONCEPT_CHAINS.with(|chains| {
-                let (head, next, in_use) = &mut *chains.borrow_mut();
-                // A use cut short (a panic the batch caught) left entries behind.
-                if *in_use {
-                    head.fill(0);
-                }
-                *in_use = true;
+                let (head, next) = &mut *chains.borrow_mut();
+                // The heads set below are cleared when this goes, even by a panic the batch
+                // catches, so the table is all 0 for the next use.
+                let guard = ClearOnDrop {
+                    table: head,
+                    keys: &b.concepts,
+                };
+                let head = &mut *guard.table;
                 next.clear();
                 next.resize(b.concepts.len(), 0);
                 for (k, c) in b.concepts.iter().enumerate().rev() {
@@ -301,10 +303,6 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
                         e = next[k];
                     }
                 }
-                for c in &b.concepts {
-                    head[*c as usize] = 0;
-                }
-                *in_use = false;
             });
         } else {
             // Concept ids past the table's range (none in the shipped table), or a text of
@@ -333,11 +331,25 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
 
 thread_local! {
     /// For [`match_words`]: by concept id, the first entry (plus one) of a text's concept
-    /// entries with that concept, 0 for none (left all 0 between uses); by entry, the next
-    /// entry (plus one) with the same concept; and whether a use is under way (so that one
-    /// cut short is cleared up by the next).
-    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>, bool)> =
-        RefCell::new((vec![0; 1 << 16], Vec::new(), false));
+    /// entries with that concept, 0 for none (left all 0 between uses, by [`ClearOnDrop`]);
+    /// and by entry, the next entry (plus one) with the same concept.
+    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>)> = RefCell::new((vec![0; 1 << 16], Vec::new()));
+}
+
+/// A table whose entries at `keys` are set to 0 when this goes out of scope, however it goes.
+struct ClearOnDrop<'a> {
+    table: &'a mut Vec<u16>,
+    keys: &'a [u32],
+}
+
+impl Drop for ClearOnDrop<'_> {
+    fn drop(&mut self) {
+        for k in self.keys {
+            if let Some(entry) = self.table.get_mut(*k as usize) {
+                *entry = 0;
+            }
+        }
+    }
 }
 
 /// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
@@ -357,7 +369,7 @@ pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
         return;
     }
     // More buckets than twice the items (up to 2^16), so that most hold none or one.
-    let bits = (usize::BITS - (2 * n).leading_zeros()).min(16);
+    let bits = (usize::BITS - (2 * n).leading_zeros()).min(12);
     let shift = 64 - bits;
     let mut start = vec![0u32; (1 << bits) + 1];
     for x in items.iter() {
@@ -1018,6 +1030,24 @@ mod tests {
         "the", "council", "councils", "approved", "approval", "budget", "buy", "purchase",
         "Tuesday", "Acme", "rose", "5", "7", "percent", "shares", "bought",
     ];
+
+    /// The chain table is left all 0 even when its use is cut short by a panic.
+    #[test]
+    fn a_table_is_cleared_however_its_use_ends() {
+        let mut table = vec![0u16; 8];
+        let keys = [1u32, 5, 9];
+        let cut_short = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let guard = ClearOnDrop {
+                table: &mut table,
+                keys: &keys,
+            };
+            guard.table[1] = 3;
+            guard.table[5] = 4;
+            panic!("cut short");
+        }));
+        assert!(cut_short.is_err());
+        assert_eq!(table, vec![0; 8]);
+    }
 
     proptest::proptest! {
         /// The bounded probability is the probability whenever it is given, and is withheld
