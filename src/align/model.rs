@@ -368,7 +368,7 @@ pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
         items.sort_unstable();
         return;
     }
-    // More buckets than twice the items (up to 2^16), so that most hold none or one.
+    // More buckets than twice the items (up to 2^12), so that most hold none or one.
     let bits = (usize::BITS - (2 * n).leading_zeros()).min(12);
     let shift = 64 - bits;
     let mut start = vec![0u32; (1 << bits) + 1];
