@@ -185,6 +185,26 @@ pub fn has_word(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
 }
 
+/// Whether `c` is a mark that may join two pieces of a word ([`joins`] says when it does).
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/')
+}
+
+/// Whether the mark `c`, between the word character `prev` and the alphanumeric `next`, joins
+/// them into one word: an apostrophe or hyphen always ("England’s", "29-year-old"); a comma,
+/// colon or slash between digits ("2,000", "3:30", "24/7"); a dot between digits ("4.4") or
+/// between letters when another dot follows (`then_dot`: "U.S.").
+fn joins(c: char, prev: char, next: char, then_dot: impl FnOnce() -> bool) -> bool {
+    match c {
+        ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '.' => {
+            (prev.is_ascii_digit() && next.is_ascii_digit())
+                || (prev.is_alphabetic() && next.is_alphabetic() && then_dot())
+        }
+        _ => is_joiner(c),
+    }
+}
+
 /// Calls `found` with the byte range of each word of `s` ([`words`]), in order.
 fn each_word(s: &str, mut found: impl FnMut(usize, usize)) {
     let bytes = s.as_bytes();
@@ -220,23 +240,12 @@ fn each_word(s: &str, mut found: impl FnMut(usize, usize)) {
                 (j, prev2, prev) = (next_at, Some(prev), c);
                 continue;
             }
-            let joiner = is_apostrophe(c)
-                || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/');
-            if joiner && let Some((next, past)) = at(next_at).filter(|(d, _)| d.is_alphanumeric()) {
-                let ok = match c {
-                    ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
-                    '.' => {
-                        (prev.is_ascii_digit() && next.is_ascii_digit())
-                            || (prev.is_alphabetic()
-                                && next.is_alphabetic()
-                                && at(past).is_some_and(|(d, _)| d == '.'))
-                    }
-                    _ => true,
-                };
-                if ok {
-                    (j, prev2, prev) = (past, Some(c), next);
-                    continue;
-                }
+            if is_joiner(c)
+                && let Some((next, past)) = at(next_at).filter(|(d, _)| d.is_alphanumeric())
+                && joins(c, prev, next, || at(past).is_some_and(|(d, _)| d == '.'))
+            {
+                (j, prev2, prev) = (past, Some(c), next);
+                continue;
             }
             // Keep the final dot of an abbreviation written with dots ("U.S.").
             if c == '.' && prev2 == Some('.') && prev.is_alphabetic() {
@@ -272,23 +281,11 @@ fn scan_words(s: &str, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Wor
                 j += 1;
                 continue;
             }
-            let joiner = is_apostrophe(c)
-                || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':' | '/');
             let next_alnum = get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-            if joiner && next_alnum {
+            if is_joiner(c) && next_alnum {
                 let prev = at(j - 1).1;
                 let next = at(j + 1).1;
-                let ok = match c {
-                    ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
-                    '.' => {
-                        (prev.is_ascii_digit() && next.is_ascii_digit())
-                            || (prev.is_alphabetic()
-                                && next.is_alphabetic()
-                                && get(j + 2).is_some_and(|(_, n)| n == '.'))
-                    }
-                    _ => true,
-                };
-                if ok {
+                if joins(c, prev, next, || get(j + 2).is_some_and(|(_, n)| n == '.')) {
                     j += 2;
                     continue;
                 }
