@@ -1,13 +1,14 @@
 //! Segment: a document's paragraphs into sentences.
 //!
-//! Unicode sentence boundaries (UAX #29, via unicode-segmentation) plus a merge pass that rejoins
+//! Unicode sentence boundaries (UAX #29, via ICU4X's icu_segmenter) plus a merge pass that rejoins
 //! what they split too eagerly: abbreviations ("Mr.", "Sen.", "No. 10"), initials ("John F.
 //! Kelly") and a question or exclamation inside quotes followed by its speaker tag (`"Why?" he
 //! asked.`). A sentence never crosses a paragraph.
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use icu_segmenter::SentenceSegmenter;
+use icu_segmenter::options::SentenceBreakInvariantOptions;
 
 use crate::ingest::Document;
 
@@ -38,8 +39,8 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
     for (p, para) in doc.paragraphs.iter().enumerate() {
         let text = &doc.text[para.clone()];
         let mut current: Option<Range<usize>> = None;
-        for (off, s) in text.split_sentence_bound_indices() {
-            let r = trim(text, off..off + s.len());
+        for piece in uax29_sentences(text) {
+            let r = trim(text, piece);
             if r.is_empty() {
                 continue;
             }
@@ -105,6 +106,18 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The byte ranges of the UAX #29 sentences of `text`, in order, covering it (from ICU4X's
+/// compiled data: nothing is loaded at run time).
+fn uax29_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut breaks = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
+        .segment_str(text)
+        .peekable();
+    std::iter::from_fn(move || {
+        let start = breaks.next()?;
+        breaks.peek().map(|end| start..*end)
+    })
 }
 
 /// The longest a sentence may be, in bytes; news sentences are far shorter (a few hundred).
@@ -298,5 +311,24 @@ mod tests {
             "It ended with Mr.\nSmith left.",
             &["It ended with Mr.", "Smith left."],
         );
+    }
+
+    proptest::proptest! {
+        /// The sentences are UAX #29's, as unicode-segmentation (a second implementation) cuts
+        /// them, over text made of every kind of character the rules tell apart: terminators,
+        /// closing punctuation, spaces and line ends, letters of both cases, digits, marks and
+        /// joiners, and letters of other scripts.
+        #[test]
+        fn sentences_are_those_of_uax29(
+            text in "[aZ9 .?!\"'()\u{201C}\u{201D}\u{2019},;:\n\r\t\u{85}\u{2029}\u{E9}\u{3002}\u{2026}\u{300}\u{200D}\u{3A3}\u{3C3}-]{0,40}"
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let ours: Vec<Range<usize>> = uax29_sentences(&text).collect();
+            let theirs: Vec<Range<usize>> = text
+                .split_sentence_bound_indices()
+                .map(|(i, s)| i..i + s.len())
+                .collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 }
