@@ -147,81 +147,6 @@ pub struct Profile {
     /// and beside each the index into `words` of its word.
     concepts: Vec<u32>,
     concept_word: Vec<u32>,
-    /// For a text of at most 64 content words, which of them have each stem, prefix and
-    /// concept (see [`WordMasks`]); made on first use.
-    masks: std::cell::OnceCell<Option<WordMasks>>,
-}
-
-/// Which content words of a text (as bits of a mask, bit `j` for word `j`) have each stem,
-/// each five-letter prefix and each concept: the other text of a pair finds the words it may
-/// match by a look-up per stem, prefix or concept, whatever the length of this one's lists.
-#[derive(Debug, Clone)]
-struct WordMasks {
-    stems: MaskTable,
-    prefixes: MaskTable,
-    concepts: MaskTable,
-}
-
-impl WordMasks {
-    /// The masks of a text's content words; `None` beyond 64 of them.
-    fn of(p: &Profile) -> Option<WordMasks> {
-        if p.words.len() > 64 {
-            return None;
-        }
-        let words = p.words.iter().enumerate();
-        Some(WordMasks {
-            stems: MaskTable::new(words.clone().map(|(j, w)| (w.stem, j))),
-            prefixes: MaskTable::new(words.filter_map(|(j, w)| Some((w.prefix?, j)))),
-            concepts: MaskTable::new(
-                p.concepts
-                    .iter()
-                    .zip(&p.concept_word)
-                    .map(|(c, j)| (u64::from(*c), *j as usize)),
-            ),
-        })
-    }
-}
-
-/// A set of keys, each with a mask of the words (below 64) that have it: open addressing,
-/// at most half full, a slot with an empty mask free (a key that is present has a word).
-#[derive(Debug, Clone, Default)]
-struct MaskTable {
-    slots: Vec<(u64, u64)>,
-    /// 64 less the base-2 logarithm of the number of slots: a key's first slot is the top
-    /// bits of its scrambled form.
-    shift: u32,
-}
-
-impl MaskTable {
-    /// The table of (key, word) pairs, each word below 64.
-    fn new(items: impl Iterator<Item = (u64, usize)> + Clone) -> MaskTable {
-        let n = items.clone().count();
-        let size = (2 * n).max(2).next_power_of_two();
-        let mut t = MaskTable {
-            slots: vec![(0, 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        for (key, j) in items {
-            let i = t.slot(key);
-            t.slots[i] = (key, t.slots[i].1 | 1 << j);
-        }
-        t
-    }
-
-    /// The slot that holds `key`, or the free one where it would go.
-    fn slot(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut i = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
-        while self.slots[i].1 != 0 && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        i
-    }
-
-    /// The words that have `key`, as a mask.
-    fn get(&self, key: u64) -> u64 {
-        self.slots[self.slot(key)].1
-    }
 }
 
 /// Where [`Profile::of`] puts the content stems of a text: their hashes in order, and the
@@ -327,9 +252,6 @@ fn prefix5(k: &str) -> &str {
 /// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
 /// through WordNet only).
 fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
-    if let Some(masks) = b.masks.get_or_init(|| WordMasks::of(b)) {
-        return match_by_masks(a, masks, b.words.len());
-    }
     let (aw, bw) = (&a.words, &b.words);
     let mut ma = vec![false; aw.len()];
     let mut mb = vec![false; bw.len()];
@@ -404,49 +326,6 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             related += 1;
         }
     }
-    (ma, mb, related)
-}
-
-/// [`match_words`] where `b` has at most 64 content words, given as `masks`: each word of `a`
-/// in order takes the lowest free word among those of its stem or prefix; then each word of
-/// `a` still unmatched, in order, the lowest free word among those of its concepts.
-fn match_by_masks(a: &Profile, masks: &WordMasks, nb: usize) -> (Vec<bool>, Vec<bool>, usize) {
-    let mut ma = vec![false; a.words.len()];
-    // The words of `b` still free.
-    let mut free: u64 = if nb == 64 { u64::MAX } else { (1 << nb) - 1 };
-    // Takes the lowest free word of `candidates`, if any.
-    let take = |candidates: u64, free: &mut u64, matched: &mut bool| {
-        let open = candidates & *free;
-        if open != 0 {
-            *free &= !(1 << open.trailing_zeros());
-            *matched = true;
-        }
-    };
-    for (x, m) in a.words.iter().zip(ma.iter_mut()) {
-        let prefix = x.prefix.map_or(0, |p| masks.prefixes.get(p));
-        take(masks.stems.get(x.stem) | prefix, &mut free, m);
-    }
-    let mut related = 0;
-    if free != 0 && ma.contains(&false) {
-        // A's concept entries run word after word.
-        let mut k = 0;
-        let entries = a.concepts.len();
-        for (i, m) in ma.iter_mut().enumerate() {
-            let start = k;
-            while k < entries && a.concept_word[k] as usize == i {
-                k += 1;
-            }
-            if *m || free == 0 {
-                continue;
-            }
-            let of_concepts = a.concepts[start..k]
-                .iter()
-                .fold(0, |acc, c| acc | masks.concepts.get(u64::from(*c)));
-            take(of_concepts, &mut free, m);
-            related += usize::from(*m);
-        }
-    }
-    let mb = (0..nb).map(|j| free & (1 << j) == 0).collect();
     (ma, mb, related)
 }
 
@@ -694,7 +573,6 @@ impl Profile {
         Profile {
             concepts,
             concept_word,
-            masks: std::cell::OnceCell::new(),
             words: content_words,
             prefixes,
             stems,
@@ -1217,9 +1095,7 @@ mod tests {
         /// Words are matched as the rule says, read naively: first each word of `a` in order
         /// takes the first free word of `b` of the same stem or prefix; then each still
         /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
-        /// For `b` of at most 64 content words (the masks), and longer (the chains), of every
-        /// length around 64; for concept ids in the chain table's range and beyond it (the
-        /// scan of all pairs).
+        /// For concept ids in the look-up table's range and beyond it (the scan of all pairs).
         #[test]
         fn words_match_as_the_rule_says(
             a in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
@@ -1227,13 +1103,8 @@ mod tests {
             b in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
                 proptest::collection::btree_set(0u32..12, 0..4)), 0..14),
             offset in proptest::prop_oneof![proptest::strategy::Just(0u32), proptest::strategy::Just(70_000u32)],
-            padding in proptest::prop_oneof![proptest::strategy::Just(0usize), 48usize..60],
         ) {
             type Word = (u64, Option<u64>, std::collections::BTreeSet<u32>);
-            // Words that match none of the others (of their own stems and concepts) first,
-            // so that the others sit at the high bits of the masks, or beyond 64.
-            let filler = |k: usize| (100 + k as u64, None, [50 + k as u32].into());
-            let b: Vec<Word> = (0..padding).map(filler).chain(b).collect();
             let profile = |words: &[Word]| -> Profile {
                 let (concepts, concept_word) = words
                     .iter()
