@@ -82,21 +82,46 @@ struct Features {
     /// The content stems, without repeats, as ids numbering the comparison's stems in
     /// alphabetical order (so sorted as the stems are): comparing ids is comparing stems.
     stems: Vec<u32>,
-    key: String,
     /// How many words the claim has.
     word_count: usize,
     /// Hashes of `words`, for the longest common run.
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
     plain: Vec<bool>,
-    /// `key` without white space, and its character bigrams, scrambled and sorted
-    /// ([`model::sort_scrambled`]): the Sørensen-Dice
-    /// similarity of two claims (as `strsim::sorensen_dice` computes it) without building a
-    /// map per pair.
+    /// The key without white space and its character bigrams ([`Bigrams`]), made on first
+    /// use: only pairs whose overlap score counts need them.
+    bigrams: std::cell::OnceCell<Bigrams>,
+    /// What the statement model needs, with the claim's key ([`model::Profile::folded`]).
+    profile: model::Profile,
+}
+
+impl Features {
+    /// The claim's [`text::key`].
+    fn key(&self) -> &str {
+        self.profile.folded()
+    }
+
+    /// The claim's key without white space and its character bigrams.
+    fn bigrams(&self) -> &Bigrams {
+        self.bigrams.get_or_init(|| {
+            let squeezed: String = self.key().chars().filter(|c| !c.is_whitespace()).collect();
+            let chars: Vec<char> = squeezed.chars().collect();
+            let mut bigrams: Vec<u64> = chars
+                .windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect();
+            model::sort_scrambled(&mut bigrams);
+            Bigrams { squeezed, bigrams }
+        })
+    }
+}
+
+/// A claim's key without white space, and its character bigrams, scrambled and sorted
+/// ([`model::sort_scrambled`]): the Sørensen-Dice similarity of two claims (as
+/// `strsim::sorensen_dice` computes it) without building a map per pair.
+struct Bigrams {
     squeezed: String,
     bigrams: Vec<u64>,
-    /// What the statement model needs.
-    profile: model::Profile,
 }
 
 /// Every candidate pair of claims of different sources with its score, best first, whether or
@@ -204,35 +229,28 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
             let next = text_ids.len() as u32;
             let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
             let words = model::Words::new(&c.text);
+            let word_ids = words.keys.iter().map(|w| model::hash(w)).collect();
+            let plain = words
+                .written
+                .iter()
+                .zip(&words.keys)
+                .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
+                .collect();
+            let word_count = words.keys.len();
             let mut stems = Vec::new();
             let out = model::StemsOut {
                 hashes: &mut stems,
                 texts: &mut stem_texts,
             };
-            let profile = model::Profile::of(&words, &c.numbers, Some(out));
-            let squeezed: String = words.key.chars().filter(|c| !c.is_whitespace()).collect();
-            let chars: Vec<char> = squeezed.chars().collect();
-            let mut bigrams: Vec<u64> = chars
-                .windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                .collect();
-            model::sort_scrambled(&mut bigrams);
             let f = Features {
                 kind: c.kind,
                 text_id,
                 stems: Vec::new(),
-                word_ids: words.keys.iter().map(|w| model::hash(w)).collect(),
-                plain: words
-                    .written
-                    .iter()
-                    .zip(&words.keys)
-                    .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
-                    .collect(),
-                key: words.key,
-                word_count: words.keys.len(),
-                squeezed,
-                bigrams,
-                profile,
+                word_ids,
+                plain,
+                word_count,
+                bigrams: std::cell::OnceCell::new(),
+                profile: model::Profile::of(words, &c.numbers, Some(out)),
             };
             fs.push((f, stems));
         }
@@ -347,7 +365,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     let mut same_text: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
     for (s, fs) in features.iter().enumerate() {
         for (c, f) in fs.iter().enumerate() {
-            same_text.entry(f.key.as_str()).or_default().push((s, c));
+            same_text.entry(f.key()).or_default().push((s, c));
         }
     }
     for refs in same_text.values() {
@@ -471,7 +489,7 @@ fn align_bounded(
         alike_quotes.contains(&(*x, *y))
             || (many
                 && (alike_texts.contains(&(text_of(x), text_of(y))) || {
-                    let (kx, ky) = (&features[x.0][x.1].key, &features[y.0][y.1].key);
+                    let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
                     kx == ky && !kx.is_empty()
                 }))
     };
@@ -585,7 +603,7 @@ fn sentence_matches(
                 .map(|i| match claims_of.get(&(s, i)).map(Vec::as_slice) {
                     Some(&[one]) => {
                         sources[s][one].text != texts[i]
-                            && features[s][one].key != text::key(texts[i])
+                            && features[s][one].key() != text::key(texts[i])
                     }
                     Some(_) => true,
                     None => false,
@@ -648,8 +666,8 @@ fn sentence_matches(
 }
 
 fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str) {
-    let ka = features[a.0][a.1].key.as_str();
-    let kb = features[b.0][b.1].key.as_str();
+    let ka = features[a.0][a.1].key();
+    let kb = features[b.0][b.1].key();
     if ka <= kb { (ka, kb) } else { (kb, ka) }
 }
 
@@ -758,7 +776,7 @@ fn parts(
 ) -> Option<(Parts, bool)> {
     // The same text, written the same way (typography and case aside), is the same claim
     // whatever its words.
-    let identical = a.key == b.key && !a.key.is_empty();
+    let identical = a.key() == b.key() && !a.key().is_empty();
     if (wa.sum == 0.0 || wb.sum == 0.0) && !identical {
         return None;
     }
@@ -867,6 +885,7 @@ pub fn longest_run_at<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
 /// left out: what `strsim::sorensen_dice` computes (its length term counts bytes), from the
 /// bigrams each claim keeps.
 fn sorensen_dice(a: &Features, b: &Features) -> f64 {
+    let (a, b) = (a.bigrams(), b.bigrams());
     if a.squeezed == b.squeezed {
         return 1.0;
     }

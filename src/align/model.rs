@@ -129,9 +129,13 @@ pub struct Profile {
     stems: Vec<u64>,
     /// Hashes of the word n-grams (1 to 4), each sorted.
     grams: [Vec<u64>; 4],
-    /// The character 3-grams and 4-grams of the folded text, packed (or hashed), each
-    /// scrambled and sorted ([`sort_scrambled`]).
-    chars: [Vec<u64>; 2],
+    /// The folded text ([`text::key`]), and how many characters it has.
+    folded: String,
+    folded_chars: usize,
+    /// The character 3-grams and 4-grams of `folded`, packed (or hashed), each scrambled and
+    /// sorted ([`sort_scrambled`]): made on first use ([`Profile::chars`]), since most pairs
+    /// are settled before their character n-grams are compared.
+    chars: std::cell::OnceCell<[Vec<u64>; 2]>,
     /// Hashes of the content stems, sorted, without repeats.
     content: Vec<u64>,
     /// Hashes of the first five letters of every word, sorted: a looser stem ("acquisition",
@@ -484,7 +488,7 @@ impl<'a> Words<'a> {
 impl Profile {
     /// The profile of a text and the numbers found in it.
     pub fn new(text_: &str, numbers: &[Number]) -> Profile {
-        Profile::of(&Words::new(text_), numbers, None)
+        Profile::of(Words::new(text_), numbers, None)
     }
 
     /// The profile of a text cut into words, and the numbers found in it. When `content_stems`
@@ -492,7 +496,7 @@ impl Profile {
     /// pushed onto it in order, as their hashes, and each stem's text is kept in `texts` under
     /// its hash.
     pub(crate) fn of(
-        words: &Words,
+        words: Words,
         numbers: &[Number],
         mut content_stems: Option<StemsOut>,
     ) -> Profile {
@@ -547,15 +551,6 @@ impl Profile {
             v.sort_unstable();
             v
         });
-        let folded: Vec<char> = words.key.chars().collect();
-        let chars = [
-            folded.windows(3).map(char3).collect::<Vec<u64>>(),
-            folded.windows(4).map(char4).collect(),
-        ]
-        .map(|mut v| {
-            sort_scrambled(&mut v);
-            v
-        });
         content.sort_unstable();
         content.dedup();
         let mut names: Vec<u64> = words
@@ -577,11 +572,39 @@ impl Profile {
             prefixes,
             stems,
             grams,
-            chars,
+            folded_chars: words.key.chars().count(),
+            folded: words.key,
+            chars: std::cell::OnceCell::new(),
             content,
             numbers: numbers.iter().map(|n| n.value).collect(),
             names,
         }
+    }
+
+    /// The folded text ([`text::key`]).
+    pub(crate) fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The character 3-grams (`[0]`) and 4-grams (`[1]`) of the folded text, made on first
+    /// use.
+    fn chars(&self) -> &[Vec<u64>; 2] {
+        self.chars.get_or_init(|| {
+            let folded: Vec<char> = self.folded.chars().collect();
+            [
+                folded.windows(3).map(char3).collect::<Vec<u64>>(),
+                folded.windows(4).map(char4).collect(),
+            ]
+            .map(|mut v| {
+                sort_scrambled(&mut v);
+                v
+            })
+        })
+    }
+
+    /// How many character `n + 3`-grams the folded text has, without making them.
+    fn chars_len(&self, n: usize) -> usize {
+        self.folded_chars.saturating_sub(n + 2)
     }
 }
 
@@ -788,7 +811,7 @@ fn most_over<const N: usize>(
 fn most_chars(a: &Profile, b: &Profile) -> f64 {
     (0..2)
         .map(|n| {
-            let (x, y) = (a.chars[n].len(), b.chars[n].len());
+            let (x, y) = (a.chars_len(n), b.chars_len(n));
             let range = CHARS.start + 3 * n..CHARS.start + 3 * n + 3;
             most_over(
                 range,
@@ -922,9 +945,10 @@ fn word_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
 
 /// Fills in the character n-gram features of `f`.
 fn char_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
-    let chars = shared_sorted_two([&a.chars[0], &a.chars[1]], [&b.chars[0], &b.chars[1]]);
+    let (ac, bc) = (a.chars(), b.chars());
+    let chars = shared_sorted_two([&ac[0], &ac[1]], [&bc[0], &bc[1]]);
     for (n, shared) in chars.into_iter().enumerate() {
-        let (f1, min, max) = shares(a.chars[n].len(), b.chars[n].len(), shared);
+        let (f1, min, max) = shares(ac[n].len(), bc[n].len(), shared);
         f[CHARS.start + 3 * n..CHARS.start + 3 * n + 3].copy_from_slice(&[f1, min, max]);
     }
 }
@@ -1165,6 +1189,16 @@ mod tests {
             proptest::prop_assert!(a.is_sorted() && b.is_sorted());
             proptest::prop_assert_eq!(a.len(), plain_a.len());
             proptest::prop_assert_eq!(shared_sorted(&a, &b), shared_sorted(&plain_a, &plain_b));
+        }
+
+        /// The bound counts a text's character n-grams without making them, as many as it
+        /// makes, for texts short and long, beyond ASCII and beyond the BMP.
+        #[test]
+        fn chars_are_counted_as_made(text in "[a-z \u{E9}\u{1F600}]{0,12}") {
+            let p = Profile::new(&text, &[]);
+            for n in 0..2 {
+                proptest::prop_assert_eq!(p.chars_len(n), p.chars()[n].len());
+            }
         }
 
         /// The bit-parallel edit distance and subsequence are the table's, for any lengths up
