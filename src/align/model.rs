@@ -151,6 +151,9 @@ pub struct Profile {
     /// and beside each the index into `words` of its word.
     concepts: Vec<u32>,
     concept_word: Vec<u32>,
+    /// A number no other profile made by [`Profile::of`] has (a clone has its original's, as it
+    /// has its content); 0 for one made otherwise.
+    id: u64,
 }
 
 /// Where [`Profile::of`] puts the content stems of a text: their hashes in order, and the
@@ -277,34 +280,23 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
                 .copied()
                 .zip(p.concept_word.iter().copied())
         }
-        if b.concepts.iter().all(|c| *c < 1 << 16) && b.concepts.len() < usize::from(u16::MAX) {
-            // `b`'s entries chained by concept (each chain in the order of `b`'s words), the
-            // chains' heads in a table by concept id: each entry of `a` finds the words of `b`
-            // sharing its concept by one look-up, with nothing sorted.
+        if a.concepts.iter().all(|c| *c < 1 << 16) && a.concepts.len() < usize::from(u16::MAX) {
+            // `a`'s entries chained by concept, the chains' heads in a table by concept id:
+            // each entry of `b` finds the words of `a` sharing its concept by one look-up, with
+            // nothing sorted. The chains stay built for the next pair with the same `a` (the
+            // aligner scores a claim against all its candidates in a row).
             CONCEPT_CHAINS.with(|chains| {
-                let (head, next) = &mut *chains.borrow_mut();
-                // The heads set below are cleared when this goes, even by a panic the batch
-                // catches, so the table is all 0 for the next use.
-                let guard = ClearOnDrop {
-                    table: head,
-                    keys: &b.concepts,
-                };
-                let head = &mut *guard.table;
-                next.clear();
-                next.resize(b.concepts.len(), 0);
-                for (k, c) in b.concepts.iter().enumerate().rev() {
-                    next[k] = head[*c as usize];
-                    head[*c as usize] = k as u16 + 1;
-                }
-                for (c, wa) in entries(a).filter(|(c, wa)| *c < 1 << 16 && !ma[*wa as usize]) {
-                    let mut e = head[c as usize];
+                let chains = &mut *chains.borrow_mut();
+                chains.build(a);
+                for (c, wb) in entries(b).filter(|(c, wb)| *c < 1 << 16 && !mb[*wb as usize]) {
+                    let mut e = chains.head[c as usize];
                     while e != 0 {
                         let k = usize::from(e - 1);
-                        let wb = b.concept_word[k];
-                        if !mb[wb as usize] {
+                        let wa = a.concept_word[k];
+                        if !ma[wa as usize] {
                             related_pairs.push(pack(wa, wb));
                         }
-                        e = next[k];
+                        e = chains.next[k];
                     }
                 }
             });
@@ -333,28 +325,57 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     (ma, mb, related)
 }
 
-thread_local! {
-    /// For [`match_words`]: by concept id, the first entry (plus one) of a text's concept
-    /// entries with that concept, 0 for none (left all 0 between uses, by [`ClearOnDrop`]);
-    /// and by entry, the next entry (plus one) with the same concept.
-    static CONCEPT_CHAINS: RefCell<(Vec<u16>, Vec<u16>)> = RefCell::new((vec![0; 1 << 16], Vec::new()));
+/// For [`match_words`]: one text's concept entries chained by concept.
+struct Chains {
+    /// By concept id, the first entry (plus one) of the text's concept entries with that
+    /// concept, 0 for none.
+    head: Vec<u16>,
+    /// By entry, the next entry (plus one) with the same concept.
+    next: Vec<u16>,
+    /// The concepts whose heads are set: those of the text chained, or of one whose chaining
+    /// was cut short (a panic the batch caught).
+    set: Vec<u32>,
+    /// The [`Profile::id`] of the text chained, 0 for none.
+    of: u64,
 }
 
-/// A table whose entries at `keys` are set to 0 when this goes out of scope, however it goes.
-struct ClearOnDrop<'a> {
-    table: &'a mut Vec<u16>,
-    keys: &'a [u32],
-}
-
-impl Drop for ClearOnDrop<'_> {
-    fn drop(&mut self) {
-        for k in self.keys {
-            if let Some(entry) = self.table.get_mut(*k as usize) {
-                *entry = 0;
+impl Chains {
+    /// Chains the entries of `p` (concept ids below 2^16, fewer than 2^16 entries), unless
+    /// they are already: a text with an id ([`Profile::id`]) is chained once for all the
+    /// pairs it starts in a row.
+    fn build(&mut self, p: &Profile) {
+        if p.id != 0 && p.id == self.of {
+            return;
+        }
+        self.of = 0;
+        for c in &self.set {
+            if let Some(h) = self.head.get_mut(*c as usize) {
+                *h = 0;
             }
         }
+        self.set.clear();
+        self.set.extend_from_slice(&p.concepts);
+        self.next.clear();
+        self.next.resize(p.concepts.len(), 0);
+        for (k, c) in p.concepts.iter().enumerate().rev() {
+            self.next[k] = self.head[*c as usize];
+            self.head[*c as usize] = k as u16 + 1;
+        }
+        self.of = p.id;
     }
 }
+
+thread_local! {
+    static CONCEPT_CHAINS: RefCell<Chains> = RefCell::new(Chains {
+        head: vec![0; 1 << 16],
+        next: Vec::new(),
+        set: Vec::new(),
+        of: 0,
+    });
+}
+
+/// The next [`Profile::id`].
+static NEXT_PROFILE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
 /// against each other ([`shared_sorted`]): the scrambling is one-to-one (a multiplication by
@@ -566,6 +587,7 @@ impl Profile {
         let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
         Profile {
+            id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             concepts,
             concept_word,
             words: content_words,
@@ -1055,22 +1077,30 @@ mod tests {
         "Tuesday", "Acme", "rose", "5", "7", "percent", "shares", "bought",
     ];
 
-    /// The chain table is left all 0 even when its use is cut short by a panic.
+    /// A chaining cut short by a panic (which the batch catches) leaves nothing behind for the
+    /// next.
     #[test]
-    fn a_table_is_cleared_however_its_use_ends() {
-        let mut table = vec![0u16; 8];
-        let keys = [1u32, 5, 9];
+    fn chains_are_right_however_the_last_chaining_ended() {
+        let text = |concepts: Vec<u32>| Profile {
+            concept_word: vec![0; concepts.len()],
+            concepts,
+            words: vec![ContentWord::default()],
+            ..Profile::default()
+        };
+        let mut chains = Chains {
+            head: vec![0; 1 << 16],
+            next: Vec::new(),
+            set: Vec::new(),
+            of: 0,
+        };
+        // A concept past the table: the chaining stops after setting the first head.
         let cut_short = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let guard = ClearOnDrop {
-                table: &mut table,
-                keys: &keys,
-            };
-            guard.table[1] = 3;
-            guard.table[5] = 4;
-            panic!("cut short");
+            chains.build(&text(vec![70_000, 3]))
         }));
         assert!(cut_short.is_err());
-        assert_eq!(table, vec![0; 8]);
+        chains.build(&text(vec![1, 5]));
+        let set: Vec<usize> = (0..1 << 16).filter(|c| chains.head[*c] != 0).collect();
+        assert_eq!(set, [1, 5]);
     }
 
     proptest::proptest! {
@@ -1119,16 +1149,19 @@ mod tests {
         /// Words are matched as the rule says, read naively: first each word of `a` in order
         /// takes the first free word of `b` of the same stem or prefix; then each still
         /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
-        /// For concept ids in the look-up table's range and beyond it (the scan of all pairs).
+        /// For concept ids in the look-up table's range and beyond it (the scan of all pairs),
+        /// and for pairs in any order, the same first text in a row or not.
         #[test]
         fn words_match_as_the_rule_says(
-            a in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
-                proptest::collection::btree_set(0u32..12, 0..4)), 0..14),
-            b in proptest::collection::vec((0u64..6, proptest::option::of(0u64..4),
-                proptest::collection::btree_set(0u32..12, 0..4)), 0..14),
+            texts in proptest::collection::vec(proptest::collection::vec((0u64..6,
+                proptest::option::of(0u64..4), proptest::collection::btree_set(0u32..12, 0..4)),
+                0..14), 3),
+            pairs in proptest::collection::vec((0usize..3, 0usize..3), 1..6),
             offset in proptest::prop_oneof![proptest::strategy::Just(0u32), proptest::strategy::Just(70_000u32)],
         ) {
             type Word = (u64, Option<u64>, std::collections::BTreeSet<u32>);
+            // Each text with an id of its own, as `Profile::of` gives, so that the chains of
+            // one are kept for the pairs it starts in a row and made anew for another's.
             let profile = |words: &[Word]| -> Profile {
                 let (concepts, concept_word) = words
                     .iter()
@@ -1142,28 +1175,33 @@ mod tests {
                         .collect(),
                     concepts,
                     concept_word,
+                    id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                     ..Profile::default()
                 }
             };
-            let (pa, pb) = (profile(&a), profile(&b));
-            let mut ma = vec![false; a.len()];
-            let mut mb = vec![false; b.len()];
-            for (i, x) in pa.words.iter().enumerate() {
-                if let Some(j) = (0..b.len()).find(|&j| !mb[j] && x.same(&pb.words[j])) {
-                    (ma[i], mb[j]) = (true, true);
+            let profiles: Vec<Profile> = texts.iter().map(|t| profile(t)).collect();
+            for (x, y) in pairs {
+                let (a, b) = (&texts[x], &texts[y]);
+                let (pa, pb) = (&profiles[x], &profiles[y]);
+                let mut ma = vec![false; a.len()];
+                let mut mb = vec![false; b.len()];
+                for (i, w) in pa.words.iter().enumerate() {
+                    if let Some(j) = (0..b.len()).find(|&j| !mb[j] && w.same(&pb.words[j])) {
+                        (ma[i], mb[j]) = (true, true);
+                    }
                 }
+                let mut related = 0;
+                for i in 0..a.len() {
+                    if ma[i] {
+                        continue;
+                    }
+                    if let Some(j) = (0..b.len()).find(|&j| !mb[j] && !a[i].2.is_disjoint(&b[j].2)) {
+                        (ma[i], mb[j]) = (true, true);
+                        related += 1;
+                    }
+                }
+                proptest::prop_assert_eq!(match_words(pa, pb), (ma, mb, related));
             }
-            let mut related = 0;
-            for i in 0..a.len() {
-                if ma[i] {
-                    continue;
-                }
-                if let Some(j) = (0..b.len()).find(|&j| !mb[j] && !a[i].2.is_disjoint(&b[j].2)) {
-                    (ma[i], mb[j]) = (true, true);
-                    related += 1;
-                }
-            }
-            proptest::prop_assert_eq!(match_words(&pa, &pb), (ma, mb, related));
         }
 
         /// Scrambled and sorted, two lists share as many items as sorted plainly, whatever
