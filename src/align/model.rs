@@ -180,6 +180,15 @@ impl ContentWord {
     fn same(&self, other: &ContentWord) -> bool {
         self.stem == other.stem || (self.prefix.is_some() && self.prefix == other.prefix)
     }
+
+    /// [`ContentWord::same`], computed without branching.
+    fn same_branch_free(&self, other: &ContentWord) -> bool {
+        let prefix = match (self.prefix, other.prefix) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        };
+        (self.stem == other.stem) | prefix
+    }
 }
 
 /// What the model needs of one word part (a folded, lower-case word or a piece of a hyphenated
@@ -262,10 +271,29 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     let (aw, bw) = (&a.words, &b.words);
     let mut ma = vec![false; aw.len()];
     let mut mb = vec![false; bw.len()];
-    for (i, x) in aw.iter().enumerate() {
-        if let Some(j) = (0..bw.len()).find(|&j| !mb[j] && x.same(&bw[j])) {
-            ma[i] = true;
-            mb[j] = true;
+    if bw.len() <= 64 {
+        // The words of `b` as bits: for each word of `a`, which are the same word, computed
+        // without a branch per pair (which of them match is a coin toss); the lowest free one
+        // is taken.
+        let mut free: u64 = u64::MAX.checked_shr(64 - bw.len() as u32).unwrap_or(0);
+        for (x, m) in aw.iter().zip(ma.iter_mut()) {
+            let same = bw.iter().enumerate().fold(0u64, |acc, (j, y)| {
+                acc | u64::from(x.same_branch_free(y)) << j
+            });
+            let open = same & free;
+            let lowest = open & open.wrapping_neg();
+            free &= !lowest;
+            *m = lowest != 0;
+        }
+        for (j, m) in mb.iter_mut().enumerate() {
+            *m = free & (1 << j) == 0;
+        }
+    } else {
+        for (i, x) in aw.iter().enumerate() {
+            if let Some(j) = (0..bw.len()).find(|&j| !mb[j] && x.same(&bw[j])) {
+                ma[i] = true;
+                mb[j] = true;
+            }
         }
     }
     // Pairs of still unmatched words sharing a concept; then each word of `a` in order takes the
@@ -1150,7 +1178,8 @@ mod tests {
         /// takes the first free word of `b` of the same stem or prefix; then each still
         /// unmatched word of `a` takes the first free word of `b` sharing a concept with it.
         /// For concept ids in the look-up table's range and beyond it (the scan of all pairs),
-        /// and for pairs in any order, the same first text in a row or not.
+        /// for texts of up to 64 content words and longer, and for pairs in any order, the
+        /// same first text in a row or not.
         #[test]
         fn words_match_as_the_rule_says(
             texts in proptest::collection::vec(proptest::collection::vec((0u64..6,
@@ -1158,8 +1187,23 @@ mod tests {
                 0..14), 3),
             pairs in proptest::collection::vec((0usize..3, 0usize..3), 1..6),
             offset in proptest::prop_oneof![proptest::strategy::Just(0u32), proptest::strategy::Just(70_000u32)],
+            padding in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just(0usize), 48usize..60], 3),
         ) {
             type Word = (u64, Option<u64>, std::collections::BTreeSet<u32>);
+            // Some texts led by words that match none (stems of their own), so that their
+            // other words sit at the high bits of a mask of 64, or beyond.
+            let texts: Vec<Vec<Word>> = texts
+                .into_iter()
+                .zip(padding)
+                .enumerate()
+                .map(|(t, (words, n))| {
+                    (0..n)
+                        .map(|k| (1000 * (t as u64 + 1) + k as u64, None, Default::default()))
+                        .chain(words)
+                        .collect()
+                })
+                .collect();
             // Each text with an id of its own, as `Profile::of` gives, so that the chains of
             // one are kept for the pairs it starts in a row and made anew for another's.
             let profile = |words: &[Word]| -> Profile {
