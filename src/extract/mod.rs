@@ -122,10 +122,21 @@ const SCARE_QUOTE_WORDS: usize = 3;
 /// Extracts the claims of a document from its sentences.
 pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
     let segments = quotes::find(doc);
-    let vocab = Vocabulary::learn(sentences.iter().map(|s| &doc.text[s.range.clone()]));
+    // Each sentence cut into words once, for the vocabulary, the names and the narrative.
+    let sentence_words: Vec<Vec<text::Word>> = sentences
+        .iter()
+        .map(|s| text::words(&doc.text[s.range.clone()]))
+        .collect();
+    let vocab = Vocabulary::learn(
+        sentences
+            .iter()
+            .map(|s| &doc.text[s.range.clone()])
+            .zip(sentence_words.iter().map(Vec::as_slice)),
+    );
     let sentence_mentions: Vec<Vec<Mention>> = sentences
         .iter()
-        .map(|s| names::mentions(&doc.text[s.range.clone()], s.range.start, &vocab))
+        .zip(&sentence_words)
+        .map(|(s, ws)| names::mentions(&doc.text[s.range.clone()], ws, s.range.start, &vocab))
         .collect();
     let all_mentions: Vec<Mention> = sentence_mentions.iter().flatten().cloned().collect();
     let entities = Entities::build(&all_mentions);
@@ -152,10 +163,11 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
         .collect();
     let narratives: Vec<Vec<NarrativeWord>> = sentences
         .iter()
+        .zip(&sentence_words)
         .zip(&in_sentence)
-        .map(|(s, qs)| {
+        .map(|((s, ws), qs)| {
             let outers: Vec<Range<usize>> = qs.iter().map(|&i| segments[i].outer.clone()).collect();
-            speaker::narrative(&doc.text, s.range.clone(), &outers)
+            speaker::narrative(&doc.text, s.range.clone(), ws, &outers)
         })
         .collect();
 

@@ -178,11 +178,14 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Learns the vocabulary from the document's sentences (each given as its text).
-    pub fn learn<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+    /// Learns the vocabulary from the document's sentences, each given as its text and its
+    /// words ([`text::words`]).
+    pub fn learn<'a>(
+        sentences: impl IntoIterator<Item = (&'a str, &'a [text::Word<'a>])>,
+    ) -> Vocabulary {
         let mut v = Vocabulary::default();
-        for s in sentences {
-            for (i, w) in text::words(s).iter().enumerate() {
+        for (s, words) in sentences {
+            for (i, w) in words.iter().enumerate() {
                 let bare = strip_possessive(w.text);
                 if text::is_capitalised(bare) {
                     if i > 0 && !follows_quote_open(s, w) && !v.capitalised_inside.contains(bare) {
@@ -247,9 +250,14 @@ fn lower_key(w: &str) -> String {
     }
 }
 
-/// Finds the name mentions in one sentence. `base` is the sentence's offset in the clean text.
-pub fn mentions(sentence: &str, base: usize, vocab: &Vocabulary) -> Vec<Mention> {
-    let ws = text::words(sentence);
+/// Finds the name mentions in one sentence, given with its words ([`text::words`]). `base` is
+/// the sentence's offset in the clean text.
+pub fn mentions(
+    sentence: &str,
+    ws: &[text::Word],
+    base: usize,
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -681,9 +689,18 @@ mod tests {
     use super::*;
 
     fn check(sentences: &[&str], expected: &[&[&str]]) {
-        let vocab = Vocabulary::learn(sentences.iter().copied());
-        for (s, want) in sentences.iter().zip(expected) {
-            let got: Vec<String> = mentions(s, 0, &vocab).iter().map(Mention::name).collect();
+        let words: Vec<Vec<text::Word>> = sentences.iter().map(|s| text::words(s)).collect();
+        let vocab = Vocabulary::learn(
+            sentences
+                .iter()
+                .copied()
+                .zip(words.iter().map(Vec::as_slice)),
+        );
+        for ((s, ws), want) in sentences.iter().zip(&words).zip(expected) {
+            let got: Vec<String> = mentions(s, ws, 0, &vocab)
+                .iter()
+                .map(Mention::name)
+                .collect();
             assert_eq!(&got, want, "names in {s:?}");
         }
     }

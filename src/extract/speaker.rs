@@ -407,16 +407,17 @@ pub struct NarrativeWord {
     pub before_quote: bool,
 }
 
-/// The narrative words of a sentence: the words outside the given quote ranges.
+/// The narrative words of a sentence (its range in `doc_text`, and its words as
+/// [`text::words`] cuts them): the words outside the given quote ranges.
 pub fn narrative(
     doc_text: &str,
     sentence: Range<usize>,
+    words: &[text::Word],
     quotes: &[Range<usize>],
 ) -> Vec<NarrativeWord> {
-    let s = &doc_text[sentence.clone()];
     let mut out = Vec::new();
     let mut last_end = sentence.start;
-    for w in text::words(s) {
+    for w in words {
         let r = sentence.start + w.start..sentence.start + w.end;
         if quotes.iter().any(|q| q.start < r.end && r.start < q.end) {
             continue;
@@ -819,7 +820,7 @@ mod tests {
                 }
             }
         }
-        let ws = narrative(sentence, 0..sentence.len(), &quotes);
+        let ws = narrative(sentence, 0..sentence.len(), &text::words(sentence), &quotes);
         let names: Vec<Range<usize>> = words_of(sentence)
             .iter()
             .filter(|w| text::is_capitalised(w.text) && w.start > 0)
