@@ -293,7 +293,7 @@ pub fn mentions(
         }
         let run: Vec<&Word<'_>> = ws[i..=last].iter().collect();
         i = last + 1;
-        if let Some(m) = to_mention(sentence, base, &run, &ws, vocab) {
+        if let Some(m) = to_mention(sentence, base, &run, ws, vocab) {
             out.push(m);
         }
     }
