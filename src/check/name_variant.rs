@@ -275,7 +275,20 @@ fn candidates(
 /// of their size. (Many sources writing one name the same way make one spelling.)
 const MAX_BLOCK: usize = 256;
 
+/// Folds typography, accents and case: the form two spellings of one name share.
 fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // ASCII has no accents, and its case folds byte by byte.
+        return s
+            .chars()
+            .map(|c| text::fold_char(c).to_ascii_lowercase())
+            .collect();
+    }
+    fold_any(s)
+}
+
+/// [`fold`] for any text.
+fn fold_any(s: &str) -> String {
     let typographic: String = s.chars().map(text::fold_char).collect();
     text::strip_accents(&typographic).to_lowercase()
 }
@@ -503,5 +516,13 @@ mod tests {
         check("Missourians", "Missourins", Some(Severity::Warning));
         check("McCarthy", "MCcarthy", Some(Severity::Info));
         check("TRUMP", "Trump", None);
+    }
+
+    proptest::proptest! {
+        /// ASCII text folds byte by byte as any text folds.
+        #[test]
+        fn ascii_folds_as_any_text(s in "[ -~]{0,12}") {
+            proptest::prop_assert_eq!(fold(&s), fold_any(&s));
+        }
     }
 }
