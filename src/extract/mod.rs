@@ -375,9 +375,9 @@ fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
         .filter(|w| {
             !text::is_stop_word(&w.key)
                 && !speaker::is_speech_verb(&w.key)
-                && !name_words.contains(&w.key)
+                && !name_words.contains(w.key.as_ref())
                 && !names::is_title(&w.key)
-                && !ATTRIBUTION_WORDS.contains(&w.key.as_str())
+                && !ATTRIBUTION_WORDS.contains(&w.key.as_ref())
         })
         .count();
     content >= 3
@@ -468,7 +468,7 @@ fn person_names(
                         .get(i + 1)
                         .filter(|_| {
                             !matches!(
-                                ws[i].key.as_str(),
+                                ws[i].key.as_ref(),
                                 "told" | "tells" | "telling" | "asked" | "asks" | "asking"
                             )
                         })
@@ -849,7 +849,7 @@ struct Office {
 /// Finds clause subjects and resolves pronouns and roles to people, for one document.
 struct Subjects<'a> {
     text: &'a str,
-    narratives: &'a [Vec<NarrativeWord>],
+    narratives: &'a [Vec<NarrativeWord<'a>>],
     mentions: &'a [Vec<Mention>],
     entities: &'a Entities,
     persons: &'a BTreeSet<String>,
@@ -936,7 +936,7 @@ impl<'a> Subjects<'a> {
             .collect();
         let first = ws.first()?;
         let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
-        let intro = (INTRO_WORDS.contains(first.key.as_str())
+        let intro = (INTRO_WORDS.contains(first.key.as_ref())
             || (first.key.ends_with("ing") && first.key.len() > 5))
             && starts_name(first.range.start).is_none();
         // Index in `ws` where the phrase holding word `i` starts (titles and capitalised words
@@ -948,7 +948,7 @@ impl<'a> Subjects<'a> {
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
                     || text::is_capitalised(&ws[k - 1].text)
-                    || matches!(ws[k - 1].key.as_str(), "the" | "a" | "an")
+                    || matches!(ws[k - 1].key.as_ref(), "the" | "a" | "an")
                     // "Secretary of the Interior Ann Lee".
                     || (ws[k - 1].key == "of"
                         && k > 1
@@ -963,12 +963,12 @@ impl<'a> Subjects<'a> {
         let object = |k: usize| {
             k > 0
                 && !ws[k].after_quote
-                && (OBJECT_MARKERS.contains(ws[k - 1].key.as_str())
+                && (OBJECT_MARKERS.contains(ws[k - 1].key.as_ref())
                     || speaker::is_preposition(&ws[k - 1].key))
         };
         let mut candidates: Vec<(bool, Guess)> = Vec::new();
         for (i, w) in ws.iter().enumerate() {
-            if speaker::PRONOUNS.contains(w.key.as_str()) {
+            if speaker::PRONOUNS.contains(w.key.as_ref()) {
                 candidates.push((w.comma_before || i == 0, Guess::Pronoun));
                 continue;
             }
@@ -985,15 +985,15 @@ impl<'a> Subjects<'a> {
                 let qualifies = next.is_some_and(|n| {
                     !n.comma_before
                         && !n.after_quote
-                        && (PERSON_NOUNS.contains(n.key.as_str())
+                        && (PERSON_NOUNS.contains(n.key.as_ref())
                             || names::is_title(&n.key)
                             || (possessive
                                 && ws.iter().skip(i + 1).take(3).any(|n| {
-                                    PERSON_NOUNS.contains(n.key.as_str()) || names::is_title(&n.key)
+                                    PERSON_NOUNS.contains(n.key.as_ref()) || names::is_title(&n.key)
                                 })))
                 });
                 // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.
-                let apposition = matches!(ws[k].key.as_str(), "a" | "an");
+                let apposition = matches!(ws[k].key.as_ref(), "a" | "an");
                 if self.is_person(&name) && !qualifies && !apposition && !object(k) {
                     candidates.push((ws[k].comma_before || k == 0, Guess::Person(name)));
                 }
@@ -1010,7 +1010,7 @@ impl<'a> Subjects<'a> {
                 {
                     candidates.push((
                         w.comma_before || i == 0,
-                        Guess::Role(sub[head].key.clone(), former, w.range.start),
+                        Guess::Role(sub[head].key.to_string(), former, w.range.start),
                     ));
                 }
             }

@@ -238,7 +238,7 @@ pub fn role_ending_at(words: &[NarrativeWord], head: usize) -> Option<(usize, bo
         if words[m + 1].after_quote || words[m + 1].comma_before {
             return None;
         }
-        match words[m].key.as_str() {
+        match words[m].key.as_ref() {
             "the" => return Some((m, former)),
             "former" | "ex" => former = true,
             w if is_lesser_rank(w) => return None,
@@ -276,7 +276,7 @@ pub fn role_starting_at(
             }
             let former = mods
                 .iter()
-                .any(|w| matches!(w.key.as_str(), "former" | "ex"));
+                .any(|w| matches!(w.key.as_ref(), "former" | "ex"));
             return Some((k, former));
         }
     }
@@ -392,11 +392,11 @@ pub fn is_speech_verb(w: &str) -> bool {
 
 /// A word of the narrative around a quote, with its offset in the clean text.
 #[derive(Debug, Clone)]
-pub struct NarrativeWord {
-    /// Lower-case key of the word.
-    pub key: String,
+pub struct NarrativeWord<'a> {
+    /// Lower-case key of the word (borrowed when the word is its own key).
+    pub key: std::borrow::Cow<'a, str>,
     /// The word as written.
-    pub text: String,
+    pub text: &'a str,
     /// Byte range in the clean text.
     pub range: Range<usize>,
     /// A quote lies between this word and the one before it.
@@ -409,12 +409,12 @@ pub struct NarrativeWord {
 
 /// The narrative words of a sentence (its range in `doc_text`, and its words as
 /// [`text::words`] cuts them): the words outside the given quote ranges.
-pub fn narrative(
+pub fn narrative<'a>(
     doc_text: &str,
     sentence: Range<usize>,
-    words: &[text::Word],
+    words: &[text::Word<'a>],
     quotes: &[Range<usize>],
-) -> Vec<NarrativeWord> {
+) -> Vec<NarrativeWord<'a>> {
     let mut out = Vec::new();
     let mut last_end = sentence.start;
     for w in words {
@@ -428,8 +428,8 @@ pub fn narrative(
         let comma_before = doc_text[last_end.min(r.start)..r.start].contains(',');
         last_end = r.end;
         out.push(NarrativeWord {
-            key: text::key(w.text),
-            text: w.text.to_string(),
+            key: text::key_cow(w.text),
+            text: w.text,
             range: r,
             after_quote,
             comma_before,
@@ -490,7 +490,7 @@ pub fn attributions(
         let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
         // A quoting verb counts when a quote follows it within its clause and it is active.
         let quoting = is_quoting_verb(&w.key)
-            && !(v > 0 && PASSIVE.contains(words[v - 1].key.as_str()))
+            && !(v > 0 && PASSIVE.contains(words[v - 1].key.as_ref()))
             && quote_follows(words, v);
         if !is_speech_verb(&w.key) && !according && !quoting {
             continue;
@@ -508,13 +508,13 @@ pub fn attributions(
             let mut j = v;
             while j > 0 && !words[j].after_quote {
                 let p = &words[j - 1];
-                if BETWEEN.contains(p.key.as_str()) || (p.key.ends_with("ly") && p.key.len() > 4) {
+                if BETWEEN.contains(p.key.as_ref()) || (p.key.ends_with("ly") && p.key.len() > 4) {
                     j -= 1;
                     continue;
                 }
                 // "X, the aide to Y, said": a name closing an aside is not the subject.
                 let aside = words[j].comma_before;
-                if PRONOUNS.contains(p.key.as_str()) {
+                if PRONOUNS.contains(p.key.as_ref()) {
                     subject = Some(Subject::Pronoun);
                 } else if p.key == "who" && p.comma_before && j >= 2 {
                     // "Ann Lee of Texas, who said": the name before the relative pronoun.
@@ -530,9 +530,9 @@ pub fn attributions(
                         None => {}
                     }
                 } else if let Some((_, former)) = role_ending_at(words, j - 1) {
-                    subject = Some(Subject::Role(p.key.clone(), former));
+                    subject = Some(Subject::Role(p.key.to_string(), former));
                 } else if matches!(
-                    p.key.as_str(),
+                    p.key.as_ref(),
                     "they"
                         | "it"
                         | "we"
@@ -555,7 +555,7 @@ pub fn attributions(
             // whose object is the one spoken to).
             let addressed = quoting
                 || matches!(
-                    w.key.as_str(),
+                    w.key.as_ref(),
                     "told"
                         | "tells"
                         | "telling"
@@ -573,10 +573,10 @@ pub fn attributions(
                     && let Some((head, former)) = role_starting_at(words, v + 1, name_starting_at)
                     && role_closes(words, head)
                 {
-                    subject = Some(Subject::Role(words[head].key.clone(), former));
+                    subject = Some(Subject::Role(words[head].key.to_string(), former));
                 }
                 if subject.is_none()
-                    && matches!(words[v + 1].key.as_str(), "the" | "a" | "an" | "one")
+                    && matches!(words[v + 1].key.as_ref(), "the" | "a" | "an" | "one")
                 {
                     subject = Some(Subject::Unnamed);
                 }
@@ -586,7 +586,7 @@ pub fn attributions(
             if subject.is_none() {
                 let start = words[..v].iter().rposition(|p| p.after_quote).unwrap_or(0);
                 if let Some(first) = words[start..v].first() {
-                    if PRONOUNS.contains(first.key.as_str()) {
+                    if PRONOUNS.contains(first.key.as_ref()) {
                         subject = Some(Subject::Pronoun);
                     } else {
                         subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
@@ -649,7 +649,7 @@ fn role_closes(words: &[NarrativeWord], head: usize) -> bool {
         n.after_quote
             || n.comma_before
             || matches!(
-                n.key.as_str(),
+                n.key.as_ref(),
                 "in" | "on" | "at" | "during" | "after" | "before" | "when" | "as" | "who"
             )
     })
@@ -674,7 +674,7 @@ fn name_after(
                     || n.comma_before
                     || text::is_capitalised(&n.text)
                     || matches!(
-                        n.key.as_str(),
+                        n.key.as_ref(),
                         "in" | "on"
                             | "to"
                             | "at"
@@ -712,7 +712,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
     {
         return Some(format!(
             "to {}",
-            capitalised_run(words, v + 1).unwrap_or_else(|| n.text.clone())
+            capitalised_run(words, v + 1).unwrap_or_else(|| n.text.to_string())
         ));
     }
     let end = (v + 9).min(words.len());
@@ -723,10 +723,10 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
         }
         let w = &words[i];
         let next = words.get(i + 1);
-        match w.key.as_str() {
+        match w.key.as_ref() {
             "on" => {
                 if let Some(n) = next
-                    && PLATFORMS.contains(n.key.as_str())
+                    && PLATFORMS.contains(n.key.as_ref())
                     && (n.key != "x" || text::is_capitalised(&n.text))
                 {
                     let extra = if n.key == "social" { " media" } else { "" };
@@ -743,17 +743,16 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
             "in" => {
                 let mut j = i + 1;
                 if words.get(j).is_some_and(|n| {
-                    matches!(n.key.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                    matches!(n.key.as_ref(), "a" | "an" | "the" | "his" | "her" | "their")
                 }) {
                     j += 1;
                 }
                 // Allow one modifier: "in a written statement".
                 for k in j..(j + 2).min(words.len()) {
-                    if CHANNEL_NOUNS.contains(words[k].key.as_str()) {
-                        let phrase: Vec<&str> =
-                            words[i..=k].iter().map(|w| w.text.as_str()).collect();
+                    if CHANNEL_NOUNS.contains(words[k].key.as_ref()) {
+                        let phrase: Vec<&str> = words[i..=k].iter().map(|w| w.text).collect();
                         let mut p = phrase.join(" ");
-                        if matches!(words[k].key.as_str(), "press" | "news")
+                        if matches!(words[k].key.as_ref(), "press" | "news")
                             && let Some(c) = words.get(k + 1)
                         {
                             p.push(' ');
@@ -776,7 +775,7 @@ fn capitalised_run(words: &[NarrativeWord], from: usize) -> Option<String> {
             break;
         }
         if text::is_capitalised(&w.text) {
-            parts.push(w.text.as_str());
+            parts.push(w.text);
         } else {
             break;
         }
@@ -791,7 +790,7 @@ pub fn introduces_speech(sentence: &str, words: &[NarrativeWord]) -> bool {
         || words.iter().any(|w| {
             is_speech_verb(&w.key)
                 || matches!(
-                    w.key.as_str(),
+                    w.key.as_ref(),
                     "reaction" | "statement" | "interview" | "explained"
                 )
         })
