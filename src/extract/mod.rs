@@ -886,7 +886,7 @@ impl<'a> Subjects<'a> {
                         found.clear();
                     } else if let Some(o) = office(key).filter(|_| names::is_title(key)) {
                         found.push(o);
-                    } else if !(text::is_capitalised(&p.text) || key == "of") {
+                    } else if !(text::is_capitalised(p.text) || key == "of") {
                         break;
                     }
                     k -= 1;
@@ -947,13 +947,13 @@ impl<'a> Subjects<'a> {
                 && !ws[k].comma_before
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
-                    || text::is_capitalised(&ws[k - 1].text)
+                    || text::is_capitalised(ws[k - 1].text)
                     || matches!(ws[k - 1].key.as_ref(), "the" | "a" | "an")
                     // "Secretary of the Interior Ann Lee".
                     || (ws[k - 1].key == "of"
                         && k > 1
                         && (names::is_title(&ws[k - 2].key)
-                            || text::is_capitalised(&ws[k - 2].text))))
+                            || text::is_capitalised(ws[k - 2].text))))
                 && starts_name(ws[k - 1].range.start).is_none()
             {
                 k -= 1;

@@ -672,7 +672,7 @@ fn name_after(
             let ends = next.is_none_or(|n| {
                 n.after_quote
                     || n.comma_before
-                    || text::is_capitalised(&n.text)
+                    || text::is_capitalised(n.text)
                     || matches!(
                         n.key.as_ref(),
                         "in" | "on"
@@ -695,7 +695,7 @@ fn name_after(
             });
             return ends.then_some(Subject::Name(r));
         }
-        if !text::is_capitalised(&w.text) {
+        if !text::is_capitalised(w.text) {
             return None;
         }
     }
@@ -708,7 +708,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
     if (verb.key == "told" || verb.key == "tells")
         && let Some(n) = words
             .get(v + 1)
-            .filter(|n| text::is_capitalised(&n.text) && !n.after_quote)
+            .filter(|n| text::is_capitalised(n.text) && !n.after_quote)
     {
         return Some(format!(
             "to {}",
@@ -727,14 +727,14 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
             "on" => {
                 if let Some(n) = next
                     && PLATFORMS.contains(n.key.as_ref())
-                    && (n.key != "x" || text::is_capitalised(&n.text))
+                    && (n.key != "x" || text::is_capitalised(n.text))
                 {
                     let extra = if n.key == "social" { " media" } else { "" };
                     return Some(format!("on {}{extra}", n.text));
                 }
             }
             "to" if i > v && words[i - 1].key != "according" => {
-                if next.is_some_and(|n| text::is_capitalised(&n.text))
+                if next.is_some_and(|n| text::is_capitalised(n.text))
                     && let Some(run) = capitalised_run(words, i + 1)
                 {
                     return Some(format!("to {run}"));
@@ -756,7 +756,7 @@ pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
                             && let Some(c) = words.get(k + 1)
                         {
                             p.push(' ');
-                            p.push_str(&c.text);
+                            p.push_str(c.text);
                         }
                         return Some(p);
                     }
@@ -774,7 +774,7 @@ fn capitalised_run(words: &[NarrativeWord], from: usize) -> Option<String> {
         if !parts.is_empty() && w.after_quote {
             break;
         }
-        if text::is_capitalised(&w.text) {
+        if text::is_capitalised(w.text) {
             parts.push(w.text);
         } else {
             break;
