@@ -84,7 +84,7 @@ struct Features {
     stems: Vec<u32>,
     /// How many words the claim has.
     word_count: usize,
-    /// Hashes of `words`, for the longest common run.
+    /// Hashes of the claim's word keys, for the longest common run.
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
     plain: Vec<bool>,
@@ -885,15 +885,15 @@ pub fn longest_run_at<T: PartialEq>(a: &[T], b: &[T]) -> (usize, usize, usize) {
 /// left out: what `strsim::sorensen_dice` computes (its length term counts bytes), from the
 /// bigrams each claim keeps.
 fn sorensen_dice(a: &Features, b: &Features) -> f64 {
-    let (a, b) = (a.bigrams(), b.bigrams());
-    if a.squeezed == b.squeezed {
+    let (x, y) = (a.bigrams(), b.bigrams());
+    if x.squeezed == y.squeezed {
         return 1.0;
     }
-    if a.squeezed.len() < 2 || b.squeezed.len() < 2 {
+    if x.squeezed.len() < 2 || y.squeezed.len() < 2 {
         return 0.0;
     }
-    let shared = model::shared_sorted(&a.bigrams, &b.bigrams);
-    (2 * shared) as f64 / (a.squeezed.len() + b.squeezed.len() - 2) as f64
+    let shared = model::shared_sorted(&x.bigrams, &y.bigrams);
+    (2 * shared) as f64 / (x.squeezed.len() + y.squeezed.len() - 2) as f64
 }
 
 /// The longest verbatim run two claims share, counted only when it holds two plain content

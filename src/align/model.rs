@@ -129,13 +129,15 @@ pub struct Profile {
     stems: Vec<u64>,
     /// Hashes of the word n-grams (1 to 4), each sorted.
     grams: [Vec<u64>; 4],
-    /// The folded text ([`text::key`]), and how many characters it has.
+    /// The folded text ([`text::key`]).
     folded: String,
+    /// How many characters `folded` has (for [`Profile::chars_len`]).
     folded_chars: usize,
     /// The character 3-grams and 4-grams of `folded`, packed (or hashed), each scrambled and
     /// sorted ([`sort_scrambled`]): made on first use ([`Profile::chars`]), since most pairs
-    /// are settled before their character n-grams are compared.
-    chars: std::cell::OnceCell<[Vec<u64>; 2]>,
+    /// are settled before their character n-grams are compared (a `OnceLock`, so that a
+    /// profile can still be shared between threads).
+    chars: std::sync::OnceLock<[Vec<u64>; 2]>,
     /// Hashes of the content stems, sorted, without repeats.
     content: Vec<u64>,
     /// Hashes of the first five letters of every word, sorted: a looser stem ("acquisition",
@@ -176,13 +178,9 @@ struct ContentWord {
 }
 
 impl ContentWord {
-    /// The same word, or the same stem or five-letter prefix.
+    /// The same word, or the same stem or five-letter prefix; computed without branching, as
+    /// [`match_words`] tries every pair.
     fn same(&self, other: &ContentWord) -> bool {
-        self.stem == other.stem || (self.prefix.is_some() && self.prefix == other.prefix)
-    }
-
-    /// [`ContentWord::same`], computed without branching.
-    fn same_branch_free(&self, other: &ContentWord) -> bool {
         let prefix = match (self.prefix, other.prefix) {
             (Some(x), Some(y)) => x == y,
             _ => false,
@@ -230,7 +228,9 @@ impl Part {
 }
 
 /// Concepts a text's profile makes room for per word, at first: content words have 16 on
-/// average in BASIL's articles, and about half the words are content words.
+/// average in BASIL's articles, and about half the words are content words, so 8 a word on
+/// average; 12 leaves room for most texts above the average. (The room stays as long as the
+/// profile; nothing shrinks it.)
 const CONCEPTS_PER_WORD: usize = 12;
 
 /// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
@@ -279,18 +279,20 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
         // The words of `b` as bits: for each word of `a`, which are the same word, computed
         // without a branch per pair (which of them match is a coin toss); the lowest free one
         // is taken.
+        // The low `bw.len()` bits: none for no word, all 64 for 64.
         let mut free: u64 = u64::MAX.checked_shr(64 - bw.len() as u32).unwrap_or(0);
         for (x, m) in aw.iter().zip(ma.iter_mut()) {
-            let same = bw.iter().enumerate().fold(0u64, |acc, (j, y)| {
-                acc | u64::from(x.same_branch_free(y)) << j
-            });
+            let same = bw
+                .iter()
+                .enumerate()
+                .fold(0u64, |acc, (j, y)| acc | u64::from(x.same(y)) << j);
             let open = same & free;
             let lowest = open & open.wrapping_neg();
             free &= !lowest;
             *m = lowest != 0;
         }
         for (j, m) in mb.iter_mut().enumerate() {
-            *m = free & (1 << j) == 0;
+            *m = (free >> j) & 1 == 0;
         }
     } else {
         for (i, x) in aw.iter().enumerate() {
@@ -374,8 +376,10 @@ struct Chains {
 impl Chains {
     /// Chains the entries of `p` (concept ids below 2^16, fewer than 2^16 entries), unless
     /// they are already: a text with an id ([`Profile::id`]) is chained once for all the
-    /// pairs it starts in a row.
+    /// pairs it starts in a row. The heads stay set between calls (those of the last text
+    /// chained); they are cleared when another text is chained.
     fn build(&mut self, p: &Profile) {
+        debug_assert!(p.concepts.len() < usize::from(u16::MAX));
         if p.id != 0 && p.id == self.of {
             return;
         }
@@ -398,6 +402,7 @@ impl Chains {
 }
 
 thread_local! {
+    /// For [`match_words`]: the chains of the last first text chained on this thread.
     static CONCEPT_CHAINS: RefCell<Chains> = RefCell::new(Chains {
         head: vec![0; 1 << 16],
         next: Vec::new(),
@@ -633,7 +638,7 @@ impl Profile {
             grams,
             folded_chars: words.key.chars().count(),
             folded: words.key,
-            chars: std::cell::OnceCell::new(),
+            chars: std::sync::OnceLock::new(),
             content,
             numbers: numbers.iter().map(|n| n.value).collect(),
             names,
@@ -1130,7 +1135,8 @@ mod tests {
             set: Vec::new(),
             of: 0,
         };
-        // A concept past the table: the chaining stops after setting the first head.
+        // A concept past the table: the chaining (last entry first) stops after setting the
+        // head of concept 3.
         let cut_short = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             chains.build(&text(vec![70_000, 3]))
         }));

@@ -278,7 +278,7 @@ const MAX_BLOCK: usize = 256;
 /// Folds typography, accents and case: the form two spellings of one name share.
 fn fold(s: &str) -> String {
     if s.is_ascii() {
-        // ASCII has no accents, and its case folds byte by byte.
+        // ASCII has no accents, and its case folds character by character.
         return s
             .chars()
             .map(|c| text::fold_char(c).to_ascii_lowercase())
@@ -519,7 +519,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// ASCII text folds byte by byte as any text folds.
+        /// ASCII text folds character by character as any text folds.
         #[test]
         fn ascii_folds_as_any_text(s in "[ -~]{0,12}") {
             proptest::prop_assert_eq!(fold(&s), fold_any(&s));

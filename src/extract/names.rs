@@ -258,6 +258,10 @@ pub fn mentions(
     base: usize,
     vocab: &Vocabulary,
 ) -> Vec<Mention> {
+    debug_assert!(
+        ws.last().is_none_or(|w| w.end <= sentence.len()),
+        "words of another text"
+    );
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {

@@ -415,6 +415,10 @@ pub fn narrative<'a>(
     words: &[text::Word<'a>],
     quotes: &[Range<usize>],
 ) -> Vec<NarrativeWord<'a>> {
+    debug_assert!(
+        words.last().is_none_or(|w| w.end <= sentence.len()),
+        "words of another text"
+    );
     let mut out = Vec::new();
     let mut last_end = sentence.start;
     for w in words {
