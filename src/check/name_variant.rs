@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 use super::{Context, Finding, FindingKind, Severity};
 use crate::align::{ClaimRef, spelling_distance};
@@ -211,31 +213,37 @@ fn candidates(
     folded: &[Vec<String>],
     written: &[Vec<&str>],
 ) -> BTreeSet<(usize, usize, usize, usize)> {
-    // Blocks in any order: the pairs come out sorted whatever order they are found in.
-    let mut blocks: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    // Blocks in any order: the pairs come out sorted whatever order they are found in. A
+    // block's key is the hash of what the names in it share (no string is built for it).
+    let mut blocks: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
     for (s, names) in folded.iter().enumerate() {
         for (n, name) in names.iter().enumerate() {
             let words: Vec<&str> = name.split(' ').collect();
-            let mut keys = vec![format!("={name}")];
+            let mut keys = vec![block_key(BlockKind::Whole, |h| name.hash(h))];
             if words.len() > 1 {
                 for skip in 0..words.len() {
-                    let rest: Vec<&str> = (0..words.len())
-                        .filter(|w| *w != skip)
-                        .map(|w| words[w])
-                        .collect();
-                    keys.push(format!("{}/{skip}/{}", words.len(), rest.join(" ")));
+                    keys.push(block_key(BlockKind::AllWordsBut, |h| {
+                        (words.len(), skip).hash(h);
+                        for (w, word) in words.iter().enumerate() {
+                            if w != skip {
+                                word.hash(h);
+                            }
+                        }
+                    }));
                 }
             } else {
-                let chars: Vec<char> = name.chars().collect();
-                keys.push(format!("-{name}"));
-                for del in 0..chars.len() {
-                    let rest: String = chars
-                        .iter()
-                        .enumerate()
-                        .filter(|(c, _)| *c != del)
-                        .map(|(_, ch)| ch)
-                        .collect();
-                    keys.push(format!("-{rest}"));
+                // The word, and the word less each of its letters in turn: the same sequence
+                // of letters makes the same key however it was come by.
+                let letters = |h: &mut FxHasher, del: Option<usize>| {
+                    for (c, ch) in name.chars().enumerate() {
+                        if Some(c) != del {
+                            ch.hash(h);
+                        }
+                    }
+                };
+                keys.push(block_key(BlockKind::Letters, |h| letters(h, None)));
+                for del in 0..name.chars().count() {
+                    keys.push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
                 }
             }
             for key in keys {
@@ -268,6 +276,29 @@ fn candidates(
         }
     }
     pairs.into_iter().map(|(s, t, n, m)| (s, n, t, m)).collect()
+}
+
+/// What a block of [`candidates`] gathers names by.
+#[derive(Hash)]
+enum BlockKind {
+    /// The whole folded name.
+    Whole,
+    /// A name of several words: how many, which one is left out, and the others.
+    AllWordsBut,
+    /// A name of one word: its letters, or all but one of them.
+    Letters,
+}
+
+/// The key of a block: a hash of its kind and of what `write` hashes. (Two different blocks
+/// sharing a key, a one-in-2^64 chance, would only put a pair before `variant`, which judges
+/// every pair on its spellings.)
+fn block_key(kind: BlockKind, write: impl FnOnce(&mut FxHasher)) -> u64 {
+    let mut h = FxHasher::default();
+    kind.hash(&mut h);
+    write(&mut h);
+    // A sequence of letters ends where the name does: "ab" then nothing is not "a" then "b...".
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// A block of more spellings than this (hundreds of people sharing a surname and all but one
@@ -519,6 +550,38 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Two one-word names one slip apart (a letter dropped, added, changed or two
+        /// swapped), in two sources, share a block; and so do two names of several words that
+        /// differ in one word.
+        #[test]
+        fn names_one_slip_apart_share_a_block(
+            name in "[a-zé]{1,9}",
+            at in 0usize..10,
+            letter in "[a-zé]",
+            slip in 0u8..4,
+            words in proptest::collection::vec("[a-z]{1,5}", 2..4),
+            other in "[a-z]{1,5}",
+        ) {
+            let mut cs: Vec<char> = name.chars().collect();
+            let p = at % cs.len();
+            let c = letter.chars().next().unwrap_or('a');
+            match slip {
+                0 => { cs.remove(p); }
+                1 => cs[p] = c,
+                2 => cs.insert(p, c),
+                _ => { let q = if p + 1 < cs.len() { p + 1 } else { p.saturating_sub(1) }; cs.swap(p, q); }
+            }
+            let slipped: String = cs.into_iter().collect();
+            let mut changed = words.clone();
+            changed[at % words.len()] = other;
+            for (x, y) in [(name, slipped), (words.join(" "), changed.join(" "))] {
+                proptest::prop_assume!(x != y && !y.is_empty());
+                let folded = vec![vec![x.clone()], vec![y.clone()]];
+                let written = vec![vec![x.as_str()], vec![y.as_str()]];
+                proptest::prop_assert!(candidates(&folded, &written).contains(&(0, 0, 1, 0)));
+            }
+        }
+
         /// ASCII text folds character by character as any text folds.
         #[test]
         fn ascii_folds_as_any_text(s in "[ -~]{0,12}") {
