@@ -8,6 +8,7 @@
 //! entity as the full one that ends or starts with it: "Lee" → "Ann Lee", "Riverside" →
 //! "Riverside Rovers".
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -170,32 +171,32 @@ const CONNECTORS: &[&str] = &[
 
 /// What the name finder knows about the whole document.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
-    /// Words the document writes in lower case somewhere.
-    lower: HashSet<String>,
+pub struct Vocabulary<'a> {
+    /// Words the document writes in lower case somewhere (borrowed from it when written so).
+    lower: HashSet<Cow<'a, str>>,
     /// Words the document capitalises somewhere other than at the start of a sentence.
-    capitalised_inside: HashSet<String>,
+    capitalised_inside: HashSet<&'a str>,
 }
 
-impl Vocabulary {
+impl<'a> Vocabulary<'a> {
     /// Learns the vocabulary from the document's sentences, each given as its text and its
     /// words ([`text::words`]).
-    pub fn learn<'a>(
+    pub fn learn(
         sentences: impl IntoIterator<Item = (&'a str, &'a [text::Word<'a>])>,
-    ) -> Vocabulary {
+    ) -> Vocabulary<'a> {
         let mut v = Vocabulary::default();
         for (s, words) in sentences {
             for (i, w) in words.iter().enumerate() {
                 let bare = strip_possessive(w.text);
                 if text::is_capitalised(bare) {
                     if i > 0 && !follows_quote_open(s, w) && !v.capitalised_inside.contains(bare) {
-                        v.capitalised_inside.insert(bare.to_string());
+                        v.capitalised_inside.insert(bare);
                     }
                 } else if !bare.is_ascii() || bare.bytes().any(|b| b.is_ascii_uppercase()) {
-                    v.lower.insert(bare.to_lowercase());
+                    v.lower.insert(Cow::Owned(bare.to_lowercase()));
                 } else if !v.lower.contains(bare) {
                     // Already its own lower case: copied only the first time.
-                    v.lower.insert(bare.to_string());
+                    v.lower.insert(Cow::Borrowed(bare));
                 }
             }
         }
@@ -206,7 +207,7 @@ impl Vocabulary {
     /// a name of five letters or more the document capitalises inside sentences: a misspelt
     /// name at the start of a sentence ("Trupm said ...") is still a name.
     pub fn slip_of_a_name(&self, w: &str) -> bool {
-        if w.chars().count() < 4 || self.lower.contains(&w.to_lowercase()) {
+        if w.chars().count() < 4 || self.lower.contains(w.to_lowercase().as_str()) {
             return false;
         }
         let first = w.chars().next();
@@ -214,7 +215,7 @@ impl Vocabulary {
             k.chars().count() >= 5
                 && k.chars().next() == first
                 && !k.starts_with(w)
-                && !w.starts_with(k.as_str())
+                && !w.starts_with(*k)
                 && crate::align::spelling_distance(k, w).0 == 1
         })
     }
@@ -340,7 +341,7 @@ fn to_mention(
         let bare = strip_possessive(first.text);
         let lower = bare.to_lowercase();
         let common =
-            text::is_stop_word(&lower) || is_opener(&lower) || vocab.lower.contains(&lower);
+            text::is_stop_word(&lower) || is_opener(&lower) || vocab.lower.contains(lower.as_str());
         // A run of several capitalised words ("Ann Lee has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
