@@ -293,54 +293,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
         return true;
     }
     // First and last names alike, middle names aside.
-    short.len() >= 2 && short.last() == long.last() && same_first_name(&short[0], &long[0])
-}
-
-/// Are two first names (lower case) forms of one name: equal, or a common short form?
-fn same_first_name(a: &str, b: &str) -> bool {
-    const FORMS: &[&[&str]] = &[
-        &["william", "bill", "billy", "will", "willie"],
-        &["richard", "dick", "rick", "rich", "ricky"],
-        &["robert", "bob", "rob", "bobby", "robbie"],
-        &["james", "jim", "jimmy", "jamie"],
-        &["michael", "mike", "mick", "mickey"],
-        &["thomas", "tom", "tommy"],
-        &["joseph", "joe", "joey"],
-        &["charles", "chuck", "charlie"],
-        &["edward", "ed", "ted", "eddie", "ned"],
-        &["anthony", "tony"],
-        &["elizabeth", "liz", "beth", "betsy", "eliza", "libby"],
-        &[
-            "katherine",
-            "catherine",
-            "kathryn",
-            "kate",
-            "katie",
-            "kathy",
-            "cathy",
-        ],
-        &["christopher", "chris"],
-        &["daniel", "dan", "danny"],
-        &["david", "dave"],
-        &["steven", "stephen", "steve"],
-        &["nicholas", "nick"],
-        &["alexander", "alex"],
-        &["benjamin", "ben"],
-        &["jonathan", "john", "jon", "johnny", "jack"],
-        &["margaret", "maggie", "peggy"],
-        &["patricia", "pat", "patty"],
-        &["gerald", "jerry"],
-        &["lawrence", "larry"],
-        &["kenneth", "ken", "kenny"],
-        &["timothy", "tim"],
-        &["samuel", "sam"],
-        &["andrew", "andy", "drew"],
-        &["matthew", "matt"],
-        &["gregory", "greg"],
-        &["ronald", "ron", "ronnie"],
-        &["donald", "don", "donnie"],
-    ];
-    a == b || FORMS.iter().any(|f| f.contains(&a) && f.contains(&b))
+    short.len() >= 2
+        && short.last() == long.last()
+        && crate::extract::names::same_first_name(&short[0], &long[0])
 }
 
 /// The claims of a group with the given kind.

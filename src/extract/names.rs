@@ -169,6 +169,53 @@ const CONNECTORS: &[&str] = &[
     "dos", "das",
 ];
 
+/// Are two first names (lower case) forms of one name: equal, or a common short form?
+pub fn same_first_name(a: &str, b: &str) -> bool {
+    const FORMS: &[&[&str]] = &[
+        &["william", "bill", "billy", "will", "willie"],
+        &["richard", "dick", "rick", "rich", "ricky"],
+        &["robert", "bob", "rob", "bobby", "robbie"],
+        &["james", "jim", "jimmy", "jamie"],
+        &["michael", "mike", "mick", "mickey"],
+        &["thomas", "tom", "tommy"],
+        &["joseph", "joe", "joey"],
+        &["charles", "chuck", "charlie"],
+        &["edward", "ed", "ted", "eddie", "ned"],
+        &["anthony", "tony"],
+        &["elizabeth", "liz", "beth", "betsy", "eliza", "libby"],
+        &[
+            "katherine",
+            "catherine",
+            "kathryn",
+            "kate",
+            "katie",
+            "kathy",
+            "cathy",
+        ],
+        &["christopher", "chris"],
+        &["daniel", "dan", "danny"],
+        &["david", "dave"],
+        &["steven", "stephen", "steve"],
+        &["nicholas", "nick"],
+        &["alexander", "alex"],
+        &["benjamin", "ben"],
+        &["jonathan", "john", "jon", "johnny", "jack"],
+        &["margaret", "maggie", "peggy"],
+        &["patricia", "pat", "patty"],
+        &["gerald", "jerry"],
+        &["lawrence", "larry"],
+        &["kenneth", "ken", "kenny"],
+        &["timothy", "tim"],
+        &["samuel", "sam"],
+        &["andrew", "andy", "drew"],
+        &["matthew", "matt"],
+        &["gregory", "greg"],
+        &["ronald", "ron", "ronnie"],
+        &["donald", "don", "donnie"],
+    ];
+    a == b || FORMS.iter().any(|f| f.contains(&a) && f.contains(&b))
+}
+
 /// What the name finder knows about the whole document.
 #[derive(Debug, Default)]
 pub struct Vocabulary<'a> {
@@ -661,7 +708,19 @@ impl Entities {
                         .iter()
                         .any(|m| m.len() > n.len() && (m.ends_with(n) || m.starts_with(n)))
                 })
-                .max_by(|a, b| {
+                .collect::<Vec<_>>();
+            // A surname two people of the document share ("Hillary and Bill Clinton") stays as
+            // written: which of them it names is not known. (Fuller names with one first name,
+            // or forms of one, are one person: "Mike" and "Michael R. Bloomberg".)
+            let first = |n: &Vec<String>| text::strip_accents(&n[0]).to_lowercase();
+            let fuller = if ends
+                && fuller
+                    .iter()
+                    .any(|n| !same_first_name(&first(n), &first(fuller[0])))
+            {
+                None
+            } else {
+                fuller.into_iter().max_by(|a, b| {
                     count[*a]
                         .cmp(&count[*b])
                         .then(a.len().cmp(&b.len()))
@@ -670,7 +729,8 @@ impl Entities {
                             let pb = distinct.iter().position(|d| d == *b);
                             pb.cmp(&pa)
                         })
-                });
+                })
+            };
             let canon = fuller.unwrap_or(name).join(" ");
             let written = name.join(" ");
             *e.counts.entry(canon.clone()).or_default() += count[name];
@@ -764,5 +824,30 @@ mod tests {
         assert_eq!(e.canonical("Lee"), "Ann Lee");
         assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
         assert_eq!(e.canonical("Paris"), "Paris");
+    }
+
+    /// A surname two people of the document share names neither: it stays as written. Forms
+    /// of one first name, or one written with and without its accent, are one person.
+    #[test]
+    fn a_surname_two_people_share_stays_as_written() {
+        let m = |t: &[&str]| Mention {
+            range: 0..0,
+            tokens: t.iter().map(|s| s.to_string()).collect(),
+            titled: false,
+        };
+        let e = Entities::build(&[
+            m(&["Bill", "Clinton"]),
+            m(&["Hillary", "Clinton"]),
+            m(&["Clinton"]),
+            m(&["Mike", "Bloomberg"]),
+            m(&["Michael", "R.", "Bloomberg"]),
+            m(&["Bloomberg"]),
+            m(&["Raúl", "Labrador"]),
+            m(&["Raul", "Labrador"]),
+            m(&["Labrador"]),
+        ]);
+        assert_eq!(e.canonical("Clinton"), "Clinton");
+        assert_eq!(e.canonical("Bloomberg"), "Michael R. Bloomberg");
+        assert!(e.canonical("Labrador").ends_with(" Labrador"));
     }
 }
