@@ -9,10 +9,10 @@
 //! "Riverside Rovers".
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::text::{self, Word};
 
@@ -669,18 +669,21 @@ pub struct Entities {
 impl Entities {
     /// Builds the table from all mentions of a document, in document order.
     pub fn build(mentions: &[Mention]) -> Entities {
-        let mut distinct: Vec<Vec<String>> = Vec::new();
-        let mut count: BTreeMap<Vec<String>, usize> = BTreeMap::new();
-        let titled: BTreeSet<&Vec<String>> = mentions
+        // The names as the mentions write them, borrowed: in order of first mention, and how
+        // often each is mentioned.
+        let mut distinct: Vec<&Vec<String>> = Vec::new();
+        let mut count: HashMap<&Vec<String>, usize> = HashMap::default();
+        let titled: HashSet<&Vec<String>> = mentions
             .iter()
             .filter(|m| m.titled)
             .map(|m| &m.tokens)
             .collect();
         for m in mentions {
-            if !count.contains_key(&m.tokens) {
-                distinct.push(m.tokens.clone());
+            let n = count.entry(&m.tokens).or_default();
+            if *n == 0 {
+                distinct.push(&m.tokens);
             }
-            *count.entry(m.tokens.clone()).or_default() += 1;
+            *n += 1;
         }
         let mut e = Entities::default();
         for name in &distinct {
