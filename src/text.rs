@@ -519,9 +519,24 @@ impl WordSet {
         self.list
     }
 
+    /// Does a word of the set start with the byte `b`?
+    pub fn may_start_with(&self, b: u8) -> bool {
+        self.lookup().first[usize::from(b)]
+    }
+
     /// Is `w` one of the words?
     pub fn contains(&self, w: &str) -> bool {
-        let lookup = self.set.get_or_init(|| {
+        let lookup = self.lookup();
+        match w.bytes().next() {
+            Some(b) if !lookup.first[usize::from(b)] => false,
+            _ if w.len() < lookup.shortest || w.len() > lookup.longest => false,
+            _ => lookup.set.contains(w),
+        }
+    }
+
+    /// The set, made on first use.
+    fn lookup(&self) -> &Lookup {
+        self.set.get_or_init(|| {
             let mut first = [false; 256];
             for word in self.list {
                 if let Some(b) = word.bytes().next() {
@@ -534,12 +549,7 @@ impl WordSet {
                 shortest: self.list.iter().map(|w| w.len()).min().unwrap_or(0),
                 longest: self.list.iter().map(|w| w.len()).max().unwrap_or(0),
             }
-        });
-        match w.bytes().next() {
-            Some(b) if !lookup.first[usize::from(b)] => false,
-            _ if w.len() < lookup.shortest || w.len() > lookup.longest => false,
-            _ => lookup.set.contains(w),
-        }
+        })
     }
 }
 

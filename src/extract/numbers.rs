@@ -344,11 +344,18 @@ fn push(
 fn surely_no_number_word(t: &str) -> bool {
     /// Longer than any number word.
     const LONGEST: usize = 16;
+    /// As short as any number word ("one", "six").
+    const SHORTEST: usize = 3;
     let letters = t.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 || !t.is_ascii() {
         return false;
     }
-    if letters > LONGEST {
+    if letters > LONGEST || letters < SHORTEST {
+        return true;
+    }
+    // Most words are turned away by their first letter, before any folding.
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    if !NUMBER_WORDS.may_start_with(first) && !matches!(first, b't' | b'd' | b'p') {
         return true;
     }
     let mut lower = [0u8; LONGEST];
