@@ -350,7 +350,7 @@ fn surely_no_number_word(t: &str) -> bool {
     if letters == 0 || !t.is_ascii() {
         return false;
     }
-    if letters > LONGEST || letters < SHORTEST {
+    if !(SHORTEST..=LONGEST).contains(&letters) {
         return true;
     }
     // Most words are turned away by their first letter, before any folding.
