@@ -507,6 +507,7 @@ fn align_bounded(
                     p.probability >= QUOTE_MIN_PROBABILITY
                         && (p.score() >= options.quote_threshold
                             || (p.verbatim_run() && p.score() >= options.verbatim_threshold))
+                        && one_word_enough(p, &features[a.0][a.1], &features[b.0][b.1])
                 }
                 _ if sentence_pairs.contains(&(*a, *b)) => true,
                 (ClaimKind::Statement, ClaimKind::Statement) => {
@@ -663,6 +664,24 @@ fn sentence_matches(
         out.extend(best.map(|i| (i, p)));
     }
     out
+}
+
+/// Whether two quotes sharing a single content word may still be one remark: only when it is
+/// the only content word of each ("A circus?" / "What is this, the circus?") or when three
+/// quarters of the shorter quote's words or more, function words included, are in the other
+/// ("I wish I didn't have to do it" / "... didn't show to do it"). A short quote otherwise
+/// shares one common word with too many remarks ("My man!" / "But I am also a black man.").
+fn one_word_enough(p: &Parts, a: &Features, b: &Features) -> bool {
+    if p.shared != 1 || (a.stems.len() == 1 && b.stems.len() == 1) {
+        return true;
+    }
+    let sorted = |f: &Features| {
+        let mut ids = f.word_ids.clone();
+        ids.sort_unstable();
+        ids
+    };
+    let words = model::shared_sorted(&sorted(a), &sorted(b));
+    words * 4 >= a.word_count.min(b.word_count) * 3
 }
 
 fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str) {
@@ -943,8 +962,13 @@ mod tests {
 
     /// Aligns two lists of statements; checks which pairs end in one group.
     fn check(a: &[&str], b: &[&str], expected: &[(usize, usize)]) {
-        let ca: Vec<Claim> = a.iter().map(|t| claim(ClaimKind::Statement, t)).collect();
-        let cb: Vec<Claim> = b.iter().map(|t| claim(ClaimKind::Statement, t)).collect();
+        check_kind(ClaimKind::Statement, a, b, expected);
+    }
+
+    /// [`check`] for claims of one kind.
+    fn check_kind(kind: ClaimKind, a: &[&str], b: &[&str], expected: &[(usize, usize)]) {
+        let ca: Vec<Claim> = a.iter().map(|t| claim(kind, t)).collect();
+        let cb: Vec<Claim> = b.iter().map(|t| claim(kind, t)).collect();
         let groups = align(&[&ca, &cb], &AlignOptions::default());
         let mut got: Vec<(usize, usize)> = groups
             .iter()
@@ -955,6 +979,35 @@ mod tests {
         assert_eq!(got, expected);
         let total: usize = groups.iter().map(|g| g.claims.len()).sum();
         assert_eq!(total, a.len() + b.len(), "every claim in exactly one group");
+    }
+
+    /// Two quotes sharing one content word are one remark when it is all the content of each,
+    /// or when most of the shorter one's words are in the other; not when a short quote only
+    /// shares a common word with a longer one.
+    #[test]
+    fn quotes_sharing_one_word_are_one_remark_only_when_most_words_are_shared() {
+        for (a, b, expected) in [
+            (
+                "I wish I didn't have to do it.",
+                "I wish I didn't show to do it.",
+                true,
+            ),
+            ("A circus?", "What is this, the circus?", true),
+            (
+                "I wish I didn't have to.",
+                "I wish I didn't have to do it at all, honestly.",
+                true,
+            ),
+            ("But I am also a black man.", "My man!", false),
+            (
+                "Is that picture you?",
+                "I didn't send that picture out.",
+                false,
+            ),
+        ] {
+            let want: &[(usize, usize)] = if expected { &[(0, 0)] } else { &[] };
+            check_kind(ClaimKind::Quote, &[a], &[b], want);
+        }
     }
 
     /// Aligns the articles of each cluster (texts, format sniffed) with the model bounded and
