@@ -810,13 +810,17 @@ mod tests {
         );
     }
 
-    #[test]
-    fn short_forms_take_the_full_name() {
-        let m = |t: &[&str]| Mention {
+    /// An untitled mention of a name of these words.
+    fn m(t: &[&str]) -> Mention {
+        Mention {
             range: 0..0,
             tokens: t.iter().map(|s| s.to_string()).collect(),
             titled: false,
-        };
+        }
+    }
+
+    #[test]
+    fn short_forms_take_the_full_name() {
         let e = Entities::build(&[
             m(&["Lee"]),
             m(&["Ann", "Lee"]),
@@ -833,11 +837,6 @@ mod tests {
     /// of one first name, or one written with and without its accent, are one person.
     #[test]
     fn a_surname_two_people_share_stays_as_written() {
-        let m = |t: &[&str]| Mention {
-            range: 0..0,
-            tokens: t.iter().map(|s| s.to_string()).collect(),
-            titled: false,
-        };
         let e = Entities::build(&[
             m(&["Bill", "Clinton"]),
             m(&["Hillary", "Clinton"]),
