@@ -186,8 +186,15 @@ fn elided(short: &str, long: &[String]) -> bool {
 
 /// Are two quotes the same words trimmed differently at the ends: one longest common run of
 /// three words or more, covering half the shorter quote, with nothing but extra words before
-/// it in one quote and after it in one?
+/// it in one quote and after it in one? Of two longest runs, the search finds the first in its
+/// first argument, so both orders are tried: the answer does not depend on which quote comes
+/// first ("84th minute Mayor by 7-2 ..." / "by 7-2 84th minute Mayor").
 fn overlapping(a: &[String], b: &[String]) -> bool {
+    overlapping_at_first_run(a, b) || overlapping_at_first_run(b, a)
+}
+
+/// [`overlapping`], judged at the longest common run that ends first in `a`.
+fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
     let (len, end_a, end_b) = crate::align::longest_run_at(a, b);
     let (start_a, start_b) = (end_a - len, end_b - len);
     len >= 3
@@ -445,6 +452,15 @@ mod tests {
             ]),
             Some((0, 1))
         );
+    }
+
+    /// Two quotes sharing two runs of the longest length agree or not whichever comes first.
+    #[test]
+    fn overlap_does_not_depend_on_the_order() {
+        let a = wording_key("84th minute Mayor by 7-2 The council voted");
+        let b = wording_key("by 7-2 84th minute Mayor");
+        assert!(overlapping(&a, &b));
+        assert!(overlapping(&b, &a));
     }
 
     #[test]
