@@ -917,14 +917,19 @@ fn sorensen_dice(a: &Features, b: &Features) -> f64 {
 
 /// The longest verbatim run two claims share, counted only when it holds two plain content
 /// words: a shared name with its articles ("the Tea Party movement") is not shared wording.
+/// Of two longest runs, the search finds the first in its first argument, so both orders are
+/// tried: the run does not depend on which claim comes first.
 fn wording_run(a: &Features, b: &Features) -> usize {
-    let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
-    let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
-    if plain >= 2 || len == a.word_count.min(b.word_count) {
-        len
-    } else {
-        0
-    }
+    let at_first_run = |a: &Features, b: &Features| {
+        let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
+        let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
+        if plain >= 2 || len == a.word_count.min(b.word_count) {
+            len
+        } else {
+            0
+        }
+    };
+    at_first_run(a, b).max(at_first_run(b, a))
 }
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.
@@ -979,6 +984,23 @@ mod tests {
         assert_eq!(got, expected);
         let total: usize = groups.iter().map(|g| g.claims.len()).sum();
         assert_eq!(total, a.len() + b.len(), "every claim in exactly one group");
+    }
+
+    /// The verbatim run of two claims sharing two runs of the longest length is the same
+    /// whichever comes first: the one with plain content words counts.
+    #[test]
+    fn the_run_does_not_depend_on_the_order() {
+        let a = [claim(
+            ClaimKind::Quote,
+            "in the end of so big red fast cars",
+        )];
+        let b = [claim(
+            ClaimKind::Quote,
+            "big red fast cars and in the end of",
+        )];
+        let (f, _) = features_of(&[&a, &b]);
+        assert_eq!(wording_run(&f[0][0], &f[1][0]), 4);
+        assert_eq!(wording_run(&f[1][0], &f[0][0]), 4);
     }
 
     /// Two quotes sharing one content word are one remark when it is all the content of each,
