@@ -227,11 +227,11 @@ impl Part {
     }
 }
 
-/// Concepts a text's profile makes room for per word, at first: content words have 16 on
-/// average in BASIL's articles, and about half the words are content words, so 8 a word on
-/// average; 12 leaves room for most texts above the average. (The room stays as long as the
+/// Concepts a text's profile makes room for per word, at first: content words with concepts
+/// have 10 on average in BASIL's articles, and about half the words are content words, so 5
+/// a word on average; 8 leaves room for most texts above the average. (The room stays as long as the
 /// profile; nothing shrinks it.)
-const CONCEPTS_PER_WORD: usize = 12;
+const CONCEPTS_PER_WORD: usize = 8;
 
 /// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
 const CACHE_WORDS: usize = 100_000;
