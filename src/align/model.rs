@@ -138,6 +138,9 @@ pub struct Profile {
     /// are settled before their character n-grams are compared (a `OnceLock`, so that a
     /// profile can still be shared between threads).
     chars: std::sync::OnceLock<[Vec<u64>; 2]>,
+    /// How many of the character 3-grams fall in each bucket ([`char3_bucket`]), made on first
+    /// use; `None` for a text with more than 255 in one bucket (a line of one letter).
+    char3_counts: std::sync::OnceLock<Option<Box<[u8; CHAR3_BUCKETS]>>>,
     /// Hashes of the content stems, sorted, without repeats.
     content: Vec<u64>,
     /// Hashes of the first five letters of every word, sorted: a looser stem ("acquisition",
@@ -414,6 +417,9 @@ thread_local! {
 /// The next [`Profile::id`].
 static NEXT_PROFILE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// The odd number [`sort_scrambled`] and [`char3_bucket`] multiply by.
+const SCRAMBLE: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
 /// against each other ([`shared_sorted`]): the scrambling is one-to-one (a multiplication by
 /// an odd number, modulo 2^64), so two items are equal exactly when their scrambled forms
@@ -421,7 +427,6 @@ static NEXT_PROFILE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::Atomic
 /// so one counting pass on their top bits sorts them but for the few sharing a bucket, which
 /// an insertion pass puts in order (cheaper than a comparison sort of a hundred or more).
 pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
-    const SCRAMBLE: u64 = 0x9e37_79b9_7f4a_7c15;
     for x in items.iter_mut() {
         *x = x.wrapping_mul(SCRAMBLE);
     }
@@ -639,6 +644,7 @@ impl Profile {
             folded_chars: words.key.chars().count(),
             folded: words.key,
             chars: std::sync::OnceLock::new(),
+            char3_counts: std::sync::OnceLock::new(),
             content,
             numbers: numbers.iter().map(|n| n.value).collect(),
             names,
@@ -670,6 +676,51 @@ impl Profile {
     fn chars_len(&self, n: usize) -> usize {
         self.folded_chars.saturating_sub(n + 2)
     }
+
+    /// The character 3-grams counted by bucket ([`Profile::char3_counts`]), made on first use.
+    fn char3_counts(&self) -> Option<&[u8; CHAR3_BUCKETS]> {
+        self.char3_counts
+            .get_or_init(|| {
+                let mut counts = Box::new([0u8; CHAR3_BUCKETS]);
+                let mut chars = self.folded.chars();
+                let (Some(mut x), Some(mut y)) = (chars.next(), chars.next()) else {
+                    return Some(counts);
+                };
+                for z in chars {
+                    let n = &mut counts[char3_bucket(char3(&[x, y, z]))];
+                    *n = n.checked_add(1)?;
+                    (x, y) = (y, z);
+                }
+                Some(counts)
+            })
+            .as_deref()
+    }
+}
+
+/// Buckets of character 3-grams for [`most_shared_char3`].
+const CHAR3_BUCKETS: usize = 512;
+
+/// The bucket of a character 3-gram: the top bits of its scrambled value.
+fn char3_bucket(gram: u64) -> usize {
+    (gram.wrapping_mul(SCRAMBLE) >> (64 - CHAR3_BUCKETS.trailing_zeros())) as usize
+}
+
+/// At most how many character 3-grams two texts share: equal n-grams fall in the same bucket,
+/// so the texts share at most the smaller of their counts in each. A pass over two short
+/// arrays of counts instead of a merge of the n-grams, and much closer than the smaller text's
+/// count: on BASIL's candidate pairs it settles four in five of those the n-grams would.
+fn most_shared_char3(a: &Profile, b: &Profile) -> usize {
+    let (Some(x), Some(y)) = (a.char3_counts(), b.char3_counts()) else {
+        return a.chars_len(0).min(b.chars_len(0));
+    };
+    // In blocks of 64 buckets summed in 16 bits (at most 64 × 255), which vectorises.
+    x.chunks_exact(64)
+        .zip(y.chunks_exact(64))
+        .map(|(x, y)| {
+            let block: u16 = x.iter().zip(y).map(|(p, q)| u16::from(*p.min(q))).sum();
+            usize::from(block)
+        })
+        .sum()
 }
 
 /// How many items two sorted multisets share. Branch-free steps: which side advances is
@@ -806,7 +857,8 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 ///
 /// The features are computed in steps: word overlaps; related words; character overlaps;
 /// word order. After each step, a bound on what the features not yet computed can add (from
-/// the sizes of the texts and the words they share) may show that the probability cannot
+/// the sizes of the texts, the words they share and their character 3-grams counted by
+/// bucket, [`most_shared_char3`]) may show that the probability cannot
 /// reach `floor`; the rest is then not computed. Most candidate pairs of a comparison are far
 /// below any threshold, so most stop early. The related words come second because their
 /// bound is the loosest (it allows every content word a match, where most pairs match few),
@@ -828,10 +880,15 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
     if bounded {
         // What each group can add depends only on the texts, so it is bounded once.
         let (chars, order, related) = (
-            most_chars(a, b),
+            most_chars(a, b, usize::MAX),
             most_order(a, b, shared_stems, &f),
             most_related(a, b),
         );
+        if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
+            return None;
+        }
+        // The character n-grams bounded closer, by their counts in buckets.
+        let chars = most_chars(a, b, most_shared_char3(a, b));
         if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
             return None;
         }
@@ -870,16 +927,22 @@ fn most_over<const N: usize>(
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
-/// The most the character n-gram features can add: each n-gram's three features are linear
-/// in the number of n-grams shared, which lies between none and all of the smaller multiset.
-fn most_chars(a: &Profile, b: &Profile) -> f64 {
+/// The most the character n-gram features can add when the texts share at most `char3`
+/// 3-grams: each n-gram's three features are linear in the number of n-grams shared, which
+/// lies between none and all of the smaller multiset (or `char3`, for 3-grams).
+fn most_chars(a: &Profile, b: &Profile, char3: usize) -> f64 {
     (0..2)
         .map(|n| {
             let (x, y) = (a.chars_len(n), b.chars_len(n));
+            let most = if n == 0 {
+                x.min(y).min(char3)
+            } else {
+                x.min(y)
+            };
             let range = CHARS.start + 3 * n..CHARS.start + 3 * n + 3;
             most_over(
                 range,
-                [0, x.min(y)].map(|shared| {
+                [0, most].map(|shared| {
                     let (f1, min, max) = shares(x, y, shared);
                     [f1, min, max]
                 }),
@@ -1179,7 +1242,7 @@ mod tests {
                 r.map(|i| f[i] * WEIGHTS[i]).sum()
             };
             let most = [
-                most_chars(&a, &b),
+                most_chars(&a, &b, most_shared_char3(&a, &b)),
                 most_order(&a, &b, shared_stems, &f),
                 most_related(&a, &b),
             ];
@@ -1296,6 +1359,23 @@ mod tests {
             for n in 0..2 {
                 proptest::prop_assert_eq!(p.chars_len(n), p.chars()[n].len());
             }
+        }
+
+        /// Two texts share at most as many character 3-grams as the bucket counts allow, for
+        /// texts of few letters (so that n-grams repeat), beyond ASCII and the BMP, and texts
+        /// with more than 255 of one n-gram (which fall back on the smaller text's count).
+        #[test]
+        fn buckets_bound_the_shared_char3(
+            a in "[ab \u{E9}\u{1F600}]{0,40}",
+            b in "[ab \u{E9}\u{1F600}]{0,40}",
+            long in proptest::prop_oneof![proptest::strategy::Just(0usize), 250usize..300],
+        ) {
+            let a = format!("{a}{}", "a".repeat(long));
+            let (a, b) = (Profile::new(&a, &[]), Profile::new(&b, &[]));
+            let exact = shared_sorted(&a.chars()[0], &b.chars()[0]);
+            let most = most_shared_char3(&a, &b);
+            proptest::prop_assert!(exact <= most, "{exact} > {most}");
+            proptest::prop_assert!(most <= a.chars_len(0).min(b.chars_len(0)));
         }
 
         /// The bit-parallel edit distance and subsequence are the table's, for any lengths up
