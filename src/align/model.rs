@@ -176,19 +176,25 @@ pub(crate) struct StemsOut<'a> {
 struct ContentWord {
     /// Hash of the Snowball stem.
     stem: u64,
-    /// Hash of the first five letters, for words of five letters or more.
-    prefix: Option<u64>,
+    /// Hash of the first five letters for words of five letters or more ([`ContentWord::prefix`]),
+    /// 0 for shorter ones.
+    prefix: u64,
 }
 
 impl ContentWord {
+    /// A content word of this stem and prefix hashes. A prefix hash of 0 is taken as 1, so
+    /// that 0 can stand for none (two prefixes hashing to 0 and 1 would count as the same).
+    fn new(stem: u64, prefix: Option<u64>) -> ContentWord {
+        ContentWord {
+            stem,
+            prefix: prefix.map_or(0, |p| p.max(1)),
+        }
+    }
+
     /// The same word, or the same stem or five-letter prefix; computed without branching, as
     /// [`match_words`] tries every pair.
     fn same(&self, other: &ContentWord) -> bool {
-        let prefix = match (self.prefix, other.prefix) {
-            (Some(x), Some(y)) => x == y,
-            _ => false,
-        };
-        (self.stem == other.stem) | prefix
+        (self.stem == other.stem) | ((self.prefix == other.prefix) & (self.prefix != 0))
     }
 }
 
@@ -586,10 +592,7 @@ impl Profile {
             let j = content_words.len() as u32;
             concepts.extend_from_slice(&p.concepts);
             concept_word.resize(concepts.len(), j);
-            content_words.push(ContentWord {
-                stem: p.stem,
-                prefix: p.prefix,
-            });
+            content_words.push(ContentWord::new(p.stem, p.prefix));
         };
         for k in keys {
             let k = without_possessive(k);
@@ -1293,7 +1296,7 @@ mod tests {
                 Profile {
                     words: words
                         .iter()
-                        .map(|(stem, prefix, _)| ContentWord { stem: *stem, prefix: *prefix })
+                        .map(|(stem, prefix, _)| ContentWord::new(*stem, *prefix))
                         .collect(),
                     concepts,
                     concept_word,
