@@ -84,25 +84,23 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
         }
         return Cow::Owned(s[start..end].to_ascii_lowercase());
     }
-    let mut out = String::with_capacity(end - start);
-    let mut space = false;
-    for &c in body {
-        // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form feed,
-        // carriage return.
-        if matches!(c, b' ' | b'\t'..=b'\r') {
-            space = true;
-            continue;
+    // Word by word (`char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form
+    // feed, carriage return), each copied in lower case as bytes; the body starts and ends
+    // with a letter or digit, so no run of white space is at either end.
+    let mut out: Vec<u8> = Vec::with_capacity(end - start);
+    let runs = body
+        .split(|c| matches!(c, b' ' | b'\t'..=b'\r'))
+        .filter(|run| !run.is_empty());
+    for (i, run) in runs.enumerate() {
+        if i > 0 {
+            out.push(b' ');
         }
-        if space {
-            out.push(' ');
-        }
-        space = false;
-        out.push(match c {
-            b'`' => '\'',
-            _ => char::from(c.to_ascii_lowercase()),
-        });
+        out.extend(run.iter().map(|&c| match c {
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        }));
     }
-    Cow::Owned(out)
+    Cow::Owned(String::from_utf8(out).expect("ASCII in, ASCII out"))
 }
 
 /// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
