@@ -930,10 +930,11 @@ impl<'a> Subjects<'a> {
     /// ("After the vote, ..."), the first one that follows a comma.
     fn subject(&self, si: usize, within: &Range<usize>) -> Option<Guess> {
         let all = &self.narratives[si];
-        let ws: Vec<&NarrativeWord> = all
-            .iter()
-            .filter(|w| w.range.start >= within.start && w.range.end <= within.end)
-            .collect();
+        // The words within the range: a run of the sentence's, which are in order.
+        debug_assert!(all.windows(2).all(|p| p[0].range.end <= p[1].range.start));
+        let lo = all.partition_point(|w| w.range.start < within.start);
+        let hi = lo + all[lo..].partition_point(|w| w.range.end <= within.end);
+        let ws = &all[lo..hi];
         let first = ws.first()?;
         let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
         let intro = (INTRO_WORDS.contains(first.key.as_ref())
@@ -1000,10 +1001,10 @@ impl<'a> Subjects<'a> {
                 continue;
             }
             if w.key == "the" && !object(i) {
-                let sub: Vec<NarrativeWord> = ws[i..].iter().map(|w| (*w).clone()).collect();
+                let sub = &ws[i..];
                 let named = |o: usize| starts_name(o).map(|m| m.range.clone());
                 // "the mayor of Springfield" brings in a new person; "the mayor" refers back.
-                if let Some((head, former)) = speaker::role_starting_at(&sub, 0, &named)
+                if let Some((head, former)) = speaker::role_starting_at(sub, 0, &named)
                     && sub
                         .get(head + 1)
                         .is_none_or(|n| n.key != "of" || n.comma_before)
