@@ -100,7 +100,11 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
             _ => c.to_ascii_lowercase(),
         }));
     }
-    Cow::Owned(String::from_utf8(out).expect("ASCII in, ASCII out"))
+    // ASCII in, ASCII out: always valid UTF-8, so never lossy.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
