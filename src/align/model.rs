@@ -992,9 +992,31 @@ fn most_within<const N: usize>(range: std::ops::Range<usize>, ranges: [(f64, f64
 /// from none to all of the shorter list, the shares and the unmatched counts are exact; of
 /// the matches, at most all are through WordNet; the longest unmatched run of a text is at
 /// most its unmatched words, and at least those spread over the gaps between its matches.
-/// (With none matched, this is exact.)
+/// (With none matched, this is exact.) A function of the two texts' numbers of content words
+/// alone, so it is kept per thread for texts of up to [`RELATED_BOUNDS`] words.
 fn most_related(a: &Profile, b: &Profile) -> f64 {
     let (na, nb) = (a.words.len(), b.words.len());
+    if na.max(nb) >= RELATED_BOUNDS {
+        return most_related_of(na, nb);
+    }
+    thread_local! {
+        static KEPT: RefCell<Vec<f64>> = RefCell::new(vec![f64::NAN; RELATED_BOUNDS * RELATED_BOUNDS]);
+    }
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let slot = &mut kept[na * RELATED_BOUNDS + nb];
+        if slot.is_nan() {
+            *slot = most_related_of(na, nb);
+        }
+        *slot
+    })
+}
+
+/// Texts with fewer content words than this have their [`most_related`] kept.
+const RELATED_BOUNDS: usize = 64;
+
+/// [`most_related`] for texts of `na` and `nb` content words.
+fn most_related_of(na: usize, nb: usize) -> f64 {
     // Texts too long to match word by word have none matched.
     let most_matched = if na.max(nb) > MAX_ORDER_WORDS {
         0
@@ -1168,6 +1190,34 @@ mod tests {
         assert_eq!(order(&s("a b"), &s("a b")), (0, 2));
         assert_eq!(order(&s("x"), &[]), (1, 0));
         assert_eq!(order::<String>(&[], &[]), (0, 0));
+    }
+
+    #[test]
+    fn the_kept_related_bound_is_the_computed_one() {
+        let of = |n: usize| Profile {
+            words: vec![ContentWord::default(); n],
+            ..Profile::default()
+        };
+        // Twice each, so that the second reads what the first kept; past the kept sizes too.
+        for _ in 0..2 {
+            for (na, nb) in [
+                (0, 0),
+                (0, 5),
+                (3, 7),
+                (7, 3),
+                (63, 63),
+                (64, 2),
+                (2, 90),
+                (400, 401),
+            ] {
+                assert_eq!(
+                    most_related(&of(na), &of(nb)),
+                    most_related_of(na, nb),
+                    "{na}, {nb}"
+                );
+            }
+        }
+        assert!(most_related_of(3, 7) != most_related_of(3, 3));
     }
 
     #[test]
