@@ -7,9 +7,8 @@
 //! one derivation, similarity or pertainym link away; two words are related when they share
 //! one. (The generator leaves out an id whose words all hold another id as well: it relates
 //! nothing the other does not, and shorter lists make the matching cheaper.) A word not in the
-//! table is looked up by its base forms: irregular forms from
-//! WordNet's exception lists ("bought" → "buy") and WordNet's suffix rules ("companies" →
-//! "company").
+//! table is looked up by its base forms: irregular forms from WordNet's exception lists
+//! ("bought" → "buy") and WordNet's suffix rules ("companies" → "company").
 
 use super::wordnet_bucket::{BUCKETS, bucket};
 

@@ -176,8 +176,8 @@ pub(crate) struct StemsOut<'a> {
 struct ContentWord {
     /// Hash of the Snowball stem.
     stem: u64,
-    /// Hash of the first five letters for words of five letters or more ([`ContentWord::prefix`]),
-    /// 0 for shorter ones.
+    /// Hash of the first five letters for words of five letters or more, 0 for shorter ones
+    /// (see [`ContentWord::new`]).
     prefix: u64,
 }
 
@@ -238,8 +238,8 @@ impl Part {
 
 /// Concepts a text's profile makes room for per word, at first: content words with concepts
 /// have 10 on average in BASIL's articles, and about half the words are content words, so 5
-/// a word on average; 8 leaves room for most texts above the average. (The room stays as long as the
-/// profile; nothing shrinks it.)
+/// a word on average; 8 leaves room for most texts above the average. (The room stays as long
+/// as the profile; nothing shrinks it.)
 const CONCEPTS_PER_WORD: usize = 8;
 
 /// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
@@ -861,7 +861,7 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 /// The features are computed in steps: word overlaps; related words; character overlaps;
 /// word order. After each step, a bound on what the features not yet computed can add (from
 /// the sizes of the texts, the words they share and their character 3-grams counted by
-/// bucket, [`most_shared_char3`]) may show that the probability cannot
+/// bucket, `most_shared_char3`) may show that the probability cannot
 /// reach `floor`; the rest is then not computed. Most candidate pairs of a comparison are far
 /// below any threshold, so most stop early. The related words come second because their
 /// bound is the loosest (it allows every content word a match, where most pairs match few),
@@ -871,10 +871,9 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
     let bounded = floor > 0.0 && floor < 1.0;
     let target = (floor / (1.0 - floor)).ln();
     // Whether the features computed so far (all but those in `unknown`), with the most the
-    // unknown ones can add, may reach the floor. The margin covers rounding: the bound sums in
-    // another order than `probability`.
-    // The features not yet computed are still 0, so the sum over all of them is the sum over
-    // the known ones, to the bit (adding a zero changes no sum).
+    // unknown ones can add, may reach the floor. The unknown ones are still 0, so the sum over
+    // all features is the sum over the known ones, to the bit (adding a zero changes no sum).
+    // The margin covers rounding: the bound sums in another order than `probability`.
     let may_reach = |f: &[f64; FEATURES], unknown: &[std::ops::Range<usize>], most: f64| {
         debug_assert!(unknown.iter().flat_map(|r| r.clone()).all(|i| f[i] == 0.0));
         let known: f64 = f.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum();
@@ -890,7 +889,8 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
         if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
             return None;
         }
-        // The character n-grams bounded closer, by their counts in buckets.
+        // The character n-grams bounded closer, by their counts in buckets (after the cheaper
+        // bound above, which settles a third of the pairs without making the counts).
         let chars = most_chars(a, b, most_shared_char3(a, b));
         if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
             return None;

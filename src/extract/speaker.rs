@@ -227,7 +227,7 @@ pub fn is_role_head(w: &str) -> bool {
 /// congressman").
 const ROLE_MODIFIERS: usize = 3;
 
-/// A role phrase ending with the word at `head`: "the [modifiers] governor". Returns the index
+/// A role phrase ending with the word at `head`: "the \[modifiers\] governor". Returns the index
 /// of "the" and whether "former" is among the modifiers.
 pub fn role_ending_at(words: &[NarrativeWord], head: usize) -> Option<(usize, bool)> {
     if !is_role_head(&words[head].key) {
