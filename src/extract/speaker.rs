@@ -248,7 +248,7 @@ pub fn role_ending_at(words: &[NarrativeWord], head: usize) -> Option<(usize, bo
     None
 }
 
-/// A role phrase starting with "the" at `from`: "the [modifiers] governor", not followed by
+/// A role phrase starting with "the" at `from`: "the \[modifiers\] governor", not followed by
 /// the holder's name ("the governor, Ann Lee" is left to the name). Returns the index of the
 /// head and whether "former" is among the modifiers.
 pub fn role_starting_at(
