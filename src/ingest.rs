@@ -88,7 +88,7 @@ pub enum IngestError {
 }
 
 /// One stretch of the clean text and where it came from in the original.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Piece {
     clean: usize,
     orig: usize,
@@ -301,6 +301,70 @@ impl Builder {
 /// Copies a run of text, collapsing white space runs; a single ASCII space stays verbatim so the
 /// piece table stays small.
 fn push_run(original: &str, r: Range<usize>, b: &mut Builder) {
+    let s = &original[r.clone()];
+    // Verbatim text read and not yet pushed: words and the single spaces between them go out
+    // as one push instead of one a word (the piece table would merge them anyway).
+    let mut held: Option<Range<usize>> = None;
+    let flush = |held: &mut Option<Range<usize>>, b: &mut Builder| {
+        if let Some(h) = held.take() {
+            b.verbatim(original, h);
+        }
+    };
+    // Verbatim text after what is held: it extends it when contiguous, since pushing it
+    // later changes nothing (the held text would start the paragraph, take any pending
+    // space and leave none).
+    let hold = |held: &mut Option<Range<usize>>, b: &mut Builder, x: Range<usize>| {
+        if x.is_empty() {
+            return;
+        }
+        match held {
+            Some(h) if h.end == x.start => h.end = x.end,
+            _ => {
+                flush(held, b);
+                *held = Some(x);
+            }
+        }
+    };
+    let mut run_start: Option<usize> = None;
+    let mut i = 0;
+    for (off, c) in s.char_indices() {
+        let at = r.start + off;
+        if c.is_whitespace() {
+            if run_start.is_none() {
+                if i < off {
+                    hold(&mut held, b, r.start + i..at);
+                }
+                run_start = Some(off);
+            }
+        } else if let Some(ws) = run_start.take() {
+            let ws_range = r.start + ws..at;
+            if &original[ws_range.clone()] == " " && (held.is_some() || b.para_start.is_some()) {
+                if held.is_none() {
+                    b.pending_space = None;
+                }
+                hold(&mut held, b, ws_range);
+            } else {
+                flush(&mut held, b);
+                b.space(ws_range);
+            }
+            i = off;
+        }
+    }
+    match run_start {
+        Some(ws) => {
+            flush(&mut held, b);
+            b.space(r.start + ws..r.end);
+        }
+        None => {
+            hold(&mut held, b, r.start + i..r.end);
+            flush(&mut held, b);
+        }
+    }
+}
+
+/// [`push_run`] as it was, one push a word and a space: the reference its tests hold it to.
+#[cfg(test)]
+fn push_run_word_by_word(original: &str, r: Range<usize>, b: &mut Builder) {
     let s = &original[r.clone()];
     let mut run_start: Option<usize> = None;
     let mut i = 0;
@@ -631,6 +695,38 @@ fn parse_tag(original: &str, lower: &str, i: usize) -> Option<Tag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Runs of text pushed in one go give the clean text, paragraphs and piece table
+        /// that pushing word by word gives, whatever the white space (single and double
+        /// spaces, tabs, no-break spaces, leading and trailing runs, lines run on or not).
+        #[test]
+        fn pushing_runs_at_once_changes_nothing(
+            lines in proptest::collection::vec(
+                (proptest::string::string_regex("[ab \t\u{a0}\u{2003}é]{0,12}").unwrap(),
+                 proptest::bool::ANY),
+                0..6,
+            )
+        ) {
+            let original: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+            let run = |push: fn(&str, Range<usize>, &mut Builder)| {
+                let mut b = Builder::default();
+                let mut at = 0;
+                for (l, run_on) in &lines {
+                    push(&original, at..at + l.len(), &mut b);
+                    if *run_on {
+                        b.space(at + l.len()..at + l.len() + 1);
+                    } else {
+                        b.finish_paragraph();
+                    }
+                    at += l.len() + 1;
+                }
+                b.finish_paragraph();
+                (b.text, b.pieces, b.paragraphs)
+            };
+            proptest::prop_assert_eq!(run(push_run), run(push_run_word_by_word));
+        }
+    }
 
     /// Checks the clean paragraphs of `input` and that each maps back to the original text.
     fn check(input: &str, format: Option<Format>, expected: &[&str]) {

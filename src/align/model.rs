@@ -848,7 +848,8 @@ const RELATED: std::ops::Range<usize> = 35..FEATURES;
 
 /// The features of a pair of texts, in the order of [`NAMES`].
 pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
-    let (mut f, _) = word_features(a, b);
+    let mut f = [0.0; FEATURES];
+    word_features(a, b, &mut f);
     char_features(a, b, &mut f);
     order_features(a, b, &mut f);
     related_features(a, b, &mut f);
@@ -867,7 +868,8 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 /// bound is the loosest (it allows every content word a match, where most pairs match few),
 /// so knowing them settles the most pairs. A `floor` of 0 always gives the probability.
 pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
-    let (mut f, shared_stems) = word_features(a, b);
+    let mut f = [0.0; FEATURES];
+    let shared_stems = word_features(a, b, &mut f);
     let bounded = floor > 0.0 && floor < 1.0;
     let target = (floor / (1.0 - floor)).ln();
     // Whether the features computed so far (all but those in `unknown`), with the most the
@@ -1054,11 +1056,11 @@ fn most_related_of(na: usize, nb: usize) -> f64 {
         .fold(f64::NEG_INFINITY, f64::max)
 }
 
-/// The features from word and word n-gram overlaps, numbers, names and lengths, in the order
-/// of [`NAMES`] (the character, word-order and related-word ones left at 0), and how many
-/// stems the texts share (with repeats: their shared unigrams).
-fn word_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
-    let mut f = [0.0; FEATURES];
+/// Fills in the features from word and word n-gram overlaps, numbers, names and lengths, in
+/// the order of [`NAMES`] (the character, word-order and related-word ones are left as they
+/// are); returns how many stems the texts share (with repeats: their shared unigrams). Written
+/// into the caller's array rather than returned, which cost a copy of the array per pair.
+fn word_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) -> usize {
     let mut put3 = |at: usize, (f1, min, max): (f64, f64, f64)| {
         f[at..at + 3].copy_from_slice(&[f1, min, max]);
     };
@@ -1092,7 +1094,7 @@ fn word_features(a: &Profile, b: &Profile) -> ([f64; FEATURES], usize) {
         (la.abs_diff(lb) as f64).min(30.0),
         (1.0 + (la + lb) as f64).ln(),
     ]);
-    (f, g0)
+    g0
 }
 
 /// Fills in the character n-gram features of `f`.
@@ -1290,7 +1292,7 @@ mod tests {
             let text = |w: &[usize]| w.iter().map(|i| VOCABULARY[*i]).collect::<Vec<_>>().join(" ");
             let (a, b) = (profile(&text(&a)), profile(&text(&b)));
             let f = features(&a, &b);
-            let (_, shared_stems) = word_features(&a, &b);
+            let shared_stems = word_features(&a, &b, &mut [0.0; FEATURES]);
             let adds = |r: std::ops::Range<usize>| -> f64 {
                 r.map(|i| f[i] * WEIGHTS[i]).sum()
             };
