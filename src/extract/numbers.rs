@@ -336,7 +336,6 @@ fn push(
     });
 }
 
-/// Reads a number starting at word `i`; returns how many words it used (0 if none).
 /// Whether an ASCII word that starts with a letter surely starts no number: the letters it
 /// starts with, in lower case, are no number word (nor "twice", "dozen" or "pair"). A word
 /// that starts one has, before its first hyphen, only such a word; so this decides without
@@ -353,16 +352,45 @@ fn surely_no_number_word(t: &str) -> bool {
     if !(SHORTEST..=LONGEST).contains(&letters) {
         return true;
     }
-    // Most words are turned away by their first letter, before any folding.
-    let first = t.as_bytes()[0].to_ascii_lowercase();
-    if !NUMBER_WORDS.may_start_with(first) && !matches!(first, b't' | b'd' | b'p') {
+    // Most words are turned away by their first three letters, before any folding: "the",
+    // "for" and "said" start no number word ("three", "forty", "six" do).
+    let b = t.as_bytes();
+    if !starts_a_number_word([b[0], b[1], b[2]]) {
         return true;
     }
     let mut lower = [0u8; LONGEST];
-    lower[..letters].copy_from_slice(&t.as_bytes()[..letters]);
+    lower[..letters].copy_from_slice(&b[..letters]);
     lower.make_ascii_lowercase();
     let head = std::str::from_utf8(&lower[..letters]).unwrap_or_default();
-    !(NUMBER_WORDS.contains(head) || matches!(head, "twice" | "dozen" | "pair"))
+    !(NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head))
+}
+
+/// Words that stand for a number without being number words of [`NUMBER_WORDS`].
+const OTHER_NUMBER_WORDS: [&str; 3] = ["twice", "dozen", "pair"];
+
+/// Whether some number word ([`NUMBER_WORDS`], [`OTHER_NUMBER_WORDS`]) starts with these three
+/// ASCII letters, in either case: a bit for each of the 26 × 26 × 26 beginnings, made on first
+/// use.
+fn starts_a_number_word(first: [u8; 3]) -> bool {
+    const BEGINNINGS: usize = 26 * 26 * 26;
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let index = |b: [u8; 3]| -> Option<usize> {
+        b.iter().try_fold(0, |at, c| {
+            let c = c.to_ascii_lowercase();
+            c.is_ascii_lowercase().then(|| at * 26 + usize::from(c - b'a'))
+        })
+    };
+    let table = TABLE.get_or_init(|| {
+        let mut bits = vec![0u64; BEGINNINGS.div_ceil(64)];
+        let words = NUMBER_WORDS.words().iter().chain(&OTHER_NUMBER_WORDS);
+        for w in words.filter_map(|w| w.as_bytes().first_chunk::<3>()) {
+            if let Some(i) = index(*w) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    });
+    index(first).is_some_and(|i| table[i / 64] >> (i % 64) & 1 == 1)
 }
 
 /// Whether a word (as written, and its key) may start a number. Most words start none: only a
@@ -372,10 +400,11 @@ fn may_start_number(t: &str, k: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     matches!(first, '$' | '£' | '€')
         || first.is_ascii_digit()
-        || matches!(k, "twice" | "dozen" | "pair")
+        || OTHER_NUMBER_WORDS.contains(&k)
         || NUMBER_WORDS.contains(k.split('-').next().unwrap_or(""))
 }
 
+/// Reads a number starting at word `i`; returns how many words it used (0 if none).
 fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize {
     let w = &ws[i];
     let t = w.text;
@@ -751,9 +780,9 @@ mod tests {
     use super::*;
 
     /// Words built from number words, their case, hyphens and marks, and near misses.
-    const PIECES: [&str; 14] = [
+    const PIECES: [&str; 17] = [
         "one", "Twenty", "seventy", "twice", "Dozen", "pair", "hundred", "-", "five", "s", "'",
-        "on", "pairs", "thousand",
+        "on", "pairs", "thousand", "This", "for", "SECOND",
     ];
 
     proptest::proptest! {
@@ -776,7 +805,7 @@ mod tests {
         for n in NUMBER_WORDS
             .words()
             .iter()
-            .chain(&["twice", "dozen", "pair"])
+            .chain(&OTHER_NUMBER_WORDS)
         {
             for w in [n.to_string(), n.to_uppercase(), format!("{n}-fold")] {
                 assert!(!surely_no_number_word(&w), "{w}");
@@ -784,6 +813,9 @@ mod tests {
         }
         assert!(surely_no_number_word("council"));
         assert!(surely_no_number_word("Ones"));
+        for w in ["the", "That", "said", "fourteenth-century"] {
+            assert!(surely_no_number_word(w), "{w}");
+        }
     }
 
     /// Checks (text, kind, role) of each number found.
