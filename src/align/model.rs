@@ -280,10 +280,39 @@ fn prefix5(k: &str) -> &str {
 /// Matches the content words of two texts one to one, first by stem or prefix, then by
 /// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
 /// through WordNet only).
+#[cfg(test)]
 fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
+    let mut m = Matching::default();
+    let related = match_words_into(a, b, &mut m);
+    (m.a, m.b, related)
+}
+
+/// Lists [`match_words_into`] fills in, kept by each thread from one pair to the next so that
+/// a pair allocates nothing.
+#[derive(Default)]
+struct Matching {
+    /// Which words of the first text are matched.
+    a: Vec<bool>,
+    /// Which words of the second text are matched.
+    b: Vec<bool>,
+    /// Pairs of words sharing a concept, packed ([`pack`]).
+    related_pairs: Vec<u64>,
+}
+
+/// [`match_words`] into `m` (its lists cleared first); returns how many words matched through
+/// WordNet only.
+fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
     let (aw, bw) = (&a.words, &b.words);
-    let mut ma = vec![false; aw.len()];
-    let mut mb = vec![false; bw.len()];
+    let Matching {
+        a: ma,
+        b: mb,
+        related_pairs,
+    } = m;
+    ma.clear();
+    ma.resize(aw.len(), false);
+    mb.clear();
+    mb.resize(bw.len(), false);
+    related_pairs.clear();
     if bw.len() <= 64 {
         // The words of `b` as bits: for each word of `a`, which are the same word, computed
         // without a branch per pair (which of them match is a coin toss); the lowest free one
@@ -315,7 +344,6 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     // first word of `b` it is related to that is still free.
     // Each pair packed as one integer, `wa` in the high half: sorting the integers is sorting
     // the pairs.
-    let mut related_pairs: Vec<u64> = Vec::new();
     if ma.contains(&false) && mb.contains(&false) {
         fn entries(p: &Profile) -> impl Iterator<Item = (u32, u32)> + '_ {
             p.concepts
@@ -357,7 +385,7 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
         related_pairs.dedup();
     }
     let mut related = 0;
-    for (x, y) in related_pairs.into_iter().map(unpack) {
+    for (x, y) in related_pairs.iter().map(|p| unpack(*p)) {
         let (x, y) = (x as usize, y as usize);
         if !ma[x] && !mb[y] {
             ma[x] = true;
@@ -365,7 +393,7 @@ fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
             related += 1;
         }
     }
-    (ma, mb, related)
+    related
 }
 
 /// For [`match_words`]: one text's concept entries chained by concept.
@@ -1123,16 +1151,39 @@ fn order_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
 
 /// Fills in the related-word features of `f`, from matching the content words one to one.
 fn related_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
-    let (ma, mb, related) = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
-        match_words(a, b)
-    } else {
-        (vec![false; a.words.len()], vec![false; b.words.len()], 0)
-    };
+    thread_local! {
+        static MATCHING: RefCell<Matching> = RefCell::default();
+    }
+    MATCHING.with(|m| {
+        let m = &mut *m.borrow_mut();
+        let related = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
+            match_words_into(a, b, m)
+        } else {
+            m.a.clear();
+            m.a.resize(a.words.len(), false);
+            m.b.clear();
+            m.b.resize(b.words.len(), false);
+            0
+        };
+        related_from(a, b, &m.a, &m.b, related, f);
+    });
+}
+
+/// The related-word features from which words of each text are matched (`ma`, `mb`) and how
+/// many matched through WordNet only.
+fn related_from(
+    a: &Profile,
+    b: &Profile,
+    ma: &[bool],
+    mb: &[bool],
+    related: usize,
+    f: &mut [f64; FEATURES],
+) {
     let matched = ma.iter().filter(|m| **m).count();
     let (na, nb) = (a.words.len().max(1) as f64, b.words.len().max(1) as f64);
     let (sa, sb) = (matched as f64 / na, matched as f64 / nb);
     let (ua, ub) = (a.words.len() - matched, b.words.len() - matched);
-    let (ra, rb) = (longest_unmatched(&ma), longest_unmatched(&mb));
+    let (ra, rb) = (longest_unmatched(ma), longest_unmatched(mb));
     f[RELATED].copy_from_slice(&[
         2.0 * matched as f64 / (na + nb),
         sa.min(sb),

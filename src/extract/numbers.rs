@@ -377,7 +377,8 @@ fn starts_a_number_word(first: [u8; 3]) -> bool {
     let index = |b: [u8; 3]| -> Option<usize> {
         b.iter().try_fold(0, |at, c| {
             let c = c.to_ascii_lowercase();
-            c.is_ascii_lowercase().then(|| at * 26 + usize::from(c - b'a'))
+            c.is_ascii_lowercase()
+                .then(|| at * 26 + usize::from(c - b'a'))
         })
     };
     let table = TABLE.get_or_init(|| {
@@ -802,11 +803,7 @@ mod tests {
 
     #[test]
     fn number_words_are_never_passed_over() {
-        for n in NUMBER_WORDS
-            .words()
-            .iter()
-            .chain(&OTHER_NUMBER_WORDS)
-        {
+        for n in NUMBER_WORDS.words().iter().chain(&OTHER_NUMBER_WORDS) {
             for w in [n.to_string(), n.to_uppercase(), format!("{n}-fold")] {
                 assert!(!surely_no_number_word(&w), "{w}");
             }
