@@ -390,14 +390,28 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     let mut pairs: Vec<Candidate> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
     // which set the floor) is scored once.
+    // A pair of texts each held by one claim alone is met once: it is scored without being kept.
     type Scored = Option<(Parts, bool)>;
     let mut scored_texts: HashMap<(u32, u32, ClaimKind, ClaimKind), Scored> = HashMap::default();
+    let mut holders: Vec<u32> = Vec::new();
+    for f in features.iter().flatten() {
+        let t = f.text_id as usize;
+        if holders.len() <= t {
+            holders.resize(t + 1, 0);
+        }
+        holders[t] += 1;
+    }
     for &(a, b) in &shared {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
-        let p = *scored_texts
-            .entry((fa.text_id, fb.text_id, fa.kind, fb.kind))
-            .or_insert_with(|| parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floors));
+        let score = || parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floors);
+        let p = if holders[fa.text_id as usize] == 1 && holders[fb.text_id as usize] == 1 {
+            score()
+        } else {
+            *scored_texts
+                .entry((fa.text_id, fb.text_id, fa.kind, fb.kind))
+                .or_insert_with(score)
+        };
         if let Some((parts, exact)) = p {
             let own = parts.kind_score(fa.kind, fb.kind);
             pairs.push(Candidate {
