@@ -221,7 +221,12 @@ pub fn wording_key(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in text::words(&kept) {
         // "F.B.I." is "FBI"; "same-sex" is "same sex".
-        let k: String = text::key(w.text).chars().filter(|c| *c != '.').collect();
+        let k = text::key_cow(w.text);
+        let k = if k.contains('.') {
+            std::borrow::Cow::Owned(k.chars().filter(|c| *c != '.').collect())
+        } else {
+            k
+        };
         for part in k.split('-').filter(|p| !p.is_empty()) {
             expand_contraction(part, &mut out);
         }
