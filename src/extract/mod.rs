@@ -967,10 +967,21 @@ impl<'a> Subjects<'a> {
                 && (OBJECT_MARKERS.contains(ws[k - 1].key.as_ref())
                     || speaker::is_preposition(&ws[k - 1].key))
         };
-        let mut candidates: Vec<(bool, Guess)> = Vec::new();
+        // The first candidate decides, or after an opening phrase the first after a comma
+        // (else the first): the words after it need not be read.
+        let mut first_candidate: Option<Guess> = None;
+        let mut candidate = |after_comma: bool, g: Guess| -> Option<Guess> {
+            if !intro || after_comma {
+                return Some(g);
+            }
+            first_candidate.get_or_insert(g);
+            None
+        };
         for (i, w) in ws.iter().enumerate() {
             if speaker::PRONOUNS.contains(w.key.as_ref()) {
-                candidates.push((w.comma_before || i == 0, Guess::Pronoun));
+                if let Some(g) = candidate(w.comma_before || i == 0, Guess::Pronoun) {
+                    return Some(g);
+                }
                 continue;
             }
             if let Some(m) = starts_name(w.range.start) {
@@ -996,7 +1007,9 @@ impl<'a> Subjects<'a> {
                 // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.
                 let apposition = matches!(ws[k].key.as_ref(), "a" | "an");
                 if self.is_person(&name) && !qualifies && !apposition && !object(k) {
-                    candidates.push((ws[k].comma_before || k == 0, Guess::Person(name)));
+                    if let Some(g) = candidate(ws[k].comma_before || k == 0, Guess::Person(name)) {
+                        return Some(g);
+                    }
                 }
                 continue;
             }
@@ -1009,17 +1022,14 @@ impl<'a> Subjects<'a> {
                         .get(head + 1)
                         .is_none_or(|n| n.key != "of" || n.comma_before)
                 {
-                    candidates.push((
-                        w.comma_before || i == 0,
-                        Guess::Role(sub[head].key.to_string(), former, w.range.start),
-                    ));
+                    let role = Guess::Role(sub[head].key.to_string(), former, w.range.start);
+                    if let Some(g) = candidate(w.comma_before || i == 0, role) {
+                        return Some(g);
+                    }
                 }
             }
         }
-        if intro && let Some((_, g)) = candidates.iter().find(|(after_comma, _)| *after_comma) {
-            return Some(g.clone());
-        }
-        candidates.into_iter().next().map(|(_, g)| g)
+        first_candidate
     }
 
     /// The first name in a sentence's narrative that is known to be a person's.
