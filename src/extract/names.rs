@@ -258,12 +258,16 @@ impl<'a> Vocabulary<'a> {
             return false;
         }
         let first = w.chars().next();
+        let length = w.chars().count();
+        // One edit changes the length by one character at most.
         self.capitalised_inside.iter().any(|k| {
-            k.chars().count() >= 5
+            let n = k.chars().count();
+            n >= 5
+                && n.abs_diff(length) <= 1
                 && k.chars().next() == first
                 && !k.starts_with(w)
                 && !w.starts_with(*k)
-                && crate::align::spelling_distance(k, w).0 == 1
+                && strsim::damerau_levenshtein(k, w) == 1
         })
     }
 }
