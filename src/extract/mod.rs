@@ -1006,10 +1006,13 @@ impl<'a> Subjects<'a> {
                 });
                 // "Ann Lee, a Texas Democrat, ...": an apposition, not a subject.
                 let apposition = matches!(ws[k].key.as_ref(), "a" | "an");
-                if self.is_person(&name) && !qualifies && !apposition && !object(k) {
-                    if let Some(g) = candidate(ws[k].comma_before || k == 0, Guess::Person(name)) {
-                        return Some(g);
-                    }
+                if self.is_person(&name)
+                    && !qualifies
+                    && !apposition
+                    && !object(k)
+                    && let Some(g) = candidate(ws[k].comma_before || k == 0, Guess::Person(name))
+                {
+                    return Some(g);
                 }
                 continue;
             }
