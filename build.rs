@@ -13,7 +13,14 @@
 //!   the `=`) and length, and the offset and length of its bases;
 //! - `wordnet-lemma-buckets.bin` and `wordnet-form-buckets.bin`: for each bucket of words by
 //!   their first two letters (`src/align/wordnet_bucket.rs`), the first record of that bucket or a later one,
-//!   then the number of records: a look-up searches only its bucket.
+//!   then the number of records: a look-up searches only its bucket;
+//! - `wordnet-parts.bin`: per lemma record, what the aligner would work out for the lemma as a
+//!   word on first meeting it, worked out here once: the offset and length of its Snowball
+//!   stem in `wordnet-stems.txt`, and where its concept ids through all its base forms
+//!   (`src/align/wordnet_rules.rs`) start in `wordnet-part-ids.bin`; then one closing record
+//!   whose third field is the number of those ids;
+//! - `wordnet-stems.txt`: the stems, one after another;
+//! - `wordnet-part-ids.bin`: the concept ids through all base forms of each lemma, in turn.
 
 use std::path::PathBuf;
 
@@ -21,12 +28,16 @@ use std::path::PathBuf;
 mod wordnet_bucket;
 use wordnet_bucket::{BUCKETS, bucket};
 
+#[path = "src/align/wordnet_rules.rs"]
+mod wordnet_rules;
+
 const TABLE: &str = "src/align/wordnet.txt";
 
 fn main() {
     println!("cargo::rerun-if-changed={TABLE}");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/align/wordnet_bucket.rs");
+    println!("cargo::rerun-if-changed=src/align/wordnet_rules.rs");
     let table = std::fs::read_to_string(TABLE).unwrap_or_else(|e| panic!("{TABLE}: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -61,6 +72,7 @@ fn main() {
             }
         }
     }
+    let (parts, stems, part_ids) = parts(&table, &lemmas, &ids, &forms);
     let lemma_buckets = buckets(&table, &lemmas, 3);
     let form_buckets = buckets(&table, &forms, 4);
     lemmas.extend([0, 0, ids.len()]);
@@ -70,6 +82,8 @@ fn main() {
         ("wordnet-forms.bin", &forms),
         ("wordnet-lemma-buckets.bin", &lemma_buckets),
         ("wordnet-form-buckets.bin", &form_buckets),
+        ("wordnet-parts.bin", &parts),
+        ("wordnet-part-ids.bin", &part_ids),
     ] {
         let bytes: Vec<u8> = values
             .iter()
@@ -81,6 +95,51 @@ fn main() {
             .collect();
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    std::fs::write(out.join("wordnet-stems.txt"), stems)
+        .unwrap_or_else(|e| panic!("wordnet-stems.txt: {e}"));
+}
+
+/// For the lemma records (offset, length, first id; closing record not yet added), the part
+/// records (stem offset, stem length, first id of the part ids; a closing record added), the
+/// stems one after another, and each lemma's concept ids through all its base forms.
+fn parts(
+    table: &str,
+    lemmas: &[usize],
+    ids: &[usize],
+    forms: &[usize],
+) -> (Vec<usize>, String, Vec<usize>) {
+    let text = |at: usize, len: usize| &table[at..at + len];
+    let count = lemmas.len() / 3;
+    let mut own: std::collections::HashMap<&str, Vec<u32>> = std::collections::HashMap::new();
+    for i in 0..count {
+        let end = if i + 1 < count {
+            lemmas[(i + 1) * 3 + 2]
+        } else {
+            ids.len()
+        };
+        let list = ids[lemmas[i * 3 + 2]..end]
+            .iter()
+            .map(|id| *id as u32)
+            .collect();
+        own.insert(text(lemmas[i * 3], lemmas[i * 3 + 1]), list);
+    }
+    let bases: std::collections::HashMap<&str, &str> = forms
+        .chunks_exact(4)
+        .map(|f| (text(f[0], f[1]), text(f[2], f[3])))
+        .collect();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let (mut parts, mut stems, mut part_ids) = (Vec::new(), String::new(), Vec::new());
+    for i in 0..count {
+        let lemma = text(lemmas[i * 3], lemmas[i * 3 + 1]);
+        let stem = stemmer.stem(lemma);
+        parts.extend([stems.len(), stem.len(), part_ids.len()]);
+        stems.push_str(&stem);
+        let concepts =
+            wordnet_rules::concepts_of(lemma, |w| own.get(w).cloned(), |w| bases.get(w).copied());
+        part_ids.extend(concepts.into_iter().map(|id| id as usize));
+    }
+    parts.extend([0, 0, part_ids.len()]);
+    (parts, stems, part_ids)
 }
 
 /// For records of `width` numbers whose first two are a word's offset and length in `table`

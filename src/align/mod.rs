@@ -14,6 +14,7 @@
 pub mod lexicon;
 pub mod model;
 mod wordnet_bucket;
+mod wordnet_rules;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

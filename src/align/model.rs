@@ -219,16 +219,22 @@ struct Part {
 
 impl Part {
     fn new(part: &str) -> Part {
-        let stem_text = text::stem(part);
         let alphabetic = part.chars().all(|c| c.is_ascii_alphabetic());
+        // A lemma of the WordNet table has both worked out already (by the build script).
+        let known = if alphabetic {
+            lexicon::lemma_part(part)
+        } else {
+            None
+        };
+        let (stem_text, concepts) = match known {
+            Some((stem, concepts)) => (stem.to_string(), concepts),
+            None if alphabetic => (text::stem(part), lexicon::concepts(part)),
+            None => (text::stem(part), Vec::new()),
+        };
         Part {
             stem: hash(&stem_text),
             stem_text,
-            concepts: if alphabetic {
-                lexicon::concepts(part)
-            } else {
-                Vec::new()
-            },
+            concepts,
             stop: text::is_stop_word(part),
             hyphenated: part.contains('-'),
             prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
