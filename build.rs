@@ -19,6 +19,10 @@
 //!   stem in `wordnet-stems.txt`, and where its concept ids through all its base forms
 //!   (`src/align/wordnet_rules.rs`) start in `wordnet-part-ids.bin`; then one closing record
 //!   whose third field is the number of those ids;
+//! - `wordnet-lemma-keys.bin` and `wordnet-form-keys.bin`: per lemma and per form record, the
+//!   first eight bytes of its word as a big-endian `u64` (zero bytes after a shorter word), as
+//!   little-endian `u64`s: ordered as the words are, so that a look-up's binary search compares
+//!   numbers held side by side instead of reaching into the table's text at each step;
 //! - `wordnet-stems.txt`: the stems, one after another;
 //! - `wordnet-part-ids.bin`: the concept ids through all base forms of each lemma, in turn.
 
@@ -95,6 +99,17 @@ fn main() {
             .collect();
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    for (name, records, width) in [
+        ("wordnet-lemma-keys.bin", &lemmas, 3),
+        ("wordnet-form-keys.bin", &forms, 4),
+    ] {
+        let bytes: Vec<u8> = records
+            .chunks_exact(width)
+            .filter(|r| r[1] > 0)
+            .flat_map(|r| key8(&table[r[0]..r[0] + r[1]]).to_le_bytes())
+            .collect();
+        std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
     std::fs::write(out.join("wordnet-stems.txt"), stems)
         .unwrap_or_else(|e| panic!("wordnet-stems.txt: {e}"));
 }
@@ -140,6 +155,16 @@ fn parts(
     }
     parts.extend([0, 0, part_ids.len()]);
     (parts, stems, part_ids)
+}
+
+/// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word: the
+/// same function as `lexicon`'s (words of letters have no zero byte, so words in byte order have
+/// their keys in order).
+fn key8(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// For records of `width` numbers whose first two are a word's offset and length in `table`

@@ -31,6 +31,9 @@ const FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-forms.bin
 /// Where each bucket of words ([`bucket`]) starts among the lemma records and the form records.
 const LEMMA_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemma-buckets.bin"));
 const FORM_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-form-buckets.bin"));
+/// Each lemma's and each form's [`key8`], in record order (see `build.rs`).
+const LEMMA_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-lemma-keys.bin"));
+const FORM_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordnet-form-keys.bin"));
 /// What the build script worked out for each lemma as a word (see `build.rs`): per lemma record,
 /// its stem's offset and length in [`STEMS`] and where its ids through all base forms start in
 /// [`PART_IDS`], closed by a record holding the number of those ids.
@@ -46,38 +49,60 @@ fn field(run: &[u8], width: usize, i: usize, field: usize) -> usize {
 
 /// The index of the record of `run` (`width` `u32`s each, the first two a text's offset and
 /// length in the table; sorted by that text, with `buckets` saying where each bucket of texts
-/// starts) whose text is `head`.
-fn find(run: &[u8], width: usize, buckets: &[u8], head: &str) -> Option<usize> {
+/// starts and `keys` giving each text's [`key8`]) whose text is `head`. The binary search
+/// compares the keys, held side by side; only records whose key is the head's have their text
+/// compared.
+fn find(run: &[u8], width: usize, buckets: &[u8], keys: &[u8], head: &str) -> Option<usize> {
     debug_assert_eq!(
         buckets.len(),
         (BUCKETS + 1) * 4,
         "a start per bucket, then the count"
     );
     let b = bucket(head)?;
-    let (mut lo, mut hi) = (field(buckets, 1, b, 0), field(buckets, 1, b + 1, 0));
+    let (mut lo, end) = (field(buckets, 1, b, 0), field(buckets, 1, b + 1, 0));
+    let key_at = |i: usize| {
+        let at = i * 8;
+        keys.get(at..at + 8)
+            .and_then(|k| k.try_into().ok())
+            .map_or(u64::MAX, u64::from_le_bytes)
+    };
+    let wanted = key8(head);
+    // The first record of the bucket whose key is not below the head's.
+    let mut hi = end;
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let at = field(run, width, mid, 0);
-        let key = &TABLE.as_bytes()[at..at + field(run, width, mid, 1)];
-        match key.cmp(head.as_bytes()) {
-            std::cmp::Ordering::Equal => return Some(mid),
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+        if key_at(mid) < wanted {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
-    None
+    (lo..end).take_while(|&i| key_at(i) == wanted).find(|&i| {
+        let at = field(run, width, i, 0);
+        TABLE.as_bytes().get(at..at + field(run, width, i, 1)) == Some(head.as_bytes())
+    })
+}
+
+/// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word
+/// (the build script's `key8`): words in byte order have their keys in order, so a binary
+/// search over the keys finds where a word would be.
+fn key8(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// The concept ids of a lemma, as the table lists them; `None` when it is not in the table.
 fn lemma_ids(lemma: &str) -> Option<impl Iterator<Item = u32> + use<>> {
-    let i = find(LEMMAS, 3, LEMMA_BUCKETS, lemma)?;
+    let i = find(LEMMAS, 3, LEMMA_BUCKETS, LEMMA_KEYS, lemma)?;
     let (from, to) = (field(LEMMAS, 3, i, 2), field(LEMMAS, 3, i + 1, 2));
     Some((from..to).map(|k| field(IDS, 1, k, 0) as u32))
 }
 
 /// The base forms the table gives an irregular form ("bought" → "buy"), space-separated.
 fn form_bases(form: &str) -> Option<&'static str> {
-    let i = find(FORMS, 4, FORM_BUCKETS, form)?;
+    let i = find(FORMS, 4, FORM_BUCKETS, FORM_KEYS, form)?;
     let at = field(FORMS, 4, i, 2);
     TABLE.get(at..at + field(FORMS, 4, i, 3))
 }
@@ -88,11 +113,21 @@ pub fn concepts(word: &str) -> Vec<u32> {
     concepts_of(word, lemma_ids, form_bases)
 }
 
+/// [`concepts`] of a word known to be no lemma ([`lemma_part`] found none): the same ids,
+/// without looking the word itself up again.
+pub fn concepts_of_other(word: &str) -> Vec<u32> {
+    concepts_of(
+        word,
+        |base| if base == word { None } else { lemma_ids(base) },
+        form_bases,
+    )
+}
+
 /// For a lemma of the table, its Snowball stem ([`crate::text::stem`]) and its [`concepts`],
 /// worked out by the build script: one look-up instead of the stemmer and a look-up for each
 /// base form. `None` for a word that is no lemma.
 pub fn lemma_part(word: &str) -> Option<(&'static str, Vec<u32>)> {
-    let i = find(LEMMAS, 3, LEMMA_BUCKETS, word)?;
+    let i = find(LEMMAS, 3, LEMMA_BUCKETS, LEMMA_KEYS, word)?;
     let at = field(PARTS, 3, i, 0);
     let stem = STEMS.get(at..at + field(PARTS, 3, i, 1))?;
     let (from, to) = (field(PARTS, 3, i, 2), field(PARTS, 3, i + 1, 2));
@@ -193,6 +228,9 @@ mod tests {
         }
         assert!(checked > 50_000, "{checked} lemmas");
         assert_eq!(lemma_part("bought"), None, "a form, not a lemma");
+        for other in ["bought", "companies", "rallied", "zzzz"] {
+            assert_eq!(concepts_of_other(other), concepts(other), "{other}");
+        }
         let (stem, ids) = lemma_part("glasses").expect("a lemma");
         assert_eq!(stem, "glass");
         assert!(

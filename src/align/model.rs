@@ -228,7 +228,7 @@ impl Part {
         };
         let (stem_text, concepts) = match known {
             Some((stem, concepts)) => (stem.to_string(), concepts),
-            None if alphabetic => (text::stem(part), lexicon::concepts(part)),
+            None if alphabetic => (text::stem(part), lexicon::concepts_of_other(part)),
             None => (text::stem(part), Vec::new()),
         };
         Part {
