@@ -497,14 +497,27 @@ pub struct WordSet {
 }
 
 /// A [`WordSet`]'s set, and what most words it lacks fail before they are hashed: the lengths
-/// and first bytes of its words.
+/// of its words and the pairs of bytes they start with.
 struct Lookup {
     set: rustc_hash::FxHashSet<&'static str>,
-    /// Which bytes begin a word of the set.
-    first: [bool; 256],
+    /// A bit for each pair of first two bytes ([`start_bit`]) some word of the set starts with.
+    starts: [u64; START_BITS / 64],
     /// The shortest and longest words, in bytes.
     shortest: usize,
     longest: usize,
+}
+
+/// Bits in [`Lookup::starts`].
+const START_BITS: usize = 4096;
+
+/// The bit of [`Lookup::starts`] for a word's first two bytes (the second 0 for a word of one
+/// byte): two pairs may share a bit, which only lets a word through to the hash.
+fn start_bit(w: &[u8]) -> usize {
+    let (a, b) = (
+        usize::from(w.first().copied().unwrap_or(0)),
+        usize::from(w.get(1).copied().unwrap_or(0)),
+    );
+    (a * 67 + b) % START_BITS
 }
 
 impl WordSet {
@@ -521,33 +534,30 @@ impl WordSet {
         self.list
     }
 
-    /// Does a word of the set start with the byte `b`?
-    pub fn may_start_with(&self, b: u8) -> bool {
-        self.lookup().first[usize::from(b)]
-    }
-
     /// Is `w` one of the words?
     pub fn contains(&self, w: &str) -> bool {
         let lookup = self.lookup();
-        match w.bytes().next() {
-            Some(b) if !lookup.first[usize::from(b)] => false,
-            _ if w.len() < lookup.shortest || w.len() > lookup.longest => false,
-            _ => lookup.set.contains(w),
+        let bit = start_bit(w.as_bytes());
+        if lookup.starts[bit / 64] >> (bit % 64) & 1 == 0
+            || w.len() < lookup.shortest
+            || w.len() > lookup.longest
+        {
+            return false;
         }
+        lookup.set.contains(w)
     }
 
     /// The set, made on first use.
     fn lookup(&self) -> &Lookup {
         self.set.get_or_init(|| {
-            let mut first = [false; 256];
+            let mut starts = [0u64; START_BITS / 64];
             for word in self.list {
-                if let Some(b) = word.bytes().next() {
-                    first[usize::from(b)] = true;
-                }
+                let bit = start_bit(word.as_bytes());
+                starts[bit / 64] |= 1 << (bit % 64);
             }
             Lookup {
                 set: self.list.iter().copied().collect(),
-                first,
+                starts,
                 shortest: self.list.iter().map(|w| w.len()).min().unwrap_or(0),
                 longest: self.list.iter().map(|w| w.len()).max().unwrap_or(0),
             }
@@ -695,6 +705,16 @@ mod tests {
             let chars: Vec<(usize, char)> = s.char_indices().collect();
             let decoded = scan_words(&s, chars.len(), |j| chars[j]);
             proptest::prop_assert_eq!(words(&s), decoded);
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the word, a set holds it exactly when its list does (the filter on the
+        /// first two bytes turns away only words it lacks).
+        #[test]
+        fn a_word_set_answers_as_its_list(w in "[a-zA-Z\u{e9}]{0,4}|he|said|the|twenty") {
+            static SET: WordSet = WordSet::new(&["he", "said", "Über", "twenty", "a", "ab"]);
+            proptest::prop_assert_eq!(SET.contains(&w), SET.words().contains(&w.as_str()));
         }
     }
 
