@@ -294,6 +294,28 @@ pub fn strip_possessive(w: &str) -> &str {
     w
 }
 
+/// Runs `f` on [`lower_key`] of `w`, without making a string for a word of ASCII letters and
+/// digits (its key is its lower case), as most are.
+fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    let b = w.as_bytes();
+    if !b.is_empty() && b.len() <= SHORT && b.iter().all(u8::is_ascii_alphanumeric) {
+        let mut lower = [0u8; SHORT];
+        lower[..b.len()].copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        if let Ok(k) = std::str::from_utf8(&lower[..b.len()]) {
+            return f(k);
+        }
+    }
+    f(&lower_key(w))
+}
+
+/// Is `w`, as [`lower_key`] folds it, a title word ([`TITLES`])?
+fn is_title_word(w: &str) -> bool {
+    with_lower_key(w, |k| TITLES.contains(k))
+}
+
+/// A word's key ([`text::key`]) without a final dot ("Sen." → "sen").
 fn lower_key(w: &str) -> String {
     let k = text::key_cow(w);
     match k.trim_end_matches('.') {
@@ -327,9 +349,8 @@ pub fn mentions(
         while j < ws.len() {
             let gap = &sentence[ws[j - 1].end..ws[j].start];
             let prev = ws[j - 1].text;
-            let gap_ok = gap == " "
-                || (gap == ". "
-                    && (prev.chars().count() == 1 || TITLES.contains(lower_key(prev).as_str())));
+            let gap_ok =
+                gap == " " || (gap == ". " && (prev.chars().count() == 1 || is_title_word(prev)));
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
@@ -361,8 +382,9 @@ fn is_name_word(w: &str) -> bool {
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
         && {
-            let key = lower_key(bare);
-            !NOT_NAMES.contains(key.as_str()) && !text::is_month_name(&key)
+            with_lower_key(bare, |key| {
+                !NOT_NAMES.contains(key) && !text::is_month_name(key)
+            })
         }
         && !is_party_label(bare)
 }
@@ -413,8 +435,7 @@ fn to_mention(
     // Titles off the front: everything up to the last title word, and "of X" after it.
     let mut titled = false;
     while let Some(w) = words.first() {
-        let k = lower_key(w.text);
-        if TITLES.contains(k.as_str()) {
+        if is_title_word(w.text) {
             titled = true;
             words.remove(0);
             if words.first().is_some_and(|w| w.text == "of") && words.len() > 2 {
@@ -424,25 +445,16 @@ fn to_mention(
             break;
         }
     }
-    if titled
-        && words.len() > 1
-        && words
-            .iter()
-            .skip(1)
-            .any(|w| TITLES.contains(lower_key(w.text).as_str()))
-    {
+    if titled && words.len() > 1 && words.iter().skip(1).any(|w| is_title_word(w.text)) {
         // "Defense Secretary Jim Mattis": strip through the last title word.
-        if let Some(p) = words
-            .iter()
-            .rposition(|w| TITLES.contains(lower_key(w.text).as_str()))
-        {
+        if let Some(p) = words.iter().rposition(|w| is_title_word(w.text)) {
             words.drain(..=p);
         }
     } else if !titled
         && words.len() > 2
         && let Some(p) = words[..words.len() - 1]
             .iter()
-            .rposition(|w| TITLES.contains(lower_key(w.text).as_str()))
+            .rposition(|w| is_title_word(w.text))
     {
         titled = true;
         words.drain(..=p);
@@ -656,7 +668,7 @@ pub fn is_title(w: &str) -> bool {
 fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
     let before = sentence[..w.start].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
-    TITLES.contains(lower_key(prev).as_str())
+    is_title_word(prev)
 }
 
 /// The entities of one document: every distinct name and its canonical (fullest) form.
