@@ -30,7 +30,7 @@ use std::path::PathBuf;
 
 #[path = "src/align/wordnet_bucket.rs"]
 mod wordnet_bucket;
-use wordnet_bucket::{BUCKETS, bucket};
+use wordnet_bucket::{BUCKETS, bucket, key8};
 
 #[path = "src/align/wordnet_rules.rs"]
 mod wordnet_rules;
@@ -155,16 +155,6 @@ fn parts(
     }
     parts.extend([0, 0, part_ids.len()]);
     (parts, stems, part_ids)
-}
-
-/// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word: the
-/// same function as `lexicon`'s (words of letters have no zero byte, so words in byte order have
-/// their keys in order).
-fn key8(word: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = word.len().min(8);
-    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
 }
 
 /// For records of `width` numbers whose first two are a word's offset and length in `table`

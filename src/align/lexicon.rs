@@ -13,7 +13,7 @@
 //! ([`lemma_part`]): six words in ten of news text are lemmas, and each would otherwise cost the
 //! stemmer and several look-ups the first time a thread meets it.
 
-use super::wordnet_bucket::{BUCKETS, bucket};
+use super::wordnet_bucket::{BUCKETS, bucket, key8};
 use super::wordnet_rules::concepts_of;
 
 /// The generated table.
@@ -81,16 +81,6 @@ fn find(run: &[u8], width: usize, buckets: &[u8], keys: &[u8], head: &str) -> Op
         let at = field(run, width, i, 0);
         TABLE.as_bytes().get(at..at + field(run, width, i, 1)) == Some(head.as_bytes())
     })
-}
-
-/// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word
-/// (the build script's `key8`): words in byte order have their keys in order, so a binary
-/// search over the keys finds where a word would be.
-fn key8(word: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = word.len().min(8);
-    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
 }
 
 /// The concept ids of a lemma, as the table lists them; `None` when it is not in the table.

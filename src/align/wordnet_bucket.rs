@@ -1,7 +1,8 @@
 //! The buckets of the WordNet index: words grouped by their first two letters, so that a
-//! look-up searches one bucket. Shared by the build script (`build.rs`, which writes where
-//! each bucket starts) and the library (`lexicon`, which reads it), so the two number the
-//! buckets the same way.
+//! look-up searches one bucket, and each word's key within its bucket. Shared by the build
+//! script (`build.rs`, which writes where each bucket starts and every word's key) and the
+//! library (`lexicon`, which reads them), so the two number the buckets and make the keys the
+//! same way.
 
 /// How many buckets [`bucket`] sorts words into.
 pub const BUCKETS: usize = 26 * 27;
@@ -18,4 +19,14 @@ pub fn bucket(word: &str) -> Option<usize> {
         Some(c) => letter(*c)? + 1,
     };
     Some(first * 27 + second)
+}
+
+/// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word:
+/// words in byte order have their keys in order (no word of the table has a zero byte), so a
+/// binary search over the keys finds where a word would be.
+pub fn key8(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
