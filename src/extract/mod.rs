@@ -871,7 +871,6 @@ impl<'a> Subjects<'a> {
                 let Some(i) = ws.iter().position(|w| w.range.start == m.range.start) else {
                     continue;
                 };
-                let name = entities.canonical(&m.name());
                 let mut found = Vec::new();
                 let mut former = false;
                 // Titles before the name: "former Senate Majority Leader", "Sen.".
@@ -904,7 +903,7 @@ impl<'a> Subjects<'a> {
                 if !found.is_empty() {
                     offices.push(Office {
                         at: m.range.start,
-                        name,
+                        name: entities.canonical(&m.name()),
                         offices: found,
                         former,
                     });

@@ -412,7 +412,8 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     if surely_no_number_word(t) {
         return 0;
     }
-    let k = lower(w);
+    // Borrowed when the word is its own key: most words that get this far start no number.
+    let k = text::key_cow(t);
     let first = t.chars().next().unwrap_or(' ');
     if !may_start_number(t, &k) {
         return 0;
@@ -463,7 +464,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     if text::is_capitalised(t) && i > 0 {
         return 0; // "Three Lions": part of a name
     }
-    match k.as_str() {
+    match k.as_ref() {
         "twice" => {
             push(
                 out,
