@@ -114,7 +114,7 @@ pub enum Bound {
 impl Bound {
     /// Reads the words just before a number.
     fn before(s: &str, start: usize) -> Bound {
-        let words: Vec<String> = text::words(&s[..start])
+        let words: Vec<String> = last_words(&s[..start], 2)
             .iter()
             .rev()
             .take(2)
@@ -291,6 +291,28 @@ pub fn find(s: &str) -> Vec<Number> {
         i += consumed.max(1);
     }
     out
+}
+
+/// The words of `s` ([`text::words`]) from some point on that leaves at least `n` of them (or
+/// all): cut from a white space character, after which the words are those of the whole text
+/// (a word holds no white space, and where one starts depends on the character before it at
+/// most), so that the end of a long text is read without cutting all of it.
+fn last_words(s: &str, n: usize) -> Vec<Word<'_>> {
+    /// Bytes read back at first, and again each time too few words are found.
+    const STEP: usize = 64;
+    let mut from = s.len();
+    loop {
+        let mut target = from.saturating_sub(STEP);
+        while !s.is_char_boundary(target) {
+            target -= 1;
+        }
+        let cut = s[..target].rfind(char::is_whitespace).unwrap_or(0);
+        let words = text::words(&s[cut..]);
+        if words.len() >= n || cut == 0 {
+            return words;
+        }
+        from = cut;
+    }
 }
 
 fn lower(w: &Word<'_>) -> String {
@@ -799,6 +821,21 @@ mod tests {
                     proptest::prop_assert!(!may_start_number(w.text, &text::key(w.text)), "{}", w.text);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The last words read from the end of a text are the last words of the whole text,
+        /// with words long enough that a few fill the first stretch read back.
+        #[test]
+        fn the_last_words_are_those_of_the_whole_text(
+            s in "([a-z1]{1,40}|[ .,'\u{2019}\u{a0}\u{2003}-]|more than|é){0,60}",
+            n in 1usize..4,
+        ) {
+            let all = text::words(&s);
+            let last: Vec<&str> = last_words(&s, n).iter().rev().take(n).map(|w| w.text).collect();
+            let expected: Vec<&str> = all.iter().rev().take(n).map(|w| w.text).collect();
+            proptest::prop_assert_eq!(last, expected);
         }
     }
 
