@@ -207,17 +207,23 @@ fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
 /// parenthesised insertions removed ("[of Congress]", "(local)"), dots of abbreviations dropped, "&" read as "and", hyphenated words split, contractions expanded ("we're"
 /// and "we are" are one wording).
 pub fn wording_key(s: &str) -> Vec<String> {
-    let mut depth = 0usize;
-    let mut kept = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '[' | '(' => depth += 1,
-            ']' | ')' => depth = depth.saturating_sub(1),
-            '&' if depth == 0 => kept.push_str(" and "),
-            _ if depth == 0 => kept.push(c),
-            _ => {}
+    // Most quotes have no brackets, parentheses or "&": their words are read in place.
+    let kept: std::borrow::Cow<str> = if s.contains(['[', '(', ']', ')', '&']) {
+        let mut depth = 0usize;
+        let mut kept = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '[' | '(' => depth += 1,
+                ']' | ')' => depth = depth.saturating_sub(1),
+                '&' if depth == 0 => kept.push_str(" and "),
+                _ if depth == 0 => kept.push(c),
+                _ => {}
+            }
         }
-    }
+        kept.into()
+    } else {
+        s.into()
+    };
     let mut out = Vec::new();
     for w in text::words(&kept) {
         // "F.B.I." is "FBI"; "same-sex" is "same sex".
