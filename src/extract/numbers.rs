@@ -283,6 +283,14 @@ pub fn digits_for_words(words: &[String]) -> Vec<String> {
 
 /// Finds the numbers in `s`.
 pub fn find(s: &str) -> Vec<Number> {
+    if !may_hold_a_number(s) {
+        return Vec::new();
+    }
+    find_in_words(s)
+}
+
+/// [`find`], reading every word.
+fn find_in_words(s: &str) -> Vec<Number> {
     let ws = text::words(s);
     let mut out = Vec::new();
     let mut i = 0;
@@ -363,28 +371,60 @@ fn push(
 /// that starts one has, before its first hyphen, only such a word; so this decides without
 /// folding the word (the case of most words of a text).
 fn surely_no_number_word(t: &str) -> bool {
-    /// Longer than any number word.
-    const LONGEST: usize = 16;
-    /// As short as any number word ("one", "six").
-    const SHORTEST: usize = 3;
     let letters = t.bytes().take_while(u8::is_ascii_alphabetic).count();
     if letters == 0 || !t.is_ascii() {
         return false;
     }
-    if !(SHORTEST..=LONGEST).contains(&letters) {
-        return true;
+    !is_number_word(&t.as_bytes()[..letters])
+}
+
+/// Whether ASCII letters, in either case, are a number word ([`NUMBER_WORDS`],
+/// [`OTHER_NUMBER_WORDS`]).
+fn is_number_word(letters: &[u8]) -> bool {
+    /// Longer than any number word.
+    const LONGEST: usize = 16;
+    /// As short as any number word ("one", "six").
+    const SHORTEST: usize = 3;
+    if !(SHORTEST..=LONGEST).contains(&letters.len()) {
+        return false;
     }
     // Most words are turned away by their first three letters, before any folding: "the",
     // "for" and "said" start no number word ("three", "forty", "six" do).
-    let b = t.as_bytes();
-    if !starts_a_number_word([b[0], b[1], b[2]]) {
-        return true;
+    if !starts_a_number_word([letters[0], letters[1], letters[2]]) {
+        return false;
     }
     let mut lower = [0u8; LONGEST];
-    lower[..letters].copy_from_slice(&b[..letters]);
+    lower[..letters.len()].copy_from_slice(letters);
     lower.make_ascii_lowercase();
-    let head = std::str::from_utf8(&lower[..letters]).unwrap_or_default();
-    !(NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head))
+    let head = std::str::from_utf8(&lower[..letters.len()]).unwrap_or_default();
+    NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head)
+}
+
+/// Whether `s` may hold a number; when not, [`find`] finds none without cutting it into words.
+/// Only a word that starts with a digit, a currency sign or a number word starts a number
+/// ([`surely_no_number_word`], [`may_start_number`]), and in ASCII text without digits or "$"
+/// every word starts at a run of letters after a character that is no letter or digit: so a
+/// text is passed over when it is ASCII, has no digit or "$", and no run of letters is a
+/// number word.
+fn may_hold_a_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            if is_number_word(&b[start..i]) {
+                return true;
+            }
+        } else if c.is_ascii_digit() || c == b'$' || !c.is_ascii() {
+            return true;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Words that stand for a number without being number words of [`NUMBER_WORDS`].
@@ -836,6 +876,44 @@ mod tests {
             let last: Vec<&str> = last_words(&s, n).iter().rev().take(n).map(|w| w.text).collect();
             let expected: Vec<&str> = all.iter().rev().take(n).map(|w| w.text).collect();
             proptest::prop_assert_eq!(last, expected);
+        }
+    }
+
+    /// Words and marks for texts that hold number words, near misses and no digits.
+    const NO_DIGITS: [&str; 16] = [
+        "one",
+        "Twenty",
+        "seventy-five",
+        "twice",
+        "dozen",
+        "This",
+        "for",
+        "second",
+        " ",
+        " ",
+        "-",
+        "'",
+        ".",
+        ",",
+        "thousands",
+        "U.S.",
+    ];
+
+    proptest::proptest! {
+        /// A text passed over before it is cut into words holds no number that reading every
+        /// word would find.
+        #[test]
+        fn a_text_passed_over_holds_no_number(
+            pieces in proptest::collection::vec(0..NO_DIGITS.len(), 0..12),
+            other in "[a-zA-Z .,'$1-]{0,20}",
+        ) {
+            for s in [pieces.iter().map(|i| NO_DIGITS[*i]).collect::<String>(), other] {
+                let all = find_in_words(&s);
+                if !may_hold_a_number(&s) {
+                    proptest::prop_assert!(all.is_empty(), "{:?}: {:?}", s, all);
+                }
+                proptest::prop_assert_eq!(find(&s).len(), all.len());
+            }
         }
     }
 
