@@ -77,6 +77,7 @@ fn main() {
         }
     }
     let (parts, stems, part_ids) = parts(&table, &lemmas, &ids, &forms);
+    let lemma_count = lemmas.len() / 3;
     let lemma_buckets = buckets(&table, &lemmas, 3);
     let form_buckets = buckets(&table, &forms, 4);
     lemmas.extend([0, 0, ids.len()]);
@@ -103,9 +104,15 @@ fn main() {
         ("wordnet-lemma-keys.bin", &lemmas, 3),
         ("wordnet-form-keys.bin", &forms, 4),
     ] {
+        // The lemma records end with the closing record, which holds no word.
+        let words = if width == 3 {
+            lemma_count
+        } else {
+            forms.len() / 4
+        };
         let bytes: Vec<u8> = records
             .chunks_exact(width)
-            .filter(|r| r[1] > 0)
+            .take(words)
             .flat_map(|r| key8(&table[r[0]..r[0] + r[1]]).to_le_bytes())
             .collect();
         std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -331,14 +331,14 @@ fn push_run(original: &str, r: Range<usize>, b: &mut Builder) {
         let at = r.start + off;
         if c.is_whitespace() {
             if run_start.is_none() {
-                if i < off {
-                    hold(&mut held, b, r.start + i..at);
-                }
+                hold(&mut held, b, r.start + i..at);
                 run_start = Some(off);
             }
         } else if let Some(ws) = run_start.take() {
             let ws_range = r.start + ws..at;
             if &original[ws_range.clone()] == " " && (held.is_some() || b.para_start.is_some()) {
+                // A single space pushed verbatim drops any pending space; text held has one
+                // taken when it is pushed, so only with nothing held is it dropped here.
                 if held.is_none() {
                     b.pending_space = None;
                 }

@@ -316,6 +316,38 @@ fn scan_words(s: &str, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Wor
     out
 }
 
+/// ASCII text of at most [`AsciiLower::LONGEST`] bytes in lower case, folded on the stack rather
+/// than into a new string (for words looked up in a set).
+pub struct AsciiLower {
+    bytes: [u8; AsciiLower::LONGEST],
+    len: usize,
+}
+
+impl AsciiLower {
+    /// The longest text folded.
+    pub const LONGEST: usize = 32;
+
+    /// The lower case of `bytes`; `None` for longer text or text beyond ASCII.
+    pub fn new(bytes: &[u8]) -> Option<AsciiLower> {
+        if bytes.len() > Self::LONGEST || !bytes.is_ascii() {
+            return None;
+        }
+        let mut lower = AsciiLower {
+            bytes: [0; Self::LONGEST],
+            len: bytes.len(),
+        };
+        lower.bytes[..bytes.len()].copy_from_slice(bytes);
+        lower.bytes.make_ascii_lowercase();
+        Some(lower)
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        // ASCII in, ASCII out: always UTF-8.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
 /// English function words that carry no content for matching.
 pub fn is_stop_word(w: &str) -> bool {
     static STOP: WordSet = WordSet::new(&[

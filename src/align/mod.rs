@@ -391,7 +391,8 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     let mut pairs: Vec<Candidate> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
     // which set the floor) is scored once.
-    // A pair of texts each held by one claim alone is met once: it is scored without being kept.
+    // A pair of texts each held by one claim alone is met once (the pairs are sorted and without
+    // repeats): it is scored without being kept.
     type Scored = Option<(Parts, bool)>;
     let mut scored_texts: HashMap<(u32, u32, ClaimKind, ClaimKind), Scored> = HashMap::default();
     let mut holders: Vec<u32> = Vec::new();

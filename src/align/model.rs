@@ -192,7 +192,7 @@ impl ContentWord {
     }
 
     /// The same word, or the same stem or five-letter prefix; computed without branching, as
-    /// [`match_words`] tries every pair.
+    /// [`match_words_into`] tries every pair.
     fn same(&self, other: &ContentWord) -> bool {
         (self.stem == other.stem) | ((self.prefix == other.prefix) & (self.prefix != 0))
     }
@@ -283,9 +283,8 @@ fn prefix5(k: &str) -> &str {
     k.char_indices().nth(5).map_or(k, |(i, _)| &k[..i])
 }
 
-/// Matches the content words of two texts one to one, first by stem or prefix, then by
-/// relation in WordNet: (which words of `a` are matched, which of `b`, how many matched
-/// through WordNet only).
+/// [`match_words_into`] with lists of its own: (which words of `a` are matched, which of `b`,
+/// how many matched through WordNet only).
 #[cfg(test)]
 fn match_words(a: &Profile, b: &Profile) -> (Vec<bool>, Vec<bool>, usize) {
     let mut m = Matching::default();
@@ -305,20 +304,28 @@ struct Matching {
     related_pairs: Vec<u64>,
 }
 
-/// [`match_words`] into `m` (its lists cleared first); returns how many words matched through
-/// WordNet only.
+impl Matching {
+    /// Empties the lists, with no word matched of texts of `na` and `nb` content words.
+    fn reset(&mut self, na: usize, nb: usize) {
+        self.a.clear();
+        self.a.resize(na, false);
+        self.b.clear();
+        self.b.resize(nb, false);
+        self.related_pairs.clear();
+    }
+}
+
+/// Matches the content words of two texts one to one, first by stem or prefix, then by
+/// relation in WordNet, into `m` (reset first: `m.a` says which words of `a` are matched, `m.b`
+/// which of `b`); returns how many matched through WordNet only.
 fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
     let (aw, bw) = (&a.words, &b.words);
+    m.reset(aw.len(), bw.len());
     let Matching {
         a: ma,
         b: mb,
         related_pairs,
     } = m;
-    ma.clear();
-    ma.resize(aw.len(), false);
-    mb.clear();
-    mb.resize(bw.len(), false);
-    related_pairs.clear();
     if bw.len() <= 64 {
         // The words of `b` as bits: for each word of `a`, which are the same word, computed
         // without a branch per pair (which of them match is a coin toss); the lowest free one
@@ -402,7 +409,7 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
     related
 }
 
-/// For [`match_words`]: one text's concept entries chained by concept.
+/// For [`match_words_into`]: one text's concept entries chained by concept.
 struct Chains {
     /// By concept id, the first entry (plus one) of the text's concept entries with that
     /// concept, 0 for none.
@@ -445,7 +452,7 @@ impl Chains {
 }
 
 thread_local! {
-    /// For [`match_words`]: the chains of the last first text chained on this thread.
+    /// For [`match_words_into`]: the chains of the last first text chained on this thread.
     static CONCEPT_CHAINS: RefCell<Chains> = RefCell::new(Chains {
         head: vec![0; 1 << 16],
         next: Vec::new(),
@@ -1165,10 +1172,7 @@ fn related_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
         let related = if a.words.len().max(b.words.len()) <= MAX_ORDER_WORDS {
             match_words_into(a, b, m)
         } else {
-            m.a.clear();
-            m.a.resize(a.words.len(), false);
-            m.b.clear();
-            m.b.resize(b.words.len(), false);
+            m.reset(a.words.len(), b.words.len());
             0
         };
         related_from(a, b, &m.a, &m.b, related, f);

@@ -22,8 +22,8 @@ pub fn bucket(word: &str) -> Option<usize> {
 }
 
 /// The first eight bytes of a word as a big-endian number, zero bytes after a shorter word:
-/// words in byte order have their keys in order (no word of the table has a zero byte), so a
-/// binary search over the keys finds where a word would be.
+/// words in byte order have their keys in order, so a binary search over the keys finds where
+/// a word would be.
 pub fn key8(word: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let n = word.len().min(8);

@@ -254,11 +254,11 @@ impl<'a> Vocabulary<'a> {
     /// a name of five letters or more the document capitalises inside sentences: a misspelt
     /// name at the start of a sentence ("Trupm said ...") is still a name.
     pub fn slip_of_a_name(&self, w: &str) -> bool {
-        if w.chars().count() < 4 || self.lower.contains(w.to_lowercase().as_str()) {
+        let length = w.chars().count();
+        if length < 4 || self.lower.contains(w.to_lowercase().as_str()) {
             return false;
         }
         let first = w.chars().next();
-        let length = w.chars().count();
         // One edit changes the length by one character at most.
         self.capitalised_inside.iter().any(|k| {
             let n = k.chars().count();
@@ -294,34 +294,23 @@ pub fn strip_possessive(w: &str) -> &str {
     w
 }
 
-/// Runs `f` on [`lower_key`] of `w`, without making a string for a word of ASCII letters and
-/// digits (its key is its lower case), as most are.
+/// Runs `f` on the key of `w` ([`text::key`], which drops a final dot: "Sen." → "sen"), without
+/// making a string for a short word of ASCII letters and digits (its key is its lower case), as
+/// most are.
 fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    const SHORT: usize = 32;
     let b = w.as_bytes();
-    if !b.is_empty() && b.len() <= SHORT && b.iter().all(u8::is_ascii_alphanumeric) {
-        let mut lower = [0u8; SHORT];
-        lower[..b.len()].copy_from_slice(b);
-        lower.make_ascii_lowercase();
-        if let Ok(k) = std::str::from_utf8(&lower[..b.len()]) {
-            return f(k);
-        }
+    if !b.is_empty()
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && let Some(lower) = text::AsciiLower::new(b)
+    {
+        return f(lower.as_str());
     }
-    f(&lower_key(w))
+    f(&text::key_cow(w))
 }
 
-/// Is `w`, as [`lower_key`] folds it, a title word ([`TITLES`])?
+/// Is `w`, as [`text::key`] folds it, a title word ([`TITLES`])?
 fn is_title_word(w: &str) -> bool {
     with_lower_key(w, |k| TITLES.contains(k))
-}
-
-/// A word's key ([`text::key`]) without a final dot ("Sen." → "sen").
-fn lower_key(w: &str) -> String {
-    let k = text::key_cow(w);
-    match k.trim_end_matches('.') {
-        trimmed if trimmed.len() < k.len() => trimmed.to_string(),
-        _ => k.into_owned(),
-    }
 }
 
 /// Finds the name mentions in one sentence, given with its words ([`text::words`]). `base` is

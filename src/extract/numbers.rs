@@ -302,9 +302,10 @@ fn find_in_words(s: &str) -> Vec<Number> {
 }
 
 /// The words of `s` ([`text::words`]) from some point on that leaves at least `n` of them (or
-/// all): cut from a white space character, after which the words are those of the whole text
-/// (a word holds no white space, and where one starts depends on the character before it at
-/// most), so that the end of a long text is read without cutting all of it.
+/// all), so that the end of a long text is read without cutting all of it. The text is cut at
+/// a white space character, which the cut keeps: no word holds or joins across white space, and
+/// the one character a word's reading looks back at is then that white space, so the words after
+/// the cut are those of the whole text.
 fn last_words(s: &str, n: usize) -> Vec<Word<'_>> {
     /// Bytes read back at first, and again each time too few words are found.
     const STEP: usize = 64;
@@ -389,14 +390,15 @@ fn is_number_word(letters: &[u8]) -> bool {
         return false;
     }
     // Most words are turned away by their first three letters, before any folding: "the",
-    // "for" and "said" start no number word ("three", "forty", "six" do).
+    // "and" and "said" start no number word ("three", "six" do); "for" gets past ("forty")
+    // and fails the look-up below.
     if !starts_a_number_word([letters[0], letters[1], letters[2]]) {
         return false;
     }
-    let mut lower = [0u8; LONGEST];
-    lower[..letters.len()].copy_from_slice(letters);
-    lower.make_ascii_lowercase();
-    let head = std::str::from_utf8(&lower[..letters.len()]).unwrap_or_default();
+    let Some(lower) = text::AsciiLower::new(letters) else {
+        return false;
+    };
+    let head = lower.as_str();
     NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head)
 }
 
@@ -890,7 +892,7 @@ mod tests {
         "for",
         "second",
         " ",
-        " ",
+        "\u{a0}",
         "-",
         "'",
         ".",
@@ -912,7 +914,7 @@ mod tests {
                 if !may_hold_a_number(&s) {
                     proptest::prop_assert!(all.is_empty(), "{:?}: {:?}", s, all);
                 }
-                proptest::prop_assert_eq!(find(&s).len(), all.len());
+                proptest::prop_assert_eq!(find(&s), all);
             }
         }
     }
