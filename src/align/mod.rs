@@ -318,16 +318,30 @@ fn weights(features: &[Vec<Features>], df: &[usize]) -> Vec<Vec<Weights>> {
 /// Every candidate pair of claims of different sources, scored, in the order of the claims.
 /// With `floors`, the model runs only on pairs that may reach their floor; without, on all.
 fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> Vec<Candidate> {
-    // The inverted index, by stem id, and each stem's document frequency over all claims.
-    let mut index: Vec<Vec<ClaimRef>> = vec![Vec::new(); stems];
+    // Each stem's document frequency over all claims, and the inverted index, by stem id: the
+    // claims of stem `i` are `postings[starts[i]..starts[i + 1]]`, in the order of the claims.
+    let mut df: Vec<usize> = vec![0; stems];
+    for f in features.iter().flatten() {
+        for stem in &f.stems {
+            df[*stem as usize] += 1;
+        }
+    }
+    let mut starts: Vec<usize> = Vec::with_capacity(stems + 1);
+    starts.push(0);
+    for n in &df {
+        starts.push(starts[starts.len() - 1] + n);
+    }
+    let mut postings: Vec<ClaimRef> = vec![(0, 0); starts[stems]];
+    let mut next = starts.clone();
     for (s, fs) in features.iter().enumerate() {
         for (c, f) in fs.iter().enumerate() {
             for stem in &f.stems {
-                index[*stem as usize].push((s, c));
+                postings[next[*stem as usize]] = (s, c);
+                next[*stem as usize] += 1;
             }
         }
     }
-    let df: Vec<usize> = index.iter().map(Vec::len).collect();
+    let index = starts.windows(2).map(|w| &postings[w[0]..w[1]]);
     let weights = weights(features, &df);
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
@@ -336,10 +350,10 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     let cap = posting_cap(features.len());
     let many = features.len() > MANY_SOURCES;
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
-    for refs in index.iter().filter(|r| r.len() <= cap) {
+    for refs in index.filter(|r| r.len() <= cap) {
         // With many sources, claims written identically are linked below, once each; here two
         // claims of each text stand for all of them (two, in case one shares a source).
-        let picked: Vec<ClaimRef> = if many {
+        let picked: Cow<[ClaimRef]> = if many {
             let mut kept: HashMap<u32, usize> = HashMap::default();
             refs.iter()
                 .filter(|r| {
@@ -350,7 +364,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
                 .copied()
                 .collect()
         } else {
-            refs.clone()
+            Cow::Borrowed(refs)
         };
         for (i, a) in picked.iter().enumerate() {
             for b in &picked[i + 1..] {

@@ -213,16 +213,20 @@ fn candidates(
     folded: &[Vec<String>],
     written: &[Vec<&str>],
 ) -> BTreeSet<(usize, usize, usize, usize)> {
-    // Blocks in any order: the pairs come out sorted whatever order they are found in. A
-    // block's key is the hash of what the names in it share (no string is built for it).
-    let mut blocks: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
+    // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
+    // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
+    // of what the names in it share (no string is built for it).
+    let mut keyed: Vec<(u64, (usize, usize))> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     for (s, names) in folded.iter().enumerate() {
         for (n, name) in names.iter().enumerate() {
-            let words: Vec<&str> = name.split(' ').collect();
-            let mut keys = vec![block_key(BlockKind::Whole, |h| name.hash(h))];
+            words.clear();
+            words.extend(name.split(' '));
+            let mut push = |key: u64| keyed.push((key, (s, n)));
+            push(block_key(BlockKind::Whole, |h| name.hash(h)));
             if words.len() > 1 {
                 for skip in 0..words.len() {
-                    keys.push(block_key(BlockKind::AllWordsBut, |h| {
+                    push(block_key(BlockKind::AllWordsBut, |h| {
                         (words.len(), skip).hash(h);
                         for (w, word) in words.iter().enumerate() {
                             if w != skip {
@@ -241,19 +245,21 @@ fn candidates(
                         }
                     }
                 };
-                keys.push(block_key(BlockKind::Letters, |h| letters(h, None)));
+                push(block_key(BlockKind::Letters, |h| letters(h, None)));
                 for del in 0..name.chars().count() {
-                    keys.push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
+                    push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
                 }
-            }
-            for key in keys {
-                blocks.entry(key).or_default().push((s, n));
             }
         }
     }
+    keyed.sort_unstable();
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
     let mut pairs = BTreeSet::new();
-    for refs in blocks.values_mut() {
+    for block in keyed.chunk_by(|x, y| x.0 == y.0) {
         // The block's names by how they are written: only names written differently pair up.
+        let refs = &mut blocks;
+        refs.clear();
+        refs.extend(block.iter().map(|(_, r)| *r));
         refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
         let spellings: Vec<&[(usize, usize)]> = refs
             .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])

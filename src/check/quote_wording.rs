@@ -92,6 +92,9 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 /// that a third source gives whole ("act of terror", "act of hate" of "act of terror and an act
 /// of hate").
 fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
+    if quotes.len() < 2 {
+        return None;
+    }
     let r = Relations::new(quotes);
     for x in 0..quotes.len() {
         for y in x + 1..quotes.len() {
@@ -238,7 +241,7 @@ pub fn wording_key(s: &str) -> Vec<String> {
         }
     }
     // "24 hours" and "twenty-four hours" are one wording.
-    crate::extract::numbers::digits_for_words(&out)
+    crate::extract::numbers::digits_for_words(out)
 }
 
 /// Pushes a word, expanding a contraction into its words ("can't" → "can not").

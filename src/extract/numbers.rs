@@ -242,7 +242,14 @@ fn english() -> &'static Language {
 /// words becomes its value ("twenty", "four" → "24"; "two", "hundred" → "200"), and commas
 /// leave digit groups ("25,000" → "25000"), so that "24 hours" and "twenty-four hours" read the
 /// same.
-pub fn digits_for_words(words: &[String]) -> Vec<String> {
+pub fn digits_for_words(words: Vec<String>) -> Vec<String> {
+    // Most quotes have no number word: their words are kept as they are.
+    if !words
+        .iter()
+        .any(|w| NUMBER_WORDS.contains(w.as_str()) || w.contains(','))
+    {
+        return words;
+    }
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
