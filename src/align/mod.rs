@@ -221,7 +221,7 @@ impl Floors {
 fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::default();
     // The text of every content stem, by hash.
-    let mut stem_texts: HashMap<u64, String> = HashMap::default();
+    let mut stem_texts: HashMap<u64, std::rc::Rc<str>> = HashMap::default();
     // Each claim's features, with its stems as hashes until they are numbered.
     let mut with_stems: Vec<Vec<(Features, Vec<u64>)>> = Vec::with_capacity(sources.len());
     for claims in sources {
@@ -238,7 +238,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
                 .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
                 .collect();
             let word_count = words.keys.len();
-            let mut stems = Vec::new();
+            let mut stems = Vec::with_capacity(word_count);
             let out = model::StemsOut {
                 hashes: &mut stems,
                 texts: &mut stem_texts,
@@ -258,7 +258,7 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
         with_stems.push(fs);
     }
     // Stem ids: each stem's rank among all the comparison's stems, in alphabetical order.
-    let mut all: Vec<(&str, u64)> = stem_texts.iter().map(|(h, t)| (t.as_str(), *h)).collect();
+    let mut all: Vec<(&str, u64)> = stem_texts.iter().map(|(h, t)| (&**t, *h)).collect();
     all.sort_unstable();
     let id_of: HashMap<u64, u32> = all
         .iter()

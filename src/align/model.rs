@@ -8,6 +8,7 @@
 //! ARCHITECTURE.md. Nothing of the corpus is kept but these weights.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
@@ -168,7 +169,7 @@ pub(crate) struct StemsOut<'a> {
     /// The hashes of the content stems, in order.
     pub hashes: &'a mut Vec<u64>,
     /// The text of every stem seen, by hash.
-    pub texts: &'a mut FxHashMap<u64, String>,
+    pub texts: &'a mut FxHashMap<u64, Rc<str>>,
 }
 
 /// A content word as the related-word matching sees it.
@@ -203,8 +204,9 @@ impl ContentWord {
 /// come back in every claim and sentence of a story.
 #[derive(Debug, Clone)]
 struct Part {
-    /// The Snowball stem.
-    stem_text: String,
+    /// The Snowball stem (shared: a comparison keeps the stems of its texts without copying
+    /// them).
+    stem_text: Rc<str>,
     /// Hash of the Snowball stem.
     stem: u64,
     /// WordNet concept ids; empty for words with other than ASCII letters.
@@ -233,7 +235,7 @@ impl Part {
         };
         Part {
             stem: hash(&stem_text),
-            stem_text,
+            stem_text: stem_text.into(),
             concepts,
             stop: text::is_stop_word(part),
             hyphenated: part.contains('-'),
