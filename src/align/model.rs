@@ -153,6 +153,9 @@ pub struct Profile {
     names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
+    /// The content words' stems and prefixes as bits ([`ContentWord::bits`]): a word of another
+    /// text whose bits are not all here is the same as none of these words.
+    word_bits: WordBits,
     /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, word after word,
     /// and beside each the index into `words` of its word.
     concepts: Vec<u32>,
@@ -197,6 +200,37 @@ impl ContentWord {
     fn same(&self, other: &ContentWord) -> bool {
         (self.stem == other.stem) | ((self.prefix == other.prefix) & (self.prefix != 0))
     }
+
+    /// The bits of a [`WordBits`] its stem and its prefix set.
+    fn bits(&self) -> [usize; 2] {
+        let bit = |h: u64| (h.wrapping_mul(SCRAMBLE) >> (64 - WORD_BITS.trailing_zeros())) as usize;
+        [bit(self.stem), bit(self.prefix)]
+    }
+
+    /// Whether a word of a text whose words set `bits` may be the [`same`](ContentWord::same)
+    /// as one of them: always when it is. (A prefix of 0, none, matches nothing, whatever its
+    /// bit.)
+    fn may_be_in(&self, bits: &WordBits) -> bool {
+        let [s, p] = self.bits();
+        let has = |i: usize| bits[i / 64] >> (i % 64) & 1 == 1;
+        has(s) || (self.prefix != 0 && has(p))
+    }
+}
+
+/// How many bits a text's [`WordBits`] has.
+const WORD_BITS: usize = 256;
+
+/// A set of bits, one for each stem and each prefix of a text's content words, where several
+/// may share a bit: a filter on which words can be the same.
+type WordBits = [u64; WORD_BITS / 64];
+
+/// The [`WordBits`] of a text's content words.
+fn word_bits(words: &[ContentWord]) -> WordBits {
+    let mut bits = [0; WORD_BITS / 64];
+    for i in words.iter().flat_map(ContentWord::bits) {
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
 }
 
 /// What the model needs of one word part (a folded, lower-case word or a piece of a hyphenated
@@ -304,6 +338,8 @@ struct Matching {
     b: Vec<bool>,
     /// Pairs of words sharing a concept, packed ([`pack`]).
     related_pairs: Vec<u64>,
+    /// Words of the first text that may be the same as a word of the second.
+    candidates: Vec<u32>,
 }
 
 impl Matching {
@@ -327,6 +363,7 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
         a: ma,
         b: mb,
         related_pairs,
+        candidates,
     } = m;
     if bw.len() <= 64 {
         // The words of `b` as bits: for each word of `a`, which are the same word, computed
@@ -334,7 +371,18 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
         // is taken.
         // The low `bw.len()` bits: none for no word, all 64 for 64.
         let mut free: u64 = u64::MAX.checked_shr(64 - bw.len() as u32).unwrap_or(0);
-        for (x, m) in aw.iter().zip(ma.iter_mut()) {
+        // Most words of a pair of texts are in one only: the filter settles them. The words
+        // it leaves are listed first, without a branch per word (whether a word passes is a
+        // coin toss too).
+        candidates.clear();
+        candidates.resize(aw.len(), 0);
+        let mut n = 0;
+        for (i, x) in aw.iter().enumerate() {
+            candidates[n] = i as u32;
+            n += usize::from(x.may_be_in(&b.word_bits));
+        }
+        for &i in &candidates[..n] {
+            let x = &aw[i as usize];
             let same = bw
                 .iter()
                 .enumerate()
@@ -342,7 +390,7 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
             let open = same & free;
             let lowest = open & open.wrapping_neg();
             free &= !lowest;
-            *m = lowest != 0;
+            ma[i as usize] = lowest != 0;
         }
         for (j, m) in mb.iter_mut().enumerate() {
             *m = (free >> j) & 1 == 0;
@@ -683,6 +731,7 @@ impl Profile {
             id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             concepts,
             concept_word,
+            word_bits: word_bits(&content_words),
             words: content_words,
             prefixes,
             stems,
@@ -1408,11 +1457,13 @@ mod tests {
                     .enumerate()
                     .flat_map(|(j, (_, _, cs))| cs.iter().map(move |c| (c + offset, j as u32)))
                     .unzip();
+                let content_words: Vec<ContentWord> = words
+                    .iter()
+                    .map(|(stem, prefix, _)| ContentWord::new(*stem, *prefix))
+                    .collect();
                 Profile {
-                    words: words
-                        .iter()
-                        .map(|(stem, prefix, _)| ContentWord::new(*stem, *prefix))
-                        .collect(),
+                    word_bits: word_bits(&content_words),
+                    words: content_words,
                     concepts,
                     concept_word,
                     id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
