@@ -411,10 +411,14 @@ fn is_number_word(letters: &[u8]) -> bool {
 
 /// Whether `s` may hold a number; when not, [`find`] finds none without cutting it into words.
 /// Only a word that starts with a digit, a currency sign or a number word starts a number
-/// ([`surely_no_number_word`], [`may_start_number`]), and in ASCII text without digits or "$"
-/// every word starts at a run of letters after a character that is no letter or digit: so a
-/// text is passed over when it is ASCII, has no digit or "$", and no run of letters is a
-/// number word.
+/// ([`surely_no_number_word`], [`may_start_number`]; the number word is the first piece of the
+/// word's key cut at hyphens). A word starts after a character that is no letter or digit, and
+/// a typographic mark (curly quotes and apostrophes, dashes, odd spaces, the ellipsis: what
+/// [`text::fold_char`] turns into ASCII) folds in the key into ASCII that is neither, one
+/// character for one. So in a text whose characters are ASCII or such marks, without digits
+/// or "$", a number word that starts a word is a whole run of ASCII letters: such a text is
+/// passed over when no run of letters is a number word. Any other character (an accented
+/// letter, "£") may start or hide one, and the text is read in full.
 fn may_hold_a_number(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
@@ -427,10 +431,18 @@ fn may_hold_a_number(s: &str) -> bool {
             if is_number_word(&b[start..i]) {
                 return true;
             }
-        } else if c.is_ascii_digit() || c == b'$' || !c.is_ascii() {
+        } else if c.is_ascii_digit() || c == b'$' {
             return true;
-        } else {
+        } else if c.is_ascii() {
             i += 1;
+        } else {
+            let Some(m) = s[i..].chars().next() else {
+                return true;
+            };
+            if text::fold_char(m) == m {
+                return true;
+            }
+            i += m.len_utf8();
         }
     }
     false
@@ -888,8 +900,9 @@ mod tests {
         }
     }
 
-    /// Words and marks for texts that hold number words, near misses and no digits.
-    const NO_DIGITS: [&str; 16] = [
+    /// Words and marks for texts that hold number words, near misses and no digits; among the
+    /// marks, typographic ones ([`text::fold_char`]) and other characters beyond ASCII.
+    const NO_DIGITS: [&str; 25] = [
         "one",
         "Twenty",
         "seventy-five",
@@ -906,6 +919,15 @@ mod tests {
         ",",
         "thousands",
         "U.S.",
+        "\u{2019}",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{2014}",
+        "\u{2026}",
+        "\u{212a}",
+        "\u{e9}",
+        "\u{a3}",
+        "\u{301}",
     ];
 
     proptest::proptest! {
@@ -914,7 +936,7 @@ mod tests {
         #[test]
         fn a_text_passed_over_holds_no_number(
             pieces in proptest::collection::vec(0..NO_DIGITS.len(), 0..12),
-            other in "[a-zA-Z .,'$1-]{0,20}",
+            other in "[a-zA-Z .,'$1\u{2019}\u{201c}\u{2014}\u{2026}\u{a0}\u{e9}\u{a3}-]{0,20}",
         ) {
             for s in [pieces.iter().map(|i| NO_DIGITS[*i]).collect::<String>(), other] {
                 let all = find_in_words(&s);
