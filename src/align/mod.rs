@@ -883,7 +883,7 @@ fn parts(
         p.run = wording_run(a, b);
     }
     let floor = floors.map_or(0.0, |f| f.floor(a.kind, b.kind, &p));
-    let probability = model::probability_from(&a.profile, &b.profile, floor);
+    let probability = model::probability_knowing(&a.profile, &b.profile, floor, Some(shared));
     p.probability = probability.unwrap_or(0.0);
     if probability.is_some() && !chars_used && a.kind == b.kind {
         p.chars = chars_part(a, b);

@@ -960,8 +960,19 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 /// bound is the loosest (it allows every content word a match, where most pairs match few),
 /// so knowing them settles the most pairs. A `floor` of 0 always gives the probability.
 pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
+    probability_knowing(a, b, floor, None)
+}
+
+/// [`probability_from`], knowing (when given) how many distinct content stems the texts share,
+/// as the aligner does for two claims.
+pub fn probability_knowing(
+    a: &Profile,
+    b: &Profile,
+    floor: f64,
+    shared_content: Option<usize>,
+) -> Option<f64> {
     let mut f = [0.0; FEATURES];
-    let shared_stems = word_features(a, b, &mut f);
+    let shared_stems = word_features_first(a, b, shared_content, &mut f);
     let bounded = floor > 0.0 && floor < 1.0;
     let target = (floor / (1.0 - floor)).ln();
     // Whether the features computed so far (all but those in `unknown`), with the most the
@@ -974,12 +985,24 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
         BIAS + known + most + 1e-9 >= target
     };
     if bounded {
-        // What each group can add depends only on the texts, so it is bounded once.
+        // What each group can add depends only on the texts, so it is bounded once. (The word
+        // order's bound reads the unigram features only, known already.)
         let (chars, order, related) = (
             most_chars(a, b, usize::MAX),
             most_order(a, b, shared_stems, &f),
             most_related(a, b),
         );
+        // The word n-grams after the unigrams, bounded by the stems shared: a pair that cannot
+        // reach the floor even so is settled without their merges.
+        let grams = most_grams(a, b, shared_stems);
+        if !may_reach(
+            &f,
+            &[GRAMS, CHARS, ORDER, RELATED],
+            grams + chars + order + related,
+        ) {
+            return None;
+        }
+        gram_features(a, b, &mut f);
         if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
             return None;
         }
@@ -999,6 +1022,7 @@ pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
         }
         order_features(a, b, &mut f);
     } else {
+        gram_features(a, b, &mut f);
         char_features(a, b, &mut f);
         order_features(a, b, &mut f);
         related_features(a, b, &mut f);
@@ -1153,16 +1177,33 @@ fn most_related_of(na: usize, nb: usize) -> f64 {
 /// are); returns how many stems the texts share (with repeats: their shared unigrams). Written
 /// into the caller's array rather than returned, which cost a copy of the array per pair.
 fn word_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) -> usize {
+    let g0 = word_features_first(a, b, None, f);
+    gram_features(a, b, f);
+    g0
+}
+
+/// Where the word 2-, 3- and 4-gram features sit in [`NAMES`]: [`word_features_first`] leaves
+/// them to [`gram_features`].
+const GRAMS: std::ops::Range<usize> = 3..12;
+
+/// [`word_features`] but for the word 2-, 3- and 4-grams ([`GRAMS`], left as they are): the
+/// unigrams, the content stems (how many distinct ones the texts share, when the caller knows),
+/// the prefixes, numbers, names and lengths. Returns how many stems the texts share, with
+/// repeats.
+fn word_features_first(
+    a: &Profile,
+    b: &Profile,
+    shared_content: Option<usize>,
+    f: &mut [f64; FEATURES],
+) -> usize {
     let mut put3 = |at: usize, (f1, min, max): (f64, f64, f64)| {
         f[at..at + 3].copy_from_slice(&[f1, min, max]);
     };
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
     let [g0, prefixes] = shared_sorted_two([&a.grams[0], &a.prefixes], [&b.grams[0], &b.prefixes]);
-    let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
-    let [g3, content] = shared_sorted_two([&a.grams[3], &a.content], [&b.grams[3], &b.content]);
-    for (n, shared) in [g0, g1, g2, g3].into_iter().enumerate() {
-        put3(3 * n, shares(a.grams[n].len(), b.grams[n].len(), shared));
-    }
+    let content = shared_content.unwrap_or_else(|| shared_sorted(&a.content, &b.content));
+    debug_assert_eq!(content, shared_sorted(&a.content, &b.content));
+    put3(0, shares(a.grams[0].len(), b.grams[0].len(), g0));
     put3(12, shares(a.content.len(), b.content.len(), content));
     put3(15, shares(a.prefixes.len(), b.prefixes.len(), prefixes));
     let (la, lb) = (a.stems.len(), b.stems.len());
@@ -1187,6 +1228,39 @@ fn word_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) -> usize {
         (1.0 + (la + lb) as f64).ln(),
     ]);
     g0
+}
+
+/// Fills in the word 2-, 3- and 4-gram features ([`GRAMS`]).
+fn gram_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
+    let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
+    let g3 = shared_sorted(&a.grams[3], &b.grams[3]);
+    for (n, shared) in [(1, g1), (2, g2), (3, g3)] {
+        let (f1, min, max) = shares(a.grams[n].len(), b.grams[n].len(), shared);
+        f[3 * n..3 * n + 3].copy_from_slice(&[f1, min, max]);
+    }
+}
+
+/// The most the word 2-, 3- and 4-gram features ([`GRAMS`]) can add for texts sharing
+/// `shared_stems` stems (with repeats): each n-gram's three features are linear in the number
+/// of n-grams shared, which lies between none and the smaller multiset, and is at most the
+/// stems shared. (An n-gram shared is a stem shared, its first, and each stem starts as many
+/// n-grams as it occurs at most: so the n-grams shared are at most the stems shared, as long as
+/// two different runs of words never have the same 64-bit hash, as every feature here takes.)
+fn most_grams(a: &Profile, b: &Profile, shared_stems: usize) -> f64 {
+    (1..4).map(|n| most_gram(a, b, n, shared_stems)).sum()
+}
+
+/// [`most_grams`] for the word `n + 1`-grams alone.
+fn most_gram(a: &Profile, b: &Profile, n: usize, shared_stems: usize) -> f64 {
+    let (x, y) = (a.grams[n].len(), b.grams[n].len());
+    let most = x.min(y).min(shared_stems);
+    most_over(
+        3 * n..3 * n + 3,
+        [0, most].map(|shared| {
+            let (f1, min, max) = shares(x, y, shared);
+            [f1, min, max]
+        }),
+    )
 }
 
 /// Fills in the character n-gram features of `f`.
@@ -1383,9 +1457,12 @@ mod tests {
         fn the_bound_never_hides_a_probability_at_its_floor(
             a in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
             b in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+            kept in 0usize..30,
             floor in 0.0f64..1.0,
         ) {
             let text = |w: &[usize]| w.iter().map(|i| VOCABULARY[*i]).collect::<Vec<_>>().join(" ");
+            // Often a run of the first text's words opening the second (see below).
+            let b: Vec<usize> = a[..kept.min(a.len())].iter().chain(&b).copied().collect();
             let (a, b) = (profile(&text(&a)), profile(&text(&b)));
             let exact = probability(&features(&a, &b));
             match probability_from(&a, &b, floor) {
@@ -1395,13 +1472,18 @@ mod tests {
         }
 
         /// Each group's bound is at least what its features add, whatever the floor: the
-        /// character n-grams, the word order and the related words.
+        /// word n-grams after the unigrams, the character n-grams, the word order and the
+        /// related words.
         #[test]
         fn each_bound_holds_what_its_features_add(
             a in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
             b in proptest::collection::vec(0..VOCABULARY.len(), 1..30),
+            kept in 0usize..30,
         ) {
             let text = |w: &[usize]| w.iter().map(|i| VOCABULARY[*i]).collect::<Vec<_>>().join(" ");
+            // The second text opens with a run of the first's words, so that the texts share
+            // runs of words as often as words.
+            let b: Vec<usize> = a[..kept.min(a.len())].iter().chain(&b).copied().collect();
             let (a, b) = (profile(&text(&a)), profile(&text(&b)));
             let f = features(&a, &b);
             let shared_stems = word_features(&a, &b, &mut [0.0; FEATURES]);
@@ -1409,13 +1491,20 @@ mod tests {
                 r.map(|i| f[i] * WEIGHTS[i]).sum()
             };
             let most = [
+                most_grams(&a, &b, shared_stems),
                 most_chars(&a, &b, most_shared_char3(&a, &b)),
                 most_order(&a, &b, shared_stems, &f),
                 most_related(&a, &b),
             ];
-            for (group, most) in [CHARS, ORDER, RELATED].into_iter().zip(most) {
+            for (group, most) in [GRAMS, CHARS, ORDER, RELATED].into_iter().zip(most) {
                 let exact = adds(group.clone());
                 proptest::prop_assert!(exact <= most + 1e-9, "{group:?}: {exact} > {most}");
+            }
+            // Each word n-gram's bound alone too (the 3- and 4-grams weigh against the
+            // 2-grams, so their sum would hide a 2-gram bound too low).
+            for n in 1..4 {
+                let (exact, most) = (adds(3 * n..3 * n + 3), most_gram(&a, &b, n, shared_stems));
+                proptest::prop_assert!(exact <= most + 1e-9, "{}-grams: {exact} > {most}", n + 1);
             }
         }
 
