@@ -26,7 +26,6 @@ const MIN_SIMILARITY: f64 = 0.88;
 /// written form (a surname misspelt once, "Tump" beside "Trump", is a variant of the form
 /// the other source writes).
 pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
-    let mut out = Vec::new();
     // Per source: its names as (written form, canonical name), canonical names first, and every
     // form it writes (folded) to look names up in.
     type Names<'a> = Vec<(&'a str, &'a str)>;
@@ -66,6 +65,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| *x).collect())
         .collect();
+    let mut pairs: Vec<Pair<'_>> = Vec::new();
     for (i, xi, j, yi) in candidates(&folded, &forms) {
         let ((x, cx), (y, cy)) = (names[i][xi], names[j][yi]);
         // A form both sources write is a spelling they share; a pair of names is a variant
@@ -93,31 +93,36 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
                     .map(|c| (s, c))
             })
         };
-        let claims: Vec<_> = [first(i, cx), first(j, cy)].into_iter().flatten().collect();
+        let claims = [first(i, cx), first(j, cy)];
         // Every claim is in exactly one group: the two share one when their groups are one.
-        let group = match claims.as_slice() {
-            [a, b] => group_of
-                .get(a)
-                .filter(|g| group_of.get(b) == Some(g))
+        let group = match claims {
+            [Some(a), Some(b)] => group_of
+                .get(&a)
+                .filter(|g| group_of.get(&b) == Some(g))
                 .copied(),
             _ => None,
         };
-        let what = what_differs(severity);
-        out.push(Finding {
-            kind: FindingKind::NameVariant,
+        pairs.push(Pair {
+            values: [(i, x), (j, y)],
             severity,
-            message: format!(
-                "{} writes {x} where {} writes {y} ({what})",
-                ctx.ids[i], ctx.ids[j]
-            ),
-            group,
             claims,
-            values: vec![(i, x.to_string()), (j, y.to_string())],
-            diff: None,
-            readings: Vec::new(),
+            group,
         });
     }
-    merge(ctx, out)
+    merge(ctx, &pairs)
+}
+
+/// Two names of two sources that are one name spelt two ways, before pairs sharing a spelling
+/// are merged into one finding ([`merge`]): with many sources, one name spelt two ways makes a
+/// pair for each two sources on either side, so a pair holds only what its finding needs.
+struct Pair<'a> {
+    /// (source, name as written) of each side.
+    values: [(usize, &'a str); 2],
+    severity: Severity,
+    /// The first claim naming each side's name, if any.
+    claims: [Option<ClaimRef>; 2],
+    /// The group both claims are in, if one.
+    group: Option<usize>,
 }
 
 /// What a variant of this severity differs in, for messages.
@@ -131,8 +136,10 @@ fn what_differs(severity: Severity) -> &'static str {
 
 /// With three sources or more, one name spelt two ways makes a pair for each source on each
 /// side ("Smith" in a and b, "Smyth" in c: a/c and b/c). Pairs sharing a spelling in a source
-/// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth".
-fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
+/// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth". A
+/// finding of pairs between two sources only says which writes which, with the severity of
+/// its first pair.
+fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     // Union-find over the pairs, joined by a shared (source, spelling).
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -143,59 +150,84 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
         i
     }
     let mut seen: BTreeMap<(usize, &str), usize> = BTreeMap::new();
-    for (f, finding) in pairs.iter().enumerate() {
-        for (source, text) in &finding.values {
-            if let Some(&other) = seen.get(&(*source, text.as_str())) {
+    for (f, pair) in pairs.iter().enumerate() {
+        for value in pair.values {
+            if let Some(&other) = seen.get(&value) {
                 let (x, y) = (root(&mut parent, f), root(&mut parent, other));
                 parent[x.max(y)] = x.min(y);
             } else {
-                seen.insert((*source, text.as_str()), f);
+                seen.insert(value, f);
             }
         }
     }
-    // Each merged finding with the values and claims it holds, to add each once.
-    type Held = (HashSet<(usize, String)>, HashSet<ClaimRef>);
-    let mut merged: BTreeMap<usize, (Finding, Held)> = BTreeMap::new();
-    for (f, finding) in pairs.into_iter().enumerate() {
+    // Each merged finding: its first pair, the values and claims it holds in the order they
+    // come (each once), its severity and group.
+    struct Merged<'a> {
+        first: usize,
+        values: Vec<(usize, &'a str)>,
+        claims: Vec<ClaimRef>,
+        severity: Severity,
+        group: Option<usize>,
+        held: (HashSet<(usize, &'a str)>, HashSet<ClaimRef>),
+    }
+    let mut merged: BTreeMap<usize, Merged<'_>> = BTreeMap::new();
+    for (f, pair) in pairs.iter().enumerate() {
         let r = root(&mut parent, f);
-        match merged.get_mut(&r) {
-            None => {
-                let held = (
-                    finding.values.iter().cloned().collect(),
-                    finding.claims.iter().copied().collect(),
-                );
-                merged.insert(r, (finding, held));
+        let m = merged.entry(r).or_insert_with(|| Merged {
+            first: f,
+            values: Vec::new(),
+            claims: Vec::new(),
+            severity: pair.severity,
+            group: pair.group,
+            held: Default::default(),
+        });
+        for v in pair.values {
+            if m.held.0.insert(v) {
+                m.values.push(v);
             }
-            Some((m, (values, claims))) => {
-                for v in finding.values {
-                    if values.insert(v.clone()) {
-                        m.values.push(v);
-                    }
-                }
-                for c in finding.claims {
-                    if claims.insert(c) {
-                        m.claims.push(c);
-                    }
-                }
-                m.severity = m.severity.max(finding.severity);
-                if m.group != finding.group {
-                    m.group = None;
-                }
+        }
+        for c in pair.claims.into_iter().flatten() {
+            if m.held.1.insert(c) {
+                m.claims.push(c);
             }
+        }
+        m.severity = m.severity.max(pair.severity);
+        if m.group != pair.group {
+            m.group = None;
         }
     }
     merged
         .into_values()
-        .map(|(mut f, _)| {
-            f.readings = super::readings(&f.values, |x, y| f.values[x].1 == f.values[y].1);
-            if super::distinct_sources(&f.readings) > 2 {
-                let what = what_differs(f.severity);
-                f.message = format!(
-                    "a name is written differently ({what}): {}",
-                    super::sides(ctx.ids, &f.readings, |r| r.text.clone())
-                );
+        .map(|m| {
+            let values: Vec<(usize, String)> =
+                m.values.iter().map(|(s, t)| (*s, t.to_string())).collect();
+            let readings = super::readings(&values, |x, y| values[x].1 == values[y].1);
+            let message = if super::distinct_sources(&readings) > 2 {
+                format!(
+                    "a name is written differently ({}): {}",
+                    what_differs(m.severity),
+                    super::sides(ctx.ids, &readings, |r| r.text.clone())
+                )
+            } else {
+                let first = &pairs[m.first];
+                let [(i, x), (j, y)] = first.values;
+                format!(
+                    "{} writes {x} where {} writes {y} ({})",
+                    ctx.ids[i],
+                    ctx.ids[j],
+                    what_differs(first.severity)
+                )
+            };
+            Finding {
+                kind: FindingKind::NameVariant,
+                severity: m.severity,
+                message,
+                group: m.group,
+                claims: m.claims,
+                values,
+                diff: None,
+                readings,
             }
-            f
         })
         .collect()
 }
@@ -209,10 +241,7 @@ fn merge(ctx: &Context<'_>, pairs: Vec<Finding>) -> Vec<Finding> {
 /// Blocking keeps the check near linear in the number of names instead of comparing every
 /// name with every other, and names written the same are never paired (one spelling, however
 /// many sources write it).
-fn candidates(
-    folded: &[Vec<String>],
-    written: &[Vec<&str>],
-) -> BTreeSet<(usize, usize, usize, usize)> {
+fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usize, usize, usize)> {
     // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
     // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
     // of what the names in it share (no string is built for it).
@@ -254,7 +283,8 @@ fn candidates(
     }
     keyed.sort_unstable();
     let mut blocks: Vec<(usize, usize)> = Vec::new();
-    let mut pairs = BTreeSet::new();
+    // Sorted and without repeats at the end (a pair may share several blocks).
+    let mut pairs = Vec::new();
     for block in keyed.chunk_by(|x, y| x.0 == y.0) {
         // The block's names by how they are written: only names written differently pair up.
         let refs = &mut blocks;
@@ -272,16 +302,20 @@ fn candidates(
                 for &(s, n) in one.iter() {
                     for &(t, m) in other.iter() {
                         match s.cmp(&t) {
-                            std::cmp::Ordering::Less => pairs.insert((s, t, n, m)),
-                            std::cmp::Ordering::Greater => pairs.insert((t, s, m, n)),
-                            std::cmp::Ordering::Equal => false,
-                        };
+                            std::cmp::Ordering::Less => pairs.push((s, t, n, m)),
+                            std::cmp::Ordering::Greater => pairs.push((t, s, m, n)),
+                            std::cmp::Ordering::Equal => {}
+                        }
                     }
                 }
             }
         }
     }
-    pairs.into_iter().map(|(s, t, n, m)| (s, n, t, m)).collect()
+    // As (source, name, other source, other name), sorted, each once.
+    let mut pairs: Vec<_> = pairs.into_iter().map(|(s, t, n, m)| (s, n, t, m)).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// What a block of [`candidates`] gathers names by.
