@@ -414,27 +414,39 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
                 .copied()
                 .zip(p.concept_word.iter().copied())
         }
-        if a.concepts.iter().all(|c| *c < 1 << 16) && a.concepts.len() < usize::from(u16::MAX) {
-            // `a`'s entries chained by concept, the chains' heads in a table by concept id:
-            // each entry of `b` finds the words of `a` sharing its concept by one look-up, with
-            // nothing sorted. The chains stay built for the next pair with the same `a` (the
-            // aligner scores a claim against all its candidates in a row).
-            CONCEPT_CHAINS.with(|chains| {
-                let chains = &mut *chains.borrow_mut();
-                chains.build(a);
-                for (c, wb) in entries(b).filter(|(c, wb)| *c < 1 << 16 && !mb[*wb as usize]) {
-                    let mut e = chains.head[c as usize];
-                    while e != 0 {
-                        let k = usize::from(e - 1);
-                        let wa = a.concept_word[k];
-                        if !ma[wa as usize] {
-                            related_pairs.push(pack(wa, wb));
-                        }
-                        e = chains.next[k];
-                    }
+        // `a`'s entries chained by concept, the chains' heads in a table by concept id: each
+        // entry of `b` finds the words of `a` sharing its concept by one look-up, with nothing
+        // sorted. The chains stay built for the next pair with the same `a` (the aligner
+        // scores a claim against all its candidates in a row), and so does knowing that `a`
+        // can be chained.
+        let chained = CONCEPT_CHAINS.with(|chains| {
+            let chains = &mut *chains.borrow_mut();
+            let chainable = (a.id != 0 && a.id == chains.of)
+                || (a.concepts.iter().all(|c| *c < 1 << 16)
+                    && a.concepts.len() < usize::from(u16::MAX));
+            if !chainable {
+                return false;
+            }
+            chains.build(a);
+            for (c, wb) in entries(b).filter(|(c, wb)| *c < 1 << 16 && !mb[*wb as usize]) {
+                // Most concepts of `b` are none of `a`'s: the bit says so from a table small
+                // enough to stay in the nearest cache, where the heads' table is not.
+                if !chains.has(c) {
+                    continue;
                 }
-            });
-        } else {
+                let mut e = chains.head[c as usize];
+                while e != 0 {
+                    let k = usize::from(e - 1);
+                    let wa = a.concept_word[k];
+                    if !ma[wa as usize] {
+                        related_pairs.push(pack(wa, wb));
+                    }
+                    e = chains.next[k];
+                }
+            }
+            true
+        });
+        if !chained {
             // Concept ids past the table's range (none in the shipped table), or a text of
             // 65,535 concept entries or more (thousands of words; a sentence is at most
             // `segment::MAX_SENTENCE_BYTES`): every pair of entries.
@@ -466,6 +478,8 @@ struct Chains {
     head: Vec<u16>,
     /// By entry, the next entry (plus one) with the same concept.
     next: Vec<u16>,
+    /// By concept id, a bit set when `head` is (2^16 bits).
+    present: Vec<u64>,
     /// The concepts whose heads are set: those of the text chained, or of one whose chaining
     /// was cut short (a panic the batch caught).
     set: Vec<u32>,
@@ -488,6 +502,9 @@ impl Chains {
             if let Some(h) = self.head.get_mut(*c as usize) {
                 *h = 0;
             }
+            if let Some(bits) = self.present.get_mut(*c as usize / 64) {
+                *bits = 0;
+            }
         }
         self.set.clear();
         self.set.extend_from_slice(&p.concepts);
@@ -496,8 +513,14 @@ impl Chains {
         for (k, c) in p.concepts.iter().enumerate().rev() {
             self.next[k] = self.head[*c as usize];
             self.head[*c as usize] = k as u16 + 1;
+            self.present[*c as usize / 64] |= 1 << (c % 64);
         }
         self.of = p.id;
+    }
+
+    /// Whether the text chained has concept `c` (below 2^16).
+    fn has(&self, c: u32) -> bool {
+        self.present[c as usize / 64] >> (c % 64) & 1 == 1
     }
 }
 
@@ -506,6 +529,7 @@ thread_local! {
     static CONCEPT_CHAINS: RefCell<Chains> = RefCell::new(Chains {
         head: vec![0; 1 << 16],
         next: Vec::new(),
+        present: vec![0; (1 << 16) / 64],
         set: Vec::new(),
         of: 0,
     });
@@ -1436,6 +1460,7 @@ mod tests {
         let mut chains = Chains {
             head: vec![0; 1 << 16],
             next: Vec::new(),
+            present: vec![0; (1 << 16) / 64],
             set: Vec::new(),
             of: 0,
         };
@@ -1448,6 +1473,8 @@ mod tests {
         chains.build(&text(vec![1, 5]));
         let set: Vec<usize> = (0..1 << 16).filter(|c| chains.head[*c] != 0).collect();
         assert_eq!(set, [1, 5]);
+        let present: Vec<u32> = (0..1 << 16).filter(|c| chains.has(*c)).collect();
+        assert_eq!(present, [1, 5]);
     }
 
     proptest::proptest! {
