@@ -131,7 +131,7 @@ struct Bigrams {
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
     let (features, stems) = features_of(sources);
     let mut pairs = scored(&features, stems, None);
-    pairs.sort_by(|x, y| x.rank(y, &features));
+    pairs.sort_by(|x, y| x.rank(y));
     pairs.into_iter().map(|c| (c.score, c.a, c.b)).collect()
 }
 
@@ -145,6 +145,9 @@ struct Candidate {
     a: ClaimRef,
     b: ClaimRef,
     parts: Parts,
+    /// The claims' keys as ranks among the comparison's keys, lower first ([`key_ranks`]):
+    /// ordering these is ordering the keys.
+    tie: (u32, u32),
     /// Whether `parts.probability` is the model's. When not, a bound showed the probability
     /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
     /// probability is left at 0, and so is `parts.chars` for two statements that cannot pass on
@@ -159,13 +162,11 @@ impl Candidate {
     /// The order of the ranking, best first: by score; then by the claims' texts, so that
     /// source order does not matter; then by own score (a pair raised by its sentences after
     /// one equal to it) and by the claims.
-    fn rank(&self, other: &Candidate, features: &[Vec<Features>]) -> std::cmp::Ordering {
+    fn rank(&self, other: &Candidate) -> std::cmp::Ordering {
         other
             .score
             .total_cmp(&self.score)
-            .then_with(|| {
-                tie_key(features, self.a, self.b).cmp(&tie_key(features, other.a, other.b))
-            })
+            .then_with(|| self.tie.cmp(&other.tie))
             .then_with(|| other.own.total_cmp(&self.own))
             .then_with(|| (self.a, self.b).cmp(&(other.a, other.b)))
     }
@@ -376,14 +377,11 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         }
     }
     // Claims written identically are always candidates, whatever their words (a line of
-    // symbols or of a script without stems, or a subject stem too common to index).
-    let mut same_text: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
-    for (s, fs) in features.iter().enumerate() {
-        for (c, f) in fs.iter().enumerate() {
-            same_text.entry(f.key()).or_default().push((s, c));
-        }
-    }
-    for refs in same_text.values() {
+    // symbols or of a script without stems, or a subject stem too common to index): the runs
+    // of equal keys in the claims sorted by key.
+    let (by_key, key_rank) = key_ranks(features);
+    let same_text = by_key.chunk_by(|x, y| key_rank[x.0][x.1] == key_rank[y.0][y.1]);
+    for refs in same_text {
         if many {
             // Linked to the first of another source, not to each other: the group they make is
             // the same, and the pairs stay linear in the number of sources.
@@ -430,12 +428,14 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         };
         if let Some((parts, exact)) = p {
             let own = parts.kind_score(fa.kind, fb.kind);
+            let (ra, rb) = (key_rank[a.0][a.1], key_rank[b.0][b.1]);
             pairs.push(Candidate {
                 score: own,
                 own,
                 a,
                 b,
                 parts,
+                tie: (ra.min(rb), ra.max(rb)),
                 exact,
             });
         }
@@ -490,7 +490,7 @@ fn align_bounded(
         .map(|&(i, _)| (candidates[i].a, candidates[i].b))
         .collect();
     // Rank: a pair raised by its sentences takes its place among the rest.
-    candidates.sort_by(|x, y| x.rank(y, &features));
+    candidates.sort_by(|x, y| x.rank(y));
     let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = candidates
         .into_iter()
         .map(|c| (c.score, c.a, c.b, c.parts))
@@ -688,7 +688,7 @@ fn sentence_matches(
         let best = pairs.into_iter().reduce(|x, y| {
             let (cx, cy) = (&candidates[x], &candidates[y]);
             let better = cy.parts.probability > cx.parts.probability
-                || (cy.parts.probability == cx.parts.probability && cy.rank(cx, features).is_lt());
+                || (cy.parts.probability == cx.parts.probability && cy.rank(cx).is_lt());
             if better { y } else { x }
         });
         out.extend(best.map(|i| (i, p)));
@@ -714,10 +714,26 @@ fn one_word_enough(p: &Parts, a: &Features, b: &Features) -> bool {
     words * 4 >= a.word_count.min(b.word_count) * 3
 }
 
-fn tie_key(features: &[Vec<Features>], a: ClaimRef, b: ClaimRef) -> (&str, &str) {
-    let ka = features[a.0][a.1].key();
-    let kb = features[b.0][b.1].key();
-    if ka <= kb { (ka, kb) } else { (kb, ka) }
+/// Every claim of the comparison sorted by its key ([`Features::key`]; claims of one key in the
+/// order of the claims), and each claim's key as a rank: the number of different keys before
+/// it in that order, so that ranks compare as the keys do.
+fn key_ranks(features: &[Vec<Features>]) -> (Vec<ClaimRef>, Vec<Vec<u32>>) {
+    let mut by_key: Vec<ClaimRef> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(s, fs)| (0..fs.len()).map(move |c| (s, c)))
+        .collect();
+    let key = |r: &ClaimRef| features[r.0][r.1].key();
+    by_key.sort_by(|x, y| key(x).cmp(key(y)));
+    let mut ranks: Vec<Vec<u32>> = features.iter().map(|fs| vec![0; fs.len()]).collect();
+    let mut rank = 0;
+    for (i, r) in by_key.iter().enumerate() {
+        if i > 0 && key(&by_key[i - 1]) != key(r) {
+            rank += 1;
+        }
+        ranks[r.0][r.1] = rank;
+    }
+    (by_key, ranks)
 }
 
 /// A stem in more claims than [`posting_cap`] makes no candidate pairs by itself: such a stem
@@ -832,14 +848,18 @@ fn parts(
     let mut common = 0.0;
     let mut shared = 0;
     let mut rare = 0;
-    for (i, s) in a.stems.iter().enumerate() {
-        if b.stems.binary_search(s).is_ok() {
+    // Both stem lists are sorted and without repeats: one merge finds the shared ones, in the
+    // order of `a`'s (so that `common` sums in that order).
+    let (mut i, mut j) = (0, 0);
+    while i < a.stems.len() && j < b.stems.len() {
+        let (x, y) = (a.stems[i], b.stems[j]);
+        if x == y {
             common += wa.idf[i];
             shared += 1;
-            if wa.rare[i] {
-                rare += 1;
-            }
+            rare += usize::from(wa.rare[i]);
         }
+        i += usize::from(x <= y);
+        j += usize::from(x >= y);
     }
     if shared < 2 && a.stems.len().min(b.stems.len()) > 2 && !identical {
         return None;
