@@ -17,7 +17,6 @@ mod wordnet_bucket;
 mod wordnet_rules;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -619,32 +618,42 @@ fn sentence_matches(
     if sentences.len() != sources.len() {
         return Vec::new();
     }
-    // Sentences whose claims are not the whole sentence.
-    let mut claims_of: BTreeMap<SentenceRef, Vec<usize>> = BTreeMap::new();
+    // Each sentence's claims: how many, and the first (by index).
+    let mut claims_of: Vec<Vec<(usize, usize)>> =
+        sentences.iter().map(|t| vec![(0, 0); t.len()]).collect();
     for (s, claims) in sources.iter().enumerate() {
-        for (i, c) in claims.iter().enumerate() {
-            claims_of.entry((s, c.sentence)).or_default().push(i);
+        for (i, c) in claims.iter().enumerate().rev() {
+            if let Some(n) = claims_of[s].get_mut(c.sentence) {
+                *n = (n.0 + 1, i);
+            }
         }
     }
-    let split: Vec<Vec<bool>> = sentences
+    // The one claim of a sentence that has one.
+    let one_claim = |s: usize, i: usize| match claims_of[s].get(i) {
+        Some(&(1, one)) => Some(one),
+        _ => None,
+    };
+    // Sentences whose claims are not the whole sentence.
+    let split: Vec<Vec<bool>> = claims_of
         .iter()
         .enumerate()
-        .map(|(s, texts)| {
-            (0..texts.len())
-                .map(|i| match claims_of.get(&(s, i)).map(Vec::as_slice) {
-                    Some(&[one]) => {
-                        sources[s][one].text != texts[i]
-                            && features[s][one].key() != text::key(texts[i])
+        .map(|(s, of)| {
+            of.iter()
+                .enumerate()
+                .map(|(i, &(n, one))| match n {
+                    0 => false,
+                    1 => {
+                        let t = sentences[s][i];
+                        sources[s][one].text != t && features[s][one].key() != text::key(t)
                     }
-                    Some(_) => true,
-                    None => false,
+                    _ => true,
                 })
                 .collect()
         })
         .collect();
     let split = |s: usize, i: usize| split[s].get(i).copied().unwrap_or(false);
-    // The candidate pairs of each pair of sentences.
-    let mut members: BTreeMap<(SentenceRef, SentenceRef), Vec<usize>> = BTreeMap::new();
+    // The candidate pairs of each pair of sentences: (the sentences, the candidate), sorted.
+    let mut members: Vec<((SentenceRef, SentenceRef), usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         let (a, b) = (c.a, c.b);
         let (ca, cb) = (&sources[a.0][a.1], &sources[b.0][b.1]);
@@ -655,17 +664,21 @@ fn sentence_matches(
         if !split(sa.0, sa.1) && !split(sb.0, sb.1) {
             continue;
         }
-        members.entry((sa, sb)).or_default().push(i);
+        members.push(((sa, sb), i));
     }
+    members.sort_unstable();
     // A sentence that is one claim word for word has that claim's profile (a profile is a
     // function of the text alone).
-    let mut profiles: HashMap<SentenceRef, Cow<model::Profile>> = HashMap::default();
-    for &(x, y) in members.keys() {
+    let mut profiles: Vec<Vec<Option<Cow<model::Profile>>>> = sentences
+        .iter()
+        .map(|t| (0..t.len()).map(|_| None).collect())
+        .collect();
+    for &((x, y), _) in &members {
         for (s, i) in [x, y] {
-            profiles.entry((s, i)).or_insert_with(|| {
+            profiles[s][i].get_or_insert_with(|| {
                 let t = sentences[s][i];
-                match claims_of.get(&(s, i)).map(Vec::as_slice) {
-                    Some(&[one]) if sources[s][one].text == t => {
+                match one_claim(s, i) {
+                    Some(one) if sources[s][one].text == t => {
                         Cow::Borrowed(&features[s][one].profile)
                     }
                     _ => Cow::Owned(model::Profile::new(t, &crate::extract::numbers::find(t))),
@@ -673,19 +686,22 @@ fn sentence_matches(
             });
         }
     }
+    let profile = |(s, i): SentenceRef| profiles[s][i].as_deref();
     let mut out = Vec::new();
     let threshold = options.sentence_threshold;
-    for ((sa, sb), pairs) in members {
-        let Some(p) = model::probability_from(&profiles[&sa], &profiles[&sb], threshold)
-            .filter(|p| *p >= threshold)
-        else {
+    for group in members.chunk_by(|x, y| x.0 == y.0) {
+        let (sa, sb) = group[0].0;
+        let (Some(pa), Some(pb)) = (profile(sa), profile(sb)) else {
+            continue;
+        };
+        let Some(p) = model::probability_from(pa, pb, threshold).filter(|p| *p >= threshold) else {
             continue;
         };
         // The pair the model rates highest; of equals, the first in rank.
-        for &i in &pairs {
+        for &(_, i) in group {
             candidates[i].make_exact(features);
         }
-        let best = pairs.into_iter().reduce(|x, y| {
+        let best = group.iter().map(|&(_, i)| i).reduce(|x, y| {
             let (cx, cy) = (&candidates[x], &candidates[y]);
             let better = cy.parts.probability > cx.parts.probability
                 || (cy.parts.probability == cx.parts.probability && cy.rank(cx).is_lt());
