@@ -349,11 +349,14 @@ const MAX_BLOCK: usize = 256;
 /// Folds typography, accents and case: the form two spellings of one name share.
 fn fold(s: &str) -> String {
     if s.is_ascii() {
-        // ASCII has no accents, and its case folds character by character.
-        return s
-            .chars()
-            .map(|c| text::fold_char(c).to_ascii_lowercase())
-            .collect();
+        // ASCII has no accents, and its case folds character by character; of its
+        // characters, typography folds only the backquote.
+        let folded = s.to_ascii_lowercase();
+        return if folded.contains('`') {
+            folded.replace('`', "'")
+        } else {
+            folded
+        };
     }
     fold_any(s)
 }
