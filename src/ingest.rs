@@ -302,6 +302,13 @@ impl Builder {
 /// piece table stays small.
 fn push_run(original: &str, r: Range<usize>, b: &mut Builder) {
     let s = &original[r.clone()];
+    // The common line: words and single ASCII spaces, nothing blank at either end. Read as
+    // below, it is held whole and pushed once; found without decoding its characters, but
+    // for those beyond ASCII (which may be white space).
+    if single_spaced(s) {
+        b.verbatim(original, r);
+        return;
+    }
     // Verbatim text read and not yet pushed: words and the single spaces between them go out
     // as one push instead of one a word (the piece table would merge them anyway).
     let mut held: Option<Range<usize>> = None;
@@ -360,6 +367,31 @@ fn push_run(original: &str, r: Range<usize>, b: &mut Builder) {
             flush(&mut held, b);
         }
     }
+}
+
+/// Whether `s` is not empty, has no white space but single ASCII spaces, and starts and ends
+/// with something other than white space.
+fn single_spaced(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            // The other ASCII white space (`char::is_whitespace`).
+            b'\t'..=b'\r' => return false,
+            // The first byte of a character beyond ASCII: decoded, since some are white space.
+            0xC0.. if s[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    true
 }
 
 /// [`push_run`] as it was, one push a word and a space: the reference its tests hold it to.
@@ -725,6 +757,24 @@ mod tests {
                 (b.text, b.pieces, b.paragraphs)
             };
             proptest::prop_assert_eq!(run(push_run), run(push_run_word_by_word));
+        }
+    }
+
+    /// The lines pushed whole without being read character by character.
+    #[test]
+    fn single_spaced_lines_are_told_apart() {
+        for (line, expected) in [
+            ("Kane said it", true),
+            ("England\u{2019}s \u{201C}captain\u{201D}", true),
+            ("", false),
+            (" Kane", false),
+            ("Kane ", false),
+            ("Kane  said", false),
+            ("Kane\tsaid", false),
+            ("Kane\u{a0}said", false),
+            ("Kane said\u{2003}", false),
+        ] {
+            assert_eq!(single_spaced(line), expected, "{line:?}");
         }
     }
 
