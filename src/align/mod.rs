@@ -258,12 +258,17 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
         with_stems.push(fs);
     }
     // Stem ids: each stem's rank among all the comparison's stems, in alphabetical order.
-    let mut all: Vec<(&str, u64)> = stem_texts.iter().map(|(h, t)| (&**t, *h)).collect();
+    // Sorted by their first eight bytes as a number first (`key8`: the same order as the
+    // strings' where it differs), so that most comparisons compare no strings.
+    let mut all: Vec<(u64, &str, u64)> = stem_texts
+        .iter()
+        .map(|(h, t)| (wordnet_bucket::key8(t), &**t, *h))
+        .collect();
     all.sort_unstable();
     let id_of: HashMap<u64, u32> = all
         .iter()
         .enumerate()
-        .map(|(i, (_, h))| (*h, i as u32))
+        .map(|(i, (_, _, h))| (*h, i as u32))
         .collect();
     let features = with_stems
         .into_iter()
