@@ -351,7 +351,19 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
-    let mut shared: Vec<(ClaimRef, ClaimRef)> = Vec::new();
+    // Each pair as one number: the two claims' places in the order of the claims, the first
+    // in the high half, so that sorting the numbers sorts the pairs (cheaper than sorting
+    // pairs of pairs).
+    let mut first: Vec<usize> = Vec::with_capacity(features.len() + 1);
+    first.push(0);
+    for fs in features {
+        first.push(first[first.len() - 1] + fs.len());
+    }
+    let pack = |a: &ClaimRef, b: &ClaimRef| -> u64 {
+        let (x, y) = ((first[a.0] + a.1) as u64, (first[b.0] + b.1) as u64);
+        (x.min(y) << 32) | x.max(y)
+    };
+    let mut shared: Vec<u64> = Vec::new();
     let cap = posting_cap(features.len());
     let many = features.len() > MANY_SOURCES;
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
@@ -374,8 +386,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         for (i, a) in picked.iter().enumerate() {
             for b in &picked[i + 1..] {
                 if a.0 != b.0 {
-                    let pair = if a < b { (*a, *b) } else { (*b, *a) };
-                    shared.push(pair);
+                    shared.push(pack(a, b));
                 }
             }
         }
@@ -391,19 +402,25 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
             // the same, and the pairs stay linear in the number of sources.
             for b in &refs[1..] {
                 if let Some(a) = refs.iter().find(|a| a.0 != b.0) {
-                    shared.push((*a.min(b), *a.max(b)));
+                    shared.push(pack(a, b));
                 }
             }
         } else if refs.len() <= cap {
             for (i, a) in refs.iter().enumerate() {
                 for b in refs[i + 1..].iter().filter(|b| b.0 != a.0) {
-                    shared.push((*a.min(b), *a.max(b)));
+                    shared.push(pack(a, b));
                 }
             }
         }
     }
     shared.sort_unstable();
     shared.dedup();
+    // A claim by its place in the order of the claims.
+    let claim_at = |i: u64| -> ClaimRef {
+        let i = i as usize;
+        let s = first.partition_point(|f| *f <= i) - 1;
+        (s, i - first[s])
+    };
     let mut pairs: Vec<Candidate> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
     // which set the floor) is scored once.
@@ -419,7 +436,10 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         }
         holders[t] += 1;
     }
-    for &(a, b) in &shared {
+    for (a, b) in shared
+        .iter()
+        .map(|p| (claim_at(p >> 32), claim_at(p & 0xFFFF_FFFF)))
+    {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
         let score = || parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floors);
