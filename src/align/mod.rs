@@ -162,12 +162,19 @@ impl Candidate {
     /// source order does not matter; then by own score (a pair raised by its sentences after
     /// one equal to it) and by the claims.
     fn rank(&self, other: &Candidate) -> std::cmp::Ordering {
-        other
-            .score
-            .total_cmp(&self.score)
-            .then_with(|| self.tie.cmp(&other.tie))
-            .then_with(|| other.own.total_cmp(&self.own))
-            .then_with(|| (self.a, self.b).cmp(&(other.a, other.b)))
+        self.rank_key().cmp(&other.rank_key())
+    }
+
+    /// What [`Candidate::rank`] orders by, as integers: the scores as [`total_order`] gives
+    /// them (complemented: the higher first), the keys' ranks, the claims.
+    fn rank_key(&self) -> (u64, u64, u64, ClaimRef, ClaimRef) {
+        (
+            !total_order(self.score),
+            (u64::from(self.tie.0) << 32) | u64::from(self.tie.1),
+            !total_order(self.own),
+            self.a,
+            self.b,
+        )
     }
 
     /// Runs the model on the pair if it has not been.
@@ -183,6 +190,18 @@ impl Candidate {
         self.own = self.parts.kind_score(fa.kind, fb.kind);
         self.score = self.own;
         self.exact = true;
+    }
+}
+
+/// A number that orders as [`f64::total_cmp`] orders `x`: its bits, with those of a negative
+/// number flipped below the sign (so that the more negative is the smaller) and the sign bit
+/// flipped (so that negatives come before positives).
+fn total_order(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
     }
 }
 
@@ -513,11 +532,20 @@ fn align_bounded(
         .iter()
         .map(|&(i, _)| (candidates[i].a, candidates[i].b))
         .collect();
-    // Rank: a pair raised by its sentences takes its place among the rest.
-    candidates.sort_by(|x, y| x.rank(y));
-    let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = candidates
+    // Rank: a pair raised by its sentences takes its place among the rest. The keys are sorted,
+    // not the candidates (large to move); no two are equal, so the order is the rank's.
+    let mut order: Vec<_> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.rank_key(), i))
+        .collect();
+    order.sort_unstable();
+    let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = order
         .into_iter()
-        .map(|c| (c.score, c.a, c.b, c.parts))
+        .map(|(_, i)| {
+            let c = &candidates[i];
+            (c.score, c.a, c.b, c.parts)
+        })
         .collect();
     // Two quotes share a group only when they could be one remark by themselves: never through
     // a third claim (a statement paraphrasing each, or a quote like both).
@@ -1238,6 +1266,19 @@ mod tests {
             })
             .collect();
         check_bound_changes_nothing(&clusters);
+    }
+
+    proptest::proptest! {
+        /// Scores order as integers as they do by `total_cmp`: zeros of both signs, the
+        /// infinities, NaNs and subnormals included.
+        #[test]
+        fn scores_order_as_total_cmp_orders_them(
+            x in proptest::num::f64::ANY, y in proptest::num::f64::ANY, bits in proptest::num::u64::ANY
+        ) {
+            for (x, y) in [(x, y), (x, f64::from_bits(bits)), (-0.0, 0.0), (f64::NAN, -f64::NAN)] {
+                proptest::prop_assert_eq!(total_order(x).cmp(&total_order(y)), x.total_cmp(&y));
+            }
+        }
     }
 
     #[test]
