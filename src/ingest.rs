@@ -37,36 +37,44 @@ impl Format {
 
     /// Guesses the format from the content: inline tags such as `<a href=` or `<p>` make it HTML.
     pub fn sniff(text: &str) -> Format {
-        const MARKERS: &[&str] = &[
-            "<a ",
-            "</a>",
-            "<p>",
-            "<p ",
-            "</p>",
-            "<br",
-            "<div",
-            "<html",
-            "<!doctype",
-            "<span",
-            "<em>",
-            "<strong>",
-            "<script",
-            "<style",
-            "<body",
-            "<h1",
-            "<h2",
-            "<li>",
-            "<b>",
-            "<i>",
-        ];
-        let lower = text.to_ascii_lowercase();
-        if MARKERS.iter().any(|m| lower.contains(m)) {
-            Format::Html
-        } else {
-            Format::Text
-        }
+        // Every marker starts with "<": each "<" of the text is checked against the markers,
+        // case aside, instead of searching a lower-case copy of the text for each marker.
+        let bytes = text.as_bytes();
+        let tagged = text.match_indices('<').any(|(i, _)| {
+            HTML_MARKERS.iter().any(|m| {
+                bytes
+                    .get(i..i + m.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        });
+        if tagged { Format::Html } else { Format::Text }
     }
 }
+
+/// Tags whose presence makes a text HTML ([`Format::sniff`]), in lower case; each starts
+/// with "<".
+const HTML_MARKERS: &[&str] = &[
+    "<a ",
+    "</a>",
+    "<p>",
+    "<p ",
+    "</p>",
+    "<br",
+    "<div",
+    "<html",
+    "<!doctype",
+    "<span",
+    "<em>",
+    "<strong>",
+    "<script",
+    "<style",
+    "<body",
+    "<h1",
+    "<h2",
+    "<li>",
+    "<b>",
+    "<i>",
+];
 
 /// Why bytes could not become a document.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -775,6 +783,22 @@ mod tests {
             ("Kane said\u{2003}", false),
         ] {
             assert_eq!(single_spaced(line), expected, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Sniffing at each "<" finds what searching a lower-case copy for each marker finds.
+        #[test]
+        fn sniffing_at_each_tag_opening_is_searching_for_each_marker(
+            text in "([a-zA-Z <>/!é]|<[pP]>|<A |</a>|<SCRIPT|<Br|<i>|<B>){0,16}"
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let naive = if HTML_MARKERS.iter().any(|m| lower.contains(m)) {
+                Format::Html
+            } else {
+                Format::Text
+            };
+            proptest::prop_assert_eq!(Format::sniff(&text), naive);
         }
     }
 
