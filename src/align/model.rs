@@ -428,10 +428,10 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
                 return false;
             }
             chains.build(a);
-            for (c, wb) in entries(b).filter(|(c, wb)| *c < 1 << 16 && !mb[*wb as usize]) {
+            for (c, wb) in entries(b) {
                 // Most concepts of `b` are none of `a`'s: the bit says so from a table small
                 // enough to stay in the nearest cache, where the heads' table is not.
-                if !chains.has(c) {
+                if !chains.has(c) || mb[wb as usize] {
                     continue;
                 }
                 let mut e = chains.head[c as usize];
@@ -511,16 +511,23 @@ impl Chains {
         self.next.clear();
         self.next.resize(p.concepts.len(), 0);
         for (k, c) in p.concepts.iter().enumerate().rev() {
-            self.next[k] = self.head[*c as usize];
+            // A concept met for the first time has no chain yet: its head is not read.
+            self.next[k] = if self.has(*c) {
+                self.head[*c as usize]
+            } else {
+                self.present[*c as usize / 64] |= 1 << (c % 64);
+                0
+            };
             self.head[*c as usize] = k as u16 + 1;
-            self.present[*c as usize / 64] |= 1 << (c % 64);
         }
         self.of = p.id;
     }
 
-    /// Whether the text chained has concept `c` (below 2^16).
+    /// Whether the text chained has concept `c` (none of 2^16 or more).
     fn has(&self, c: u32) -> bool {
-        self.present[c as usize / 64] >> (c % 64) & 1 == 1
+        self.present
+            .get(c as usize / 64)
+            .is_some_and(|bits| bits >> (c % 64) & 1 == 1)
     }
 }
 
