@@ -164,6 +164,10 @@ fn where_it_differs(text: &str, other: &str) -> String {
 /// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by
 /// fragment and in order, words of the other quote?
 fn elided(short: &str, long: &[String]) -> bool {
+    // Without an ellipsis there is one fragment: nothing to cut into words.
+    if !(short.contains('…') || short.contains("...") || short.contains(". . .")) {
+        return false;
+    }
     let fragments: Vec<Vec<String>> = short
         .split(['…'])
         .flat_map(|p| p.split("..."))
