@@ -367,6 +367,10 @@ pub fn mentions(
 }
 
 fn is_name_word(w: &str) -> bool {
+    // Taking a possessive off leaves the first letter: a word in lower case is settled first.
+    if !text::is_capitalised(w) {
+        return false;
+    }
     let bare = strip_possessive(w);
     text::is_capitalised(bare)
         && bare.chars().next().is_some_and(char::is_alphabetic)
