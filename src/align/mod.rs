@@ -104,12 +104,17 @@ impl Features {
     /// The claim's key without white space and its character bigrams.
     fn bigrams(&self) -> &Bigrams {
         self.bigrams.get_or_init(|| {
-            let squeezed: String = self.key().chars().filter(|c| !c.is_whitespace()).collect();
-            let chars: Vec<char> = squeezed.chars().collect();
-            let mut bigrams: Vec<u64> = chars
-                .windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                .collect();
+            let key = self.key();
+            let mut squeezed = String::with_capacity(key.len());
+            let mut bigrams: Vec<u64> = Vec::with_capacity(key.len());
+            let mut last: Option<char> = None;
+            for c in key.chars().filter(|c| !c.is_whitespace()) {
+                squeezed.push(c);
+                if let Some(l) = last {
+                    bigrams.push((u64::from(l) << 32) | u64::from(c));
+                }
+                last = Some(c);
+            }
             model::sort_scrambled(&mut bigrams);
             Bigrams { squeezed, bigrams }
         })
