@@ -786,12 +786,26 @@ impl Profile {
     /// use.
     fn chars(&self) -> &[Vec<u64>; 2] {
         self.chars.get_or_init(|| {
-            let folded: Vec<char> = self.folded.chars().collect();
-            [
-                folded.windows(3).map(char3).collect::<Vec<u64>>(),
-                folded.windows(4).map(char4).collect(),
-            ]
-            .map(|mut v| {
+            let grams = if self.folded.is_ascii() {
+                // A byte is its character: the n-grams straight from the bytes.
+                let b = self.folded.as_bytes();
+                let c = |i: usize| char::from(b[i]);
+                [
+                    (0..b.len().saturating_sub(2))
+                        .map(|i| char3(&[c(i), c(i + 1), c(i + 2)]))
+                        .collect::<Vec<u64>>(),
+                    (0..b.len().saturating_sub(3))
+                        .map(|i| char4(&[c(i), c(i + 1), c(i + 2), c(i + 3)]))
+                        .collect(),
+                ]
+            } else {
+                let folded: Vec<char> = self.folded.chars().collect();
+                [
+                    folded.windows(3).map(char3).collect::<Vec<u64>>(),
+                    folded.windows(4).map(char4).collect(),
+                ]
+            };
+            grams.map(|mut v| {
                 sort_scrambled(&mut v);
                 v
             })
