@@ -743,7 +743,7 @@ mod tests {
         #[test]
         fn pushing_runs_at_once_changes_nothing(
             lines in proptest::collection::vec(
-                (proptest::string::string_regex("[ab \t\u{a0}\u{2003}é]{0,12}").unwrap(),
+                (proptest::string::string_regex("[ab \t\r\u{b}\u{c}\u{85}\u{a0}\u{2003}\u{3000}é]{0,12}").unwrap(),
                  proptest::bool::ANY),
                 0..6,
             )
@@ -781,6 +781,12 @@ mod tests {
             ("Kane\tsaid", false),
             ("Kane\u{a0}said", false),
             ("Kane said\u{2003}", false),
+            ("Kane\rsaid", false),
+            ("Kane\u{b}said", false),
+            ("Kane\u{c}said", false),
+            ("Kane\u{85}said", false),
+            ("Kane\u{3000}said", false),
+            ("Kane\u{2028}", false),
         ] {
             assert_eq!(single_spaced(line), expected, "{line:?}");
         }

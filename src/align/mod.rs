@@ -111,7 +111,7 @@ impl Features {
             for c in key.chars().filter(|c| !c.is_whitespace()) {
                 squeezed.push(c);
                 if let Some(l) = last {
-                    bigrams.push((u64::from(l) << 32) | u64::from(c));
+                    bigrams.push(model::pack(u32::from(l), u32::from(c)));
                 }
                 last = Some(c);
             }
@@ -134,9 +134,8 @@ struct Bigrams {
 /// content word are never scored.
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
     let (features, stems) = features_of(sources);
-    let mut pairs = scored(&features, stems, None);
-    pairs.sort_by(|x, y| x.rank(y));
-    pairs.into_iter().map(|c| (c.score, c.a, c.b)).collect()
+    let pairs = scored(&features, stems, None);
+    in_rank(&pairs).map(|c| (c.score, c.a, c.b)).collect()
 }
 
 /// A candidate pair of claims as the aligner ranks it.
@@ -175,7 +174,7 @@ impl Candidate {
     fn rank_key(&self) -> (u64, u64, u64, ClaimRef, ClaimRef) {
         (
             !total_order(self.score),
-            (u64::from(self.tie.0) << 32) | u64::from(self.tie.1),
+            model::pack(self.tie.0, self.tie.1),
             !total_order(self.own),
             self.a,
             self.b,
@@ -196,6 +195,19 @@ impl Candidate {
         self.score = self.own;
         self.exact = true;
     }
+}
+
+/// The candidates in the order of [`Candidate::rank`], best first. Their keys are sorted beside
+/// their indices, not the candidates themselves (large to move); no two keys are equal, so the
+/// order is the rank's.
+fn in_rank(candidates: &[Candidate]) -> impl Iterator<Item = &Candidate> {
+    let mut order: Vec<_> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.rank_key(), i))
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(move |(_, i)| &candidates[i])
 }
 
 /// A number that orders as [`f64::total_cmp`] orders `x`: its bits, with those of a negative
@@ -383,9 +395,10 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     for fs in features {
         first.push(first[first.len() - 1] + fs.len());
     }
+    debug_assert!(first[features.len()] <= u32::MAX as usize);
     let pack = |a: &ClaimRef, b: &ClaimRef| -> u64 {
-        let (x, y) = ((first[a.0] + a.1) as u64, (first[b.0] + b.1) as u64);
-        (x.min(y) << 32) | x.max(y)
+        let (x, y) = ((first[a.0] + a.1) as u32, (first[b.0] + b.1) as u32);
+        model::pack(x.min(y), x.max(y))
     };
     let mut shared: Vec<u64> = Vec::new();
     let cap = posting_cap(features.len());
@@ -440,7 +453,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     shared.sort_unstable();
     shared.dedup();
     // A claim by its place in the order of the claims.
-    let claim_at = |i: u64| -> ClaimRef {
+    let claim_at = |i: u32| -> ClaimRef {
         let i = i as usize;
         let s = first.partition_point(|f| *f <= i) - 1;
         (s, i - first[s])
@@ -460,10 +473,10 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
         }
         holders[t] += 1;
     }
-    for (a, b) in shared
-        .iter()
-        .map(|p| (claim_at(p >> 32), claim_at(p & 0xFFFF_FFFF)))
-    {
+    for (a, b) in shared.iter().map(|p| {
+        let (a, b) = model::unpack(*p);
+        (claim_at(a), claim_at(b))
+    }) {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
         let score = || parts(fa, fb, &weights[a.0][a.1], &weights[b.0][b.1], floors);
@@ -537,20 +550,9 @@ fn align_bounded(
         .iter()
         .map(|&(i, _)| (candidates[i].a, candidates[i].b))
         .collect();
-    // Rank: a pair raised by its sentences takes its place among the rest. The keys are sorted,
-    // not the candidates (large to move); no two are equal, so the order is the rank's.
-    let mut order: Vec<_> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.rank_key(), i))
-        .collect();
-    order.sort_unstable();
-    let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = order
-        .into_iter()
-        .map(|(_, i)| {
-            let c = &candidates[i];
-            (c.score, c.a, c.b, c.parts)
-        })
+    // Rank: a pair raised by its sentences takes its place among the rest.
+    let scored: Vec<(f64, ClaimRef, ClaimRef, Parts)> = in_rank(&candidates)
+        .map(|c| (c.score, c.a, c.b, c.parts))
         .collect();
     // Two quotes share a group only when they could be one remark by themselves: never through
     // a third claim (a statement paraphrasing each, or a quote like both).
@@ -749,6 +751,8 @@ fn sentence_matches(
     let threshold = options.sentence_threshold;
     for group in members.chunk_by(|x, y| x.0 == y.0) {
         let (sa, sb) = group[0].0;
+        // Every sentence of `members` was given its profile above.
+        debug_assert!(profile(sa).is_some() && profile(sb).is_some());
         let (Some(pa), Some(pb)) = (profile(sa), profile(sb)) else {
             continue;
         };

@@ -594,12 +594,12 @@ pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
 }
 
 /// Two 32-bit numbers as one 64-bit number ordered as the pair is.
-fn pack(high: u32, low: u32) -> u64 {
+pub(crate) fn pack(high: u32, low: u32) -> u64 {
     (u64::from(high) << 32) | u64::from(low)
 }
 
 /// The pair [`pack`] made.
-fn unpack(x: u64) -> (u32, u32) {
+pub(crate) fn unpack(x: u64) -> (u32, u32) {
     ((x >> 32) as u32, x as u32)
 }
 

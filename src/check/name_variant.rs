@@ -137,8 +137,9 @@ fn what_differs(severity: Severity) -> &'static str {
 /// With three sources or more, one name spelt two ways makes a pair for each source on each
 /// side ("Smith" in a and b, "Smyth" in c: a/c and b/c). Pairs sharing a spelling in a source
 /// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth". A
-/// finding of pairs between two sources only says which writes which, with the severity of
-/// its first pair.
+/// finding's severity is the highest of its pairs'; a finding of pairs between two sources
+/// only says which writes which, in the words of its first pair (which writes what, and
+/// whether it is the spelling or the accents that differ).
 fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     // Union-find over the pairs, joined by a shared (source, spelling).
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
@@ -160,15 +161,22 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             }
         }
     }
-    // Each merged finding: its first pair, the values and claims it holds in the order they
-    // come (each once), its severity and group.
+    /// A finding being merged from pairs.
     struct Merged<'a> {
+        /// Its first pair (an index into `pairs`).
         first: usize,
+        /// The (source, spelling) of its pairs, each once, in the order they come.
         values: Vec<(usize, &'a str)>,
+        /// The claims of its pairs, each once, in the order they come.
         claims: Vec<ClaimRef>,
+        /// The highest severity of its pairs.
         severity: Severity,
+        /// The group all its pairs are in, if one.
         group: Option<usize>,
-        held: (HashSet<(usize, &'a str)>, HashSet<ClaimRef>),
+        /// What `values` holds, to add each once.
+        held_values: HashSet<(usize, &'a str)>,
+        /// What `claims` holds, to add each once.
+        held_claims: HashSet<ClaimRef>,
     }
     let mut merged: BTreeMap<usize, Merged<'_>> = BTreeMap::new();
     for (f, pair) in pairs.iter().enumerate() {
@@ -179,15 +187,16 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             claims: Vec::new(),
             severity: pair.severity,
             group: pair.group,
-            held: Default::default(),
+            held_values: HashSet::default(),
+            held_claims: HashSet::default(),
         });
         for v in pair.values {
-            if m.held.0.insert(v) {
+            if m.held_values.insert(v) {
                 m.values.push(v);
             }
         }
         for c in pair.claims.into_iter().flatten() {
-            if m.held.1.insert(c) {
+            if m.held_claims.insert(c) {
                 m.claims.push(c);
             }
         }
@@ -237,7 +246,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
 /// from each (every pair one slip apart shares such a key). Pairs of names in different
 /// sources that share a block and are written differently (`written[s][n]` is name `n` of
 /// source `s` as written; `folded[s][n]` its folded form), as (source, name, other source,
-/// other name), in the order the nested loops over sources and names would visit them.
+/// other name), sorted, each once.
 /// Blocking keeps the check near linear in the number of names instead of comparing every
 /// name with every other, and names written the same are never paired (one spelling, however
 /// many sources write it).
@@ -544,6 +553,22 @@ mod tests {
             );
         }
         assert!(checked > 40, "only {checked} variants checked");
+    }
+
+    /// Pairs come sorted by (source, name, other source, other name), whatever blocks they
+    /// share: here the second name of source 0 pairs with source 1, its first with source 2.
+    #[test]
+    fn pairs_come_in_the_order_of_their_first_name() {
+        let written = vec![
+            vec!["Jonathan Marsh", "Amina Okafor"],
+            vec!["Amina Okafur"],
+            vec!["Jonathon Marsh"],
+        ];
+        let folded: Vec<Vec<String>> = written
+            .iter()
+            .map(|names| names.iter().map(|n| fold(n)).collect())
+            .collect();
+        assert_eq!(candidates(&folded, &written), [(0, 0, 2, 0), (0, 1, 1, 0)]);
     }
 
     #[test]

@@ -161,17 +161,21 @@ fn where_it_differs(text: &str, other: &str) -> String {
     )
 }
 
+/// The ways an ellipsis is written: the character, three dots, three spaced dots.
+const ELLIPSES: [&str; 3] = ["…", "...", ". . ."];
+
 /// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by
 /// fragment and in order, words of the other quote?
 fn elided(short: &str, long: &[String]) -> bool {
     // Without an ellipsis there is one fragment: nothing to cut into words.
-    if !(short.contains('…') || short.contains("...") || short.contains(". . .")) {
+    if !ELLIPSES.iter().any(|e| short.contains(e)) {
         return false;
     }
+    let [one, three, spaced] = ELLIPSES;
     let fragments: Vec<Vec<String>> = short
-        .split(['…'])
-        .flat_map(|p| p.split("..."))
-        .flat_map(|p| p.split(". . ."))
+        .split(one)
+        .flat_map(|p| p.split(three))
+        .flat_map(|p| p.split(spaced))
         .map(wording_key)
         .filter(|k| !k.is_empty())
         .collect();
