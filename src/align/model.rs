@@ -1020,13 +1020,19 @@ pub fn probability_knowing(
     let shared_stems = word_features_first(a, b, shared_content, &mut f);
     let bounded = floor > 0.0 && floor < 1.0;
     let target = (floor / (1.0 - floor)).ln();
-    // Whether the features computed so far (all but those in `unknown`), with the most the
-    // unknown ones can add, may reach the floor. The unknown ones are still 0, so the sum over
-    // all features is the sum over the known ones, to the bit (adding a zero changes no sum).
-    // The margin covers rounding: the bound sums in another order than `probability`.
-    let may_reach = |f: &[f64; FEATURES], unknown: &[std::ops::Range<usize>], most: f64| {
-        debug_assert!(unknown.iter().flat_map(|r| r.clone()).all(|i| f[i] == 0.0));
-        let known: f64 = f.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum();
+    // What the features of `range` add to the model's sum.
+    let dot = |f: &[f64; FEATURES], range: std::ops::Range<usize>| -> f64 {
+        f[range.clone()]
+            .iter()
+            .zip(&WEIGHTS[range])
+            .map(|(x, w)| x * w)
+            .sum()
+    };
+    // Whether the features computed so far, which add `known` (summed group by group as they
+    // are computed), with the most the others can add, may reach the floor. The margin
+    // covers rounding: the bound sums in another order than `probability`.
+    let may_reach = |f: &[f64; FEATURES], known: f64, most: f64| {
+        debug_assert!((known - dot(f, 0..FEATURES)).abs() < 1e-12);
         BIAS + known + most + 1e-9 >= target
     };
     if bounded {
@@ -1040,29 +1046,33 @@ pub fn probability_knowing(
         // The word n-grams after the unigrams, bounded by the stems shared: a pair that cannot
         // reach the floor even so is settled without their merges.
         let grams = most_grams(a, b, shared_stems);
-        if !may_reach(
-            &f,
-            &[GRAMS, CHARS, ORDER, RELATED],
-            grams + chars + order + related,
-        ) {
+        // What `word_features_first` filled in: all but the n-grams, characters, word order
+        // and related words.
+        let mut known = dot(&f, 0..GRAMS.start)
+            + dot(&f, GRAMS.end..CHARS.start)
+            + dot(&f, ORDER.end..RELATED.start);
+        if !may_reach(&f, known, grams + chars + order + related) {
             return None;
         }
         gram_features(a, b, &mut f);
-        if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
+        known += dot(&f, GRAMS);
+        if !may_reach(&f, known, chars + order + related) {
             return None;
         }
         // The character n-grams bounded closer, by their counts in buckets (after the cheaper
         // bound above, which settles a third of the pairs without making the counts).
         let chars = most_chars(a, b, most_shared_char3(a, b));
-        if !may_reach(&f, &[CHARS, ORDER, RELATED], chars + order + related) {
+        if !may_reach(&f, known, chars + order + related) {
             return None;
         }
         related_features(a, b, &mut f);
-        if !may_reach(&f, &[CHARS, ORDER], chars + order) {
+        known += dot(&f, RELATED);
+        if !may_reach(&f, known, chars + order) {
             return None;
         }
         char_features(a, b, &mut f);
-        if !may_reach(&f, &[ORDER], order) {
+        known += dot(&f, CHARS);
+        if !may_reach(&f, known, order) {
             return None;
         }
         order_features(a, b, &mut f);
