@@ -387,15 +387,16 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
 
     // Candidate pairs: claims of different sources sharing a stem. Stems in many claims (the
     // story's subject) make no candidates by themselves, so the work stays near linear.
-    // Each pair as one number: the two claims' places in the order of the claims, the first
-    // in the high half, so that sorting the numbers sorts the pairs (cheaper than sorting
-    // pairs of pairs).
-    let mut first: Vec<usize> = Vec::with_capacity(features.len() + 1);
-    first.push(0);
-    for fs in features {
-        first.push(first[first.len() - 1] + fs.len());
+    // Each pair as one number: the two claims' places in the order of the claims (`claim_at`
+    // gives the claim back), the first in the high half, so that sorting the numbers sorts the
+    // pairs (cheaper than sorting pairs of pairs).
+    let mut first: Vec<usize> = Vec::with_capacity(features.len());
+    let mut claim_at: Vec<ClaimRef> = Vec::new();
+    for (s, fs) in features.iter().enumerate() {
+        first.push(claim_at.len());
+        claim_at.extend((0..fs.len()).map(|c| (s, c)));
     }
-    debug_assert!(first[features.len()] <= u32::MAX as usize);
+    debug_assert!(claim_at.len() <= u32::MAX as usize);
     let pack = |a: &ClaimRef, b: &ClaimRef| -> u64 {
         let (x, y) = ((first[a.0] + a.1) as u32, (first[b.0] + b.1) as u32);
         model::pack(x.min(y), x.max(y))
@@ -452,12 +453,6 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     }
     shared.sort_unstable();
     shared.dedup();
-    // A claim by its place in the order of the claims.
-    let claim_at = |i: u32| -> ClaimRef {
-        let i = i as usize;
-        let s = first.partition_point(|f| *f <= i) - 1;
-        (s, i - first[s])
-    };
     let mut pairs: Vec<Candidate> = Vec::new();
     // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
     // which set the floor) is scored once.
@@ -475,7 +470,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     }
     for (a, b) in shared.iter().map(|p| {
         let (a, b) = model::unpack(*p);
-        (claim_at(a), claim_at(b))
+        (claim_at[a as usize], claim_at[b as usize])
     }) {
         let fa = &features[a.0][a.1];
         let fb = &features[b.0][b.1];
