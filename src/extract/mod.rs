@@ -1312,6 +1312,14 @@ mod tests {
             "Tom Ray was quick to reply: \"That is simply wrong.\"",
             &[("That is simply wrong.", Some("Tom Ray"))],
         );
+        // A second verb after the quote, joined by "and", does not hide the first's subject.
+        check_speakers(
+            "Before the vote, Ann Lee called the plan a \"gross abuse of power by the mayor\" and vowed that \"the council will fight it.\"",
+            &[
+                ("gross abuse of power by the mayor", Some("Ann Lee")),
+                ("the council will fight it.", Some("Ann Lee")),
+            ],
+        );
     }
 
     #[test]

@@ -590,7 +590,11 @@ pub fn attributions(
             if subject.is_none() {
                 let start = words[..v].iter().rposition(|p| p.after_quote).unwrap_or(0);
                 if let Some(first) = words[start..v].first() {
-                    if PRONOUNS.contains(first.key.as_ref()) {
+                    if first.after_quote && matches!(first.key.as_ref(), "and" | "but" | "or") {
+                        // "Lee called it “a disaster” and vowed ...": the verb shares the
+                        // subject of the clause before the quote, which that clause's own verb
+                        // gives; the words after the quote name no one.
+                    } else if PRONOUNS.contains(first.key.as_ref()) {
                         subject = Some(Subject::Pronoun);
                     } else {
                         subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
