@@ -115,15 +115,14 @@ impl Features {
                 }
                 last = Some(c);
             }
-            model::sort_scrambled(&mut bigrams);
             Bigrams { squeezed, bigrams }
         })
     }
 }
 
-/// A claim's key without white space, and its character bigrams, scrambled and sorted
-/// ([`model::sort_scrambled`]): the Sørensen-Dice similarity of two claims (as
-/// `strsim::sorensen_dice` computes it) without building a map per pair.
+/// A claim's key without white space, and its character bigrams in order: the Sørensen-Dice
+/// similarity of two claims (as `strsim::sorensen_dice` computes it) counted by
+/// [`model::shared_counted`], without building a map of strings per pair.
 struct Bigrams {
     squeezed: String,
     bigrams: Vec<u64>,
@@ -1034,7 +1033,7 @@ fn sorensen_dice(a: &Features, b: &Features) -> f64 {
     if x.squeezed.len() < 2 || y.squeezed.len() < 2 {
         return 0.0;
     }
-    let shared = model::shared_sorted(&x.bigrams, &y.bigrams);
+    let shared = model::shared_counted(&x.bigrams, &y.bigrams);
     (2 * shared) as f64 / (x.squeezed.len() + y.squeezed.len() - 2) as f64
 }
 

@@ -134,10 +134,10 @@ pub struct Profile {
     folded: String,
     /// How many characters `folded` has (for [`Profile::chars_len`]).
     folded_chars: usize,
-    /// The character 3-grams and 4-grams of `folded`, packed (or hashed), each scrambled and
-    /// sorted ([`sort_scrambled`]): made on first use ([`Profile::chars`]), since most pairs
-    /// are settled before their character n-grams are compared (a `OnceLock`, so that a
-    /// profile can still be shared between threads).
+    /// The character 3-grams and 4-grams of `folded`, packed (or hashed), in the order of the
+    /// text (counted against another text's by [`shared_counted`]): made on first use
+    /// ([`Profile::chars`]), since most pairs are settled before their character n-grams are
+    /// compared (a `OnceLock`, so that a profile can still be shared between threads).
     chars: std::sync::OnceLock<[Vec<u64>; 2]>,
     /// How many of the character 3-grams fall in each bucket ([`char3_bucket`]), made on first
     /// use; `None` for a text with more than 255 in one bucket (a line of one letter).
@@ -545,53 +545,9 @@ thread_local! {
 /// The next [`Profile::id`].
 static NEXT_PROFILE_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// The odd number [`sort_scrambled`] and [`char3_bucket`] multiply by.
+/// The odd number [`shared_counted`], [`char3_bucket`] and [`ContentWord::bits`] multiply by
+/// (Fibonacci hashing: the top bits of the product spread the items evenly).
 const SCRAMBLE: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// Replaces each item by a scrambled one and sorts them, for lists that are only ever counted
-/// against each other ([`shared_sorted`]): the scrambling is one-to-one (a multiplication by
-/// an odd number, modulo 2^64), so two items are equal exactly when their scrambled forms
-/// are, and the merges count the same; but the scrambled items spread evenly over the range,
-/// so one counting pass on their top bits sorts them but for the few sharing a bucket, which
-/// an insertion pass puts in order (cheaper than a comparison sort of a hundred or more).
-pub(crate) fn sort_scrambled(items: &mut Vec<u64>) {
-    for x in items.iter_mut() {
-        *x = x.wrapping_mul(SCRAMBLE);
-    }
-    let n = items.len();
-    if n < 32 {
-        items.sort_unstable();
-        return;
-    }
-    // More buckets than twice the items (up to 2^12), so that most hold none or one.
-    let bits = (usize::BITS - (2 * n).leading_zeros()).min(12);
-    let shift = 64 - bits;
-    let mut start = vec![0u32; (1 << bits) + 1];
-    for x in items.iter() {
-        start[(x >> shift) as usize + 1] += 1;
-    }
-    for i in 1..start.len() {
-        start[i] += start[i - 1];
-    }
-    let mut out = vec![0u64; n];
-    for x in items.iter() {
-        let b = (x >> shift) as usize;
-        out[start[b] as usize] = *x;
-        start[b] += 1;
-    }
-    // Within a bucket the items are unordered; each moves back past only its bucket's.
-    for i in 1..n {
-        let x = out[i];
-        let mut j = i;
-        while j > 0 && out[j - 1] > x {
-            out[j] = out[j - 1];
-            j -= 1;
-        }
-        out[j] = x;
-    }
-    *items = out;
-    debug_assert!(items.is_sorted());
-}
 
 /// Two 32-bit numbers as one 64-bit number ordered as the pair is.
 pub(crate) fn pack(high: u32, low: u32) -> u64 {
@@ -786,7 +742,7 @@ impl Profile {
     /// use.
     fn chars(&self) -> &[Vec<u64>; 2] {
         self.chars.get_or_init(|| {
-            let grams = if self.folded.is_ascii() {
+            if self.folded.is_ascii() {
                 // A byte is its character: the n-grams straight from the bytes.
                 let b = self.folded.as_bytes();
                 let c = |i: usize| char::from(b[i]);
@@ -804,11 +760,7 @@ impl Profile {
                     folded.windows(3).map(char3).collect::<Vec<u64>>(),
                     folded.windows(4).map(char4).collect(),
                 ]
-            };
-            grams.map(|mut v| {
-                sort_scrambled(&mut v);
-                v
-            })
+            }
         })
     }
 
@@ -861,6 +813,93 @@ fn most_shared_char3(a: &Profile, b: &Profile) -> usize {
             usize::from(block)
         })
         .sum()
+}
+
+/// How many items two multisets share, each given as a list in any order: the items of the
+/// shorter are counted in a table, then each item of the other takes one of its count. For
+/// lists that are compared once or twice each (character n-grams), cheaper than sorting both
+/// for a merge ([`shared_sorted`]).
+pub(crate) fn shared_counted(a: &[u64], b: &[u64]) -> usize {
+    thread_local! {
+        static TABLE: RefCell<CountTable> = RefCell::default();
+    }
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a.is_empty() {
+        return 0;
+    }
+    TABLE.with(|t| t.borrow_mut().shared(a, b))
+}
+
+/// The table [`shared_counted`] counts in, kept by each thread: open addressing with linear
+/// probing; a slot is taken only when its stamp is the current count's, so that the table is
+/// never cleared between counts.
+#[derive(Default)]
+struct CountTable {
+    slots: Vec<CountSlot>,
+    stamp: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct CountSlot {
+    item: u64,
+    count: u32,
+    stamp: u32,
+}
+
+impl CountTable {
+    /// How many items `a` (not empty, counted in the table) and `b` share.
+    fn shared(&mut self, a: &[u64], b: &[u64]) -> usize {
+        // At least twice as many slots as items, so that probes stay short.
+        let size = (2 * a.len()).next_power_of_two().max(16);
+        if self.slots.len() < size || self.stamp == u32::MAX {
+            self.slots = vec![CountSlot::default(); size.max(self.slots.len())];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        let stamp = self.stamp;
+        let mask = size - 1;
+        let shift = 64 - size.trailing_zeros();
+        let home = |x: u64| (x.wrapping_mul(SCRAMBLE) >> shift) as usize;
+        let slots = &mut self.slots[..size];
+        for &x in a {
+            let mut i = home(x);
+            loop {
+                let s = &mut slots[i];
+                if s.stamp != stamp {
+                    *s = CountSlot {
+                        item: x,
+                        count: 1,
+                        stamp,
+                    };
+                    break;
+                }
+                if s.item == x {
+                    s.count += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        let mut shared = 0;
+        for &y in b {
+            let mut i = home(y);
+            loop {
+                let s = &mut slots[i];
+                if s.stamp != stamp {
+                    break;
+                }
+                if s.item == y {
+                    if s.count > 0 {
+                        s.count -= 1;
+                        shared += 1;
+                    }
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        shared
+    }
 }
 
 /// How many items two sorted multisets share. Branch-free steps: which side advances is
@@ -1322,8 +1361,8 @@ fn most_gram(a: &Profile, b: &Profile, n: usize, shared_stems: usize) -> f64 {
 /// Fills in the character n-gram features of `f`.
 fn char_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
     let (ac, bc) = (a.chars(), b.chars());
-    let chars = shared_sorted_two([&ac[0], &ac[1]], [&bc[0], &bc[1]]);
-    for (n, shared) in chars.into_iter().enumerate() {
+    for n in 0..2 {
+        let shared = shared_counted(&ac[n], &bc[n]);
         let (f1, min, max) = shares(ac[n].len(), bc[n].len(), shared);
         f[CHARS.start + 3 * n..CHARS.start + 3 * n + 3].copy_from_slice(&[f1, min, max]);
     }
@@ -1643,29 +1682,33 @@ mod tests {
             }
         }
 
-        /// Scrambled and sorted, two lists share as many items as sorted plainly, whatever
-        /// their lengths (below and above the counting pass's threshold) and repeats.
+        /// Counted in a table, two lists share as many items as sorted and merged, whatever
+        /// their lengths (a table of 16 slots and past it, the shorter list on either side),
+        /// repeats and order, and one table serves count after count.
         #[test]
-        fn scrambled_lists_share_what_the_plain_ones_do(
-            a in proptest::collection::vec(0u64..300, 0..400),
-            b in proptest::collection::vec(0u64..300, 0..400),
+        fn counted_lists_share_what_sorted_ones_do(
+            lists in proptest::collection::vec(
+                (
+                    proptest::collection::vec(0u64..300, 0..200),
+                    proptest::collection::vec(0u64..300, 0..200),
+                ),
+                1..4,
+            ),
             high in proptest::prelude::any::<u64>(),
         ) {
-            // Some items far apart, so that the top bits differ before scrambling too; in
-            // `b`, the same items with the top bit flipped, which a scrambling that is not
-            // one-to-one would confuse with `a`'s.
-            let lift = |v: &Vec<u64>, top: u64| -> Vec<u64> {
-                v.iter().map(|x| if x % 7 == 0 { x ^ high ^ top } else { *x }).collect()
-            };
-            let (mut a, mut b) = (lift(&a, 0), lift(&b, 1 << 63));
-            let (mut plain_a, mut plain_b) = (a.clone(), b.clone());
-            plain_a.sort_unstable();
-            plain_b.sort_unstable();
-            sort_scrambled(&mut a);
-            sort_scrambled(&mut b);
-            proptest::prop_assert!(a.is_sorted() && b.is_sorted());
-            proptest::prop_assert_eq!(a.len(), plain_a.len());
-            proptest::prop_assert_eq!(shared_sorted(&a, &b), shared_sorted(&plain_a, &plain_b));
+            for (a, b) in lists {
+                // Some items far apart, so that the top bits differ before hashing too.
+                let lift = |v: &Vec<u64>| -> Vec<u64> {
+                    v.iter().map(|x| if x % 7 == 0 { x ^ high } else { *x }).collect()
+                };
+                let (a, b) = (lift(&a), lift(&b));
+                let (mut sorted_a, mut sorted_b) = (a.clone(), b.clone());
+                sorted_a.sort_unstable();
+                sorted_b.sort_unstable();
+                let merged = shared_sorted(&sorted_a, &sorted_b);
+                proptest::prop_assert_eq!(shared_counted(&a, &b), merged);
+                proptest::prop_assert_eq!(shared_counted(&b, &a), merged);
+            }
         }
 
         /// The bound counts a text's character n-grams without making them, as many as it
@@ -1689,7 +1732,7 @@ mod tests {
         ) {
             let a = format!("{a}{}", "a".repeat(long));
             let (a, b) = (Profile::new(&a, &[]), Profile::new(&b, &[]));
-            let exact = shared_sorted(&a.chars()[0], &b.chars()[0]);
+            let exact = shared_counted(&a.chars()[0], &b.chars()[0]);
             let most = most_shared_char3(&a, &b);
             proptest::prop_assert!(exact <= most, "{exact} > {most}");
             proptest::prop_assert!(most <= a.chars_len(0).min(b.chars_len(0)));
