@@ -190,7 +190,8 @@ impl Analysis {
             .collect();
         let differing: std::collections::BTreeSet<usize> =
             self.findings.iter().filter_map(|f| f.group).collect();
-        let mut claims = Vec::new();
+        let mut claims =
+            Vec::with_capacity(self.extractions.iter().map(|ex| ex.claims.len()).sum());
         for (s, ex) in self.extractions.iter().enumerate() {
             let doc = &self.inputs[s].document;
             for (c, claim) in ex.claims.iter().enumerate() {

@@ -390,7 +390,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     // gives the claim back), the first in the high half, so that sorting the numbers sorts the
     // pairs (cheaper than sorting pairs of pairs).
     let mut first: Vec<usize> = Vec::with_capacity(features.len());
-    let mut claim_at: Vec<ClaimRef> = Vec::new();
+    let mut claim_at: Vec<ClaimRef> = Vec::with_capacity(features.iter().map(Vec::len).sum());
     for (s, fs) in features.iter().enumerate() {
         first.push(claim_at.len());
         claim_at.extend((0..fs.len()).map(|c| (s, c)));
@@ -452,7 +452,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     }
     shared.sort_unstable();
     shared.dedup();
-    let mut pairs: Vec<Candidate> = Vec::new();
+    let mut pairs: Vec<Candidate> = Vec::with_capacity(shared.len());
     // Many sources repeat claims word for word: each ordered pair of texts (of given kinds,
     // which set the floor) is scored once.
     // A pair of texts each held by one claim alone is met once (the pairs are sorted and without
@@ -707,7 +707,8 @@ fn sentence_matches(
         .collect();
     let split = |s: usize, i: usize| split[s].get(i).copied().unwrap_or(false);
     // The candidate pairs of each pair of sentences: (the sentences, the candidate), sorted.
-    let mut members: Vec<((SentenceRef, SentenceRef), usize)> = Vec::new();
+    let mut members: Vec<((SentenceRef, SentenceRef), usize)> =
+        Vec::with_capacity(candidates.len());
     for (i, c) in candidates.iter().enumerate() {
         let (a, b) = (c.a, c.b);
         let (ca, cb) = (&sources[a.0][a.1], &sources[b.0][b.1]);
