@@ -849,8 +849,10 @@ struct CountSlot {
 impl CountTable {
     /// How many items `a` (not empty, counted in the table) and `b` share.
     fn shared(&mut self, a: &[u64], b: &[u64]) -> usize {
-        // At least twice as many slots as items, so that probes stay short.
-        let size = (2 * a.len()).next_power_of_two().max(16);
+        // Four times as many slots as items: an item's first slot is nearly always free or its
+        // own, so that the common case is settled without a branch (whether an item is new or
+        // found is a coin toss) and the rest probe on.
+        let size = (4 * a.len()).next_power_of_two().max(16);
         if self.slots.len() < size || self.stamp == u32::MAX {
             self.slots = vec![CountSlot::default(); size.max(self.slots.len())];
             self.stamp = 0;
@@ -863,7 +865,19 @@ impl CountTable {
         let slots = &mut self.slots[..size];
         for &x in a {
             let mut i = home(x);
+            let s = slots[i];
+            let free = s.stamp != stamp;
+            if free | (s.item == x) {
+                // The first slot: taken afresh, or this item's, counted once more.
+                slots[i] = CountSlot {
+                    item: x,
+                    count: if free { 1 } else { s.count + 1 },
+                    stamp,
+                };
+                continue;
+            }
             loop {
+                i = (i + 1) & mask;
                 let s = &mut slots[i];
                 if s.stamp != stamp {
                     *s = CountSlot {
@@ -877,13 +891,22 @@ impl CountTable {
                     s.count += 1;
                     break;
                 }
-                i = (i + 1) & mask;
             }
         }
         let mut shared = 0;
         for &y in b {
             let mut i = home(y);
+            let s = slots[i];
+            let used = s.stamp == stamp;
+            if !used | (s.item == y) {
+                // The first slot settles it: none of this item, or its count, which gives one.
+                let hit = used & (s.count > 0);
+                slots[i].count -= u32::from(hit);
+                shared += usize::from(hit);
+                continue;
+            }
             loop {
+                i = (i + 1) & mask;
                 let s = &mut slots[i];
                 if s.stamp != stamp {
                     break;
@@ -895,7 +918,6 @@ impl CountTable {
                     }
                     break;
                 }
-                i = (i + 1) & mask;
             }
         }
         shared
