@@ -49,18 +49,86 @@ pub fn key(s: &str) -> String {
 /// [`key`], borrowed from `s` when it is its own key (an ASCII word in lower case without
 /// marks around it, as most words of a text are), so that nothing is copied.
 pub fn key_cow(s: &str) -> Cow<'_, str> {
-    // The commonest case, in one pass: a word of lower-case letters and digits is its own key.
-    if !s.is_empty()
-        && s.bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return Cow::Borrowed("");
+    };
+    // The commonest cases, from one pass that reads every byte's class without a branch (where
+    // a capital or a mark falls is a coin toss): the classes all bytes have, and those any has.
+    let (all, any) = b.iter().fold((u8::MAX, 0), |(all, any), c| {
+        let class = BYTE_CLASS[usize::from(*c)];
+        (all & class, any | class)
+    });
+    // A word of lower-case letters and digits is its own key.
+    if all & LOWER_OR_DIGIT != 0 {
         return Cow::Borrowed(s);
     }
-    if s.is_ascii() {
-        return ascii_key(s);
+    if any & NOT_ASCII != 0 {
+        return Cow::Owned(unicode_key(s));
     }
-    Cow::Owned(unicode_key(s))
+    // An ASCII word from a letter or digit to a letter or digit, with no white space or
+    // backtick inside: its case is all there is to fold (as `ascii_key` finds, in more passes).
+    let edges = BYTE_CLASS[usize::from(first)] & BYTE_CLASS[usize::from(last)];
+    if edges & ALPHANUMERIC != 0 && any & SPACE_OR_BACKTICK == 0 {
+        return if any & UPPER == 0 {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(s.to_ascii_lowercase())
+        };
+    }
+    ascii_key(s)
 }
+
+/// [`BYTE_CLASS`] bits: a lower-case ASCII letter or a digit.
+const LOWER_OR_DIGIT: u8 = 1;
+/// An upper-case ASCII letter.
+const UPPER: u8 = 2;
+/// An ASCII letter or digit.
+const ALPHANUMERIC: u8 = 4;
+/// ASCII white space (`char::is_whitespace`: space, tab, line feed, vertical tab, form feed,
+/// carriage return) or a backtick, which a key turns into an apostrophe.
+const SPACE_OR_BACKTICK: u8 = 8;
+/// A byte of a character beyond ASCII.
+const NOT_ASCII: u8 = 16;
+
+/// The class bits of each byte, for [`key_cow`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER_OR_DIGIT | ALPHANUMERIC
+        } else if c.is_ascii_uppercase() {
+            UPPER | ALPHANUMERIC
+        } else if matches!(c, b' ' | b'\t'..=b'\r' | b'`') {
+            SPACE_OR_BACKTICK
+        } else if !c.is_ascii() {
+            NOT_ASCII
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+/// Each ASCII byte as a key writes it: white space as a space, a backtick as an apostrophe,
+/// a letter in lower case ([`ascii_key`]).
+static ASCII_KEY_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = match c {
+            b' ' | b'\t'..=b'\r' => b' ',
+            b'`' => b'\'',
+            _ => c.to_ascii_lowercase(),
+        };
+        i += 1;
+    }
+    table
+};
 
 /// [`key`] for ASCII text, byte by byte: the same result as [`unicode_key`], several times
 /// faster (keys are built for every word of every claim).
@@ -86,20 +154,18 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
     }
     // Word by word (`char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form
     // feed, carriage return), each copied in lower case as bytes; the body starts and ends
-    // with a letter or digit, so no run of white space is at either end.
-    let mut out: Vec<u8> = Vec::with_capacity(end - start);
-    let runs = body
-        .split(|c| matches!(c, b' ' | b'\t'..=b'\r'))
-        .filter(|run| !run.is_empty());
-    for (i, run) in runs.enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        out.extend(run.iter().map(|&c| match c {
-            b'`' => b'\'',
-            _ => c.to_ascii_lowercase(),
-        }));
+    // with a letter or digit, so no run of white space is at either end. Every byte is written
+    // (white space as one space) without a branch, and the end moves past it unless it is white
+    // space after white space, so that a run of it is one space.
+    let mut out: Vec<u8> = vec![0; body.len()];
+    let (mut n, mut after_space) = (0, false);
+    for &c in body {
+        let space = matches!(c, b' ' | b'\t'..=b'\r');
+        out[n] = ASCII_KEY_BYTE[usize::from(c)];
+        n += usize::from(!(space & after_space));
+        after_space = space;
     }
+    out.truncate(n);
     // ASCII in, ASCII out: always valid UTF-8, so never lossy.
     Cow::Owned(
         String::from_utf8(out)
@@ -673,6 +739,13 @@ mod tests {
         #[test]
         fn the_ascii_key_is_the_unicode_key(s in "([\\x00-\\x7f]|[ a`.-]|[a-z0-9]{1,6}){0,40}") {
             proptest::prop_assert_eq!(ascii_key(&s), unicode_key(&s));
+            proptest::prop_assert_eq!(key_cow(&s), unicode_key(&s));
+        }
+
+        /// Words as the scanner gives them (capitalised or not, with inner marks, beyond ASCII
+        /// now and then) take the key the definition gives, through every path of `key_cow`.
+        #[test]
+        fn a_word_key_is_the_unicode_key(s in "[A-Za-z0-9]{0,3}([A-Za-z0-9'`.\u{2019}-]{0,4}[A-Za-z0-9\u{c9}]{0,3}| ){0,3}") {
             proptest::prop_assert_eq!(key_cow(&s), unicode_key(&s));
         }
 
