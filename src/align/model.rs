@@ -316,7 +316,13 @@ fn without_possessive(k: &str) -> &str {
 
 /// The first five characters of a key.
 fn prefix5(k: &str) -> &str {
-    k.char_indices().nth(5).map_or(k, |(i, _)| &k[..i])
+    match k.as_bytes().get(..5) {
+        // Five bytes or fewer are five characters or fewer.
+        None => k,
+        // Five ASCII bytes are the first five characters.
+        Some(first) if first.is_ascii() => &k[..5],
+        Some(_) => k.char_indices().nth(5).map_or(k, |(i, _)| &k[..i]),
+    }
 }
 
 /// [`match_words_into`] with lists of its own: (which words of `a` are matched, which of `b`,
@@ -1523,6 +1529,23 @@ mod tests {
             }
         }
         assert!(most_related_of(3, 7) != most_related_of(3, 3));
+    }
+
+    #[test]
+    fn a_prefix_is_the_first_five_characters() {
+        for (key, prefix) in [
+            ("", ""),
+            ("news", "news"),
+            ("court", "court"),
+            ("courts", "court"),
+            ("éclair", "éclai"),
+            ("caf\u{e9}s", "caf\u{e9}s"),
+            ("cafés!", "cafés"),
+            ("naïveté", "naïve"),
+            ("\u{1F600}abcdef", "\u{1F600}abcd"),
+        ] {
+            assert_eq!(prefix5(key), prefix, "{key:?}");
+        }
     }
 
     #[test]
