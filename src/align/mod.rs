@@ -402,19 +402,7 @@ fn scored(features: &[Vec<Features>], stems: usize, floors: Option<&Floors>) -> 
     };
     let cap = posting_cap(features.len());
     let many = features.len() > MANY_SOURCES;
-    // Room for every pair the index can make (at most each pair of claims of a stem), so that
-    // the list of tens of thousands is not copied at each doubling. With many sources, where
-    // two claims of each text stand for all of them, that bound is far too high: the list grows.
-    let room: usize = if many {
-        0
-    } else {
-        index
-            .clone()
-            .filter(|r| r.len() <= cap)
-            .map(|r| r.len() * (r.len() - 1) / 2)
-            .sum()
-    };
-    let mut shared: Vec<u64> = Vec::with_capacity(room);
+    let mut shared: Vec<u64> = Vec::new();
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
     for refs in index.filter(|r| r.len() <= cap) {
         // With many sources, claims written identically are linked below, once each; here two
