@@ -317,7 +317,7 @@ fn without_possessive(k: &str) -> &str {
 /// The first five characters of a key.
 fn prefix5(k: &str) -> &str {
     match k.as_bytes().get(..5) {
-        // Five bytes or fewer are five characters or fewer.
+        // Fewer than five bytes are fewer than five characters.
         None => k,
         // Five ASCII bytes are the first five characters.
         Some(first) if first.is_ascii() => &k[..5],
@@ -805,7 +805,7 @@ fn char3_bucket(gram: u64) -> usize {
 
 /// At most how many character 3-grams two texts share: equal n-grams fall in the same bucket,
 /// so the texts share at most the smaller of their counts in each. A pass over two short
-/// arrays of counts instead of a merge of the n-grams, and much closer than the smaller text's
+/// arrays of counts instead of counting the n-grams themselves, and much closer than the smaller text's
 /// count: on BASIL's candidate pairs it settles four in five of those the n-grams would.
 fn most_shared_char3(a: &Profile, b: &Profile) -> usize {
     let (Some(x), Some(y)) = (a.char3_counts(), b.char3_counts()) else {
@@ -833,8 +833,21 @@ pub(crate) fn shared_counted(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() {
         return 0;
     }
-    TABLE.with(|t| t.borrow_mut().shared(a, b))
+    TABLE.with(|t| {
+        let mut t = t.borrow_mut();
+        let shared = t.shared(a, b);
+        // A table made for a very long text (a claim of megabytes given to the library) is not
+        // kept for the thread's life.
+        if t.slots.len() > MOST_KEPT_SLOTS {
+            *t = CountTable::default();
+        }
+        shared
+    })
 }
+
+/// Most slots [`shared_counted`]'s table keeps between counts (1 MiB): enough for texts of
+/// 16,384 n-grams, far more than a sentence (`segment::MAX_SENTENCE_BYTES`).
+const MOST_KEPT_SLOTS: usize = 1 << 16;
 
 /// The table [`shared_counted`] counts in, kept by each thread: open addressing with linear
 /// probing; a slot is taken only when its stamp is the current count's, so that the table is
@@ -1529,6 +1542,42 @@ mod tests {
             }
         }
         assert!(most_related_of(3, 7) != most_related_of(3, 3));
+    }
+
+    /// A table used again and again counts afresh each time, across its stamp's wrapping round
+    /// and its growing, and items that all start at one slot probe on past it.
+    #[test]
+    fn the_counting_table_starts_afresh_every_count() {
+        let sorted_shared = |a: &[u64], b: &[u64]| {
+            let (mut a, mut b) = (a.to_vec(), b.to_vec());
+            a.sort_unstable();
+            b.sort_unstable();
+            shared_sorted(&a, &b)
+        };
+        let mut table = CountTable::default();
+        // A count that leaves an item counted (two 9s, none taken), then the stamp taken to the
+        // last few: after its wrapping round, the table must not read that count again.
+        assert_eq!(table.shared(&[9, 9], &[1]), 0);
+        table.stamp = u32::MAX - 3;
+        let lists: [(&[u64], &[u64]); 3] = [
+            (&[1, 2, 2, 3], &[2, 2, 2, 3, 9]),
+            (&[7], &[1, 2, 9]),
+            (&[4, 4, 4, 4], &[4, 4, 9]),
+        ];
+        for round in 0..12 {
+            let (a, b) = lists[round % lists.len()];
+            assert_eq!(table.shared(a, b), sorted_shared(a, b), "round {round}");
+        }
+        // Growing, and counting afresh in the larger table.
+        assert_eq!(table.shared(&[9; 40], &[9; 50]), 40);
+        assert_eq!(table.shared(&[9; 40], &[9; 50]), 40);
+        // Items whose first slots are all the same (the top bits of the scrambled item).
+        let same_slot: Vec<u64> = (0..64u64)
+            .map(|i| i.wrapping_mul(SCRAMBLE.wrapping_neg()))
+            .collect();
+        let mut table = CountTable::default();
+        assert_eq!(table.shared(&same_slot[..10], &same_slot), 10);
+        assert_eq!(table.shared(&same_slot, &same_slot), 64);
     }
 
     #[test]
