@@ -26,10 +26,9 @@ const MIN_SIMILARITY: f64 = 0.88;
 /// written form (a surname misspelt once, "Tump" beside "Trump", is a variant of the form
 /// the other source writes).
 pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
-    // Per source: its names as (written form, canonical name), canonical names first, and every
-    // form it writes (folded) to look names up in.
+    // Per source: its names as (written form, canonical name), canonical names first.
     type Names<'a> = Vec<(&'a str, &'a str)>;
-    let (names, written): (Vec<Names<'_>>, Vec<BTreeSet<String>>) = ctx
+    let names: Vec<Names<'a>> = ctx
         .sources
         .iter()
         .map(|s| {
@@ -44,17 +43,45 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
             others.sort();
             others.dedup();
             names.extend(others);
-            let folded = forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect();
-            (names, folded)
+            names
         })
-        .unzip();
+        .collect();
+    // Every form each source writes, folded, to look names up in; and each name folded.
+    let written_text: Vec<Vec<String>> = ctx
+        .sources
+        .iter()
+        .map(|s| {
+            let forms = &s.entities.forms;
+            forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect()
+        })
+        .collect();
     let folded: Vec<Vec<String>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
         .collect();
-    let mut reported: BTreeSet<(usize, &str, usize, &str)> = BTreeSet::new();
-    let mut first_claim: HashMap<(usize, &str), Option<ClaimRef>> = HashMap::default();
-    let mut judgements: HashMap<(&str, &str), Option<Severity>> = HashMap::default();
+    // The sets and maps below hold numbers for the strings (with many sources the pairs grow
+    // with the square of the sources, and each would otherwise hash or compare names).
+    let mut folded_ids = Ids::default();
+    let written: Vec<HashSet<u32>> = written_text
+        .iter()
+        .map(|ws| ws.iter().map(|w| folded_ids.of(w)).collect())
+        .collect();
+    let folded_id: Vec<Vec<u32>> = folded
+        .iter()
+        .map(|fs| fs.iter().map(|f| folded_ids.of(f)).collect())
+        .collect();
+    let mut name_ids = Ids::default();
+    let name_id: Vec<Vec<(u32, u32)>> = names
+        .iter()
+        .map(|ns| {
+            ns.iter()
+                .map(|(x, c)| (name_ids.of(x), name_ids.of(c)))
+                .collect()
+        })
+        .collect();
+    let mut reported: HashSet<(usize, u32, usize, u32)> = HashSet::default();
+    let mut first_claim: HashMap<(usize, u32), Option<ClaimRef>> = HashMap::default();
+    let mut judgements: HashMap<(u32, u32), Option<Severity>> = HashMap::default();
     let group_of: HashMap<ClaimRef, usize> = ctx
         .groups
         .iter()
@@ -68,23 +95,26 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     let mut pairs: Vec<Pair<'_>> = Vec::new();
     for (i, xi, j, yi) in candidates(&folded, &forms) {
         let ((x, cx), (y, cy)) = (names[i][xi], names[j][yi]);
+        let ((x_id, cx_id), (y_id, cy_id)) = (name_id[i][xi], name_id[j][yi]);
         // A form both sources write is a spelling they share; a pair of names is a variant
         // only when one of the two is written in one source alone.
-        let x_shared = written[j].contains(&folded[i][xi]);
-        if (x_shared && (written[i].contains(&folded[j][yi]) || x == y))
-            || reported.contains(&(i, cx, j, cy))
+        let x_shared = written[j].contains(&folded_id[i][xi]);
+        if (x_shared && (written[i].contains(&folded_id[j][yi]) || x_id == y_id))
+            || reported.contains(&(i, cx_id, j, cy_id))
         {
             continue;
         }
         // Many sources write the same two spellings: each pair of spellings is judged once.
-        let judged = *judgements.entry((x, y)).or_insert_with(|| variant(x, y));
+        let judged = *judgements
+            .entry((x_id, y_id))
+            .or_insert_with(|| variant(x, y));
         let Some(severity) = judged else {
             continue;
         };
-        reported.insert((i, cx, j, cy));
+        reported.insert((i, cx_id, j, cy_id));
         // The first claim naming it, or else the first quote it speaks.
-        let mut first = |s: usize, n: &'a str| {
-            *first_claim.entry((s, n)).or_insert_with(|| {
+        let mut first = |s: usize, n: &'a str, id: u32| {
+            *first_claim.entry((s, id)).or_insert_with(|| {
                 let claims = &ctx.sources[s].claims;
                 claims
                     .iter()
@@ -93,7 +123,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
                     .map(|c| (s, c))
             })
         };
-        let claims = [first(i, cx), first(j, cy)];
+        let claims = [first(i, cx, cx_id), first(j, cy, cy_id)];
         // Every claim is in exactly one group: the two share one when their groups are one.
         let group = match claims {
             [Some(a), Some(b)] => group_of
@@ -104,6 +134,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         };
         pairs.push(Pair {
             values: [(i, x), (j, y)],
+            ids: [(i, x_id), (j, y_id)],
             severity,
             claims,
             group,
@@ -112,12 +143,27 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     merge(ctx, &pairs)
 }
 
+/// Numbers for strings: equal strings, equal numbers, so that the sets and maps of names hash
+/// and compare numbers rather than text.
+#[derive(Default)]
+struct Ids<'s>(HashMap<&'s str, u32>);
+
+impl<'s> Ids<'s> {
+    /// The number of `s`, given on first sight.
+    fn of(&mut self, s: &'s str) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(s).or_insert(next)
+    }
+}
+
 /// Two names of two sources that are one name spelt two ways, before pairs sharing a spelling
 /// are merged into one finding ([`merge`]): with many sources, one name spelt two ways makes a
 /// pair for each two sources on either side, so a pair holds only what its finding needs.
 struct Pair<'a> {
     /// (source, name as written) of each side.
     values: [(usize, &'a str); 2],
+    /// `values` with the names as numbers ([`Ids`]).
+    ids: [(usize, u32); 2],
     severity: Severity,
     /// The first claim naming each side's name, if any.
     claims: [Option<ClaimRef>; 2],
@@ -150,9 +196,9 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         }
         i
     }
-    let mut seen: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    let mut seen: HashMap<(usize, u32), usize> = HashMap::default();
     for (f, pair) in pairs.iter().enumerate() {
-        for value in pair.values {
+        for value in pair.ids {
             if let Some(&other) = seen.get(&value) {
                 let (x, y) = (root(&mut parent, f), root(&mut parent, other));
                 parent[x.max(y)] = x.min(y);
@@ -173,8 +219,8 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         severity: Severity,
         /// The group all its pairs are in, if one.
         group: Option<usize>,
-        /// What `values` holds, to add each once.
-        held_values: HashSet<(usize, &'a str)>,
+        /// What `values` holds (as [`Pair::ids`]), to add each once.
+        held_values: HashSet<(usize, u32)>,
         /// What `claims` holds, to add each once.
         held_claims: HashSet<ClaimRef>,
     }
@@ -190,8 +236,8 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             held_values: HashSet::default(),
             held_claims: HashSet::default(),
         });
-        for v in pair.values {
-            if m.held_values.insert(v) {
+        for (v, id) in pair.values.into_iter().zip(pair.ids) {
+            if m.held_values.insert(id) {
                 m.values.push(v);
             }
         }
@@ -295,6 +341,12 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
     for block in keyed.chunk_by(|x, y| x.0 == y.0) {
+        // Most blocks hold one name, or one spelling of a name (one name's letters less one,
+        // or a name every source writes alike): no pair.
+        let spelt = |&(_, (s, n)): &(u64, (usize, usize))| written[s][n];
+        if block.iter().all(|r| spelt(r) == spelt(&block[0])) {
+            continue;
+        }
         // The block's names by how they are written: only names written differently pair up.
         let refs = &mut blocks;
         refs.clear();
@@ -311,8 +363,8 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
                 for &(s, n) in one.iter() {
                     for &(t, m) in other.iter() {
                         match s.cmp(&t) {
-                            std::cmp::Ordering::Less => pairs.push((s, t, n, m)),
-                            std::cmp::Ordering::Greater => pairs.push((t, s, m, n)),
+                            std::cmp::Ordering::Less => pairs.push(pack([s, n, t, m])),
+                            std::cmp::Ordering::Greater => pairs.push(pack([t, m, s, n])),
                             std::cmp::Ordering::Equal => {}
                         }
                     }
@@ -320,11 +372,26 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
             }
         }
     }
-    // As (source, name, other source, other name), sorted, each once.
-    let mut pairs: Vec<_> = pairs.into_iter().map(|(s, t, n, m)| (s, n, t, m)).collect();
+    // As (source, name, other source, other name), sorted, each once (sorted as numbers, with
+    // many sources a list that grows with their square).
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+        .into_iter()
+        .map(|p| {
+            let at = |k: u32| (p >> (32 * k)) as u32 as usize;
+            (at(3), at(2), at(1), at(0))
+        })
+        .collect()
+}
+
+/// Four numbers below 2^32 (sources and names: no text holds 2^32 of them) as one number that
+/// orders as the four do in turn.
+fn pack(xs: [usize; 4]) -> u128 {
+    xs.iter().fold(0, |packed, &x| {
+        debug_assert!(x <= u32::MAX as usize);
+        (packed << 32) | u128::from(x as u32)
+    })
 }
 
 /// What a block of [`candidates`] gathers names by.
@@ -489,6 +556,7 @@ fn word_forms(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Just;
 
     fn check(x: &str, y: &str, expected: Option<Severity>) {
         assert_eq!(variant(x, y), expected, "{x} / {y}");
@@ -648,6 +716,15 @@ mod tests {
                 let written = vec![vec![x.as_str()], vec![y.as_str()]];
                 proptest::prop_assert!(candidates(&folded, &written).contains(&(0, 0, 1, 0)));
             }
+        }
+
+        /// Packed (source, name, other source, other name) numbers order as the four do.
+        #[test]
+        fn packed_pairs_order_as_their_numbers(
+            x in proptest::array::uniform4(proptest::prop_oneof![0usize..4, Just(u32::MAX as usize - 1), Just(u32::MAX as usize)]),
+            y in proptest::array::uniform4(proptest::prop_oneof![0usize..4, Just(u32::MAX as usize - 1), Just(u32::MAX as usize)]),
+        ) {
+            proptest::prop_assert_eq!(pack(x).cmp(&pack(y)), x.cmp(&y));
         }
 
         /// ASCII text folds character by character as any text folds.
