@@ -299,14 +299,16 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
 fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usize, usize, usize)> {
     // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
     // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
-    // of what the names in it share (no string is built for it).
-    let mut keyed: Vec<(u64, (usize, usize))> = Vec::new();
+    // of what the names in it share (no string is built for it). Each entry is one number, the
+    // key above (source, name), so that the list sorts as numbers.
+    let mut keyed: Vec<u128> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for (s, names) in folded.iter().enumerate() {
         for (n, name) in names.iter().enumerate() {
             words.clear();
             words.extend(name.split(' '));
-            let mut push = |key: u64| keyed.push((key, (s, n)));
+            let mut push =
+                |key: u64| keyed.push(pack([(key >> 32) as usize, key as u32 as usize, s, n]));
             push(block_key(BlockKind::Whole, |h| name.hash(h)));
             if words.len() > 1 {
                 for skip in 0..words.len() {
@@ -340,17 +342,22 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     let mut blocks: Vec<(usize, usize)> = Vec::new();
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
-    for block in keyed.chunk_by(|x, y| x.0 == y.0) {
+    let key = |k: &u128| (k >> 64) as u64;
+    let name = |k: &u128| ((k >> 32) as u32 as usize, *k as u32 as usize);
+    for block in keyed.chunk_by(|x, y| key(x) == key(y)) {
         // Most blocks hold one name, or one spelling of a name (one name's letters less one,
         // or a name every source writes alike): no pair.
-        let spelt = |&(_, (s, n)): &(u64, (usize, usize))| written[s][n];
+        let spelt = |k: &u128| {
+            let (s, n) = name(k);
+            written[s][n]
+        };
         if block.iter().all(|r| spelt(r) == spelt(&block[0])) {
             continue;
         }
         // The block's names by how they are written: only names written differently pair up.
         let refs = &mut blocks;
         refs.clear();
-        refs.extend(block.iter().map(|(_, r)| *r));
+        refs.extend(block.iter().map(name));
         refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
         let spellings: Vec<&[(usize, usize)]> = refs
             .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])
@@ -385,8 +392,8 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
         .collect()
 }
 
-/// Four numbers below 2^32 (sources and names: no text holds 2^32 of them) as one number that
-/// orders as the four do in turn.
+/// Four numbers below 2^32 (halves of a block key, sources and names: no text holds 2^32 of
+/// them) as one number that orders as the four do in turn.
 fn pack(xs: [usize; 4]) -> u128 {
     xs.iter().fold(0, |packed, &x| {
         debug_assert!(x <= u32::MAX as usize);
