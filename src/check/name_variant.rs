@@ -46,6 +46,15 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
             names
         })
         .collect();
+    // Names, forms and sources are numbered with 32 bits below ([`Ids`], [`pack`]). More than
+    // that many (billions of names, far past what `--max-bytes` lets a batch hold in memory)
+    // could only come from a library caller: they are not checked rather than misnumbered.
+    let forms_total: usize = ctx.sources.iter().map(|s| 2 * s.entities.forms.len()).sum();
+    let names_total: usize = names.iter().map(Vec::len).sum();
+    if forms_total + 2 * names_total >= u32::MAX as usize || ctx.sources.len() >= u32::MAX as usize
+    {
+        return Vec::new();
+    }
     // Every form each source writes, folded, to look names up in; and each name folded.
     let written_text: Vec<Vec<String>> = ctx
         .sources
@@ -94,7 +103,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         .collect();
     let mut pairs: Vec<Pair<'_>> = Vec::new();
     for (i, xi, j, yi) in candidates(&folded, &forms) {
-        let ((x, cx), (y, cy)) = (names[i][xi], names[j][yi]);
+        let ((x, _), (y, _)) = (names[i][xi], names[j][yi]);
         let ((x_id, cx_id), (y_id, cy_id)) = (name_id[i][xi], name_id[j][yi]);
         // A form both sources write is a spelling they share; a pair of names is a variant
         // only when one of the two is written in one source alone.
@@ -113,7 +122,8 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         };
         reported.insert((i, cx_id, j, cy_id));
         // The first claim naming it, or else the first quote it speaks.
-        let mut first = |s: usize, n: &'a str, id: u32| {
+        let mut first = |s: usize, k: usize| {
+            let ((_, n), (_, id)) = (names[s][k], name_id[s][k]);
             *first_claim.entry((s, id)).or_insert_with(|| {
                 let claims = &ctx.sources[s].claims;
                 claims
@@ -123,7 +133,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
                     .map(|c| (s, c))
             })
         };
-        let claims = [first(i, cx, cx_id), first(j, cy, cy_id)];
+        let claims = [first(i, xi), first(j, yi)];
         // Every claim is in exactly one group: the two share one when their groups are one.
         let group = match claims {
             [Some(a), Some(b)] => group_of
@@ -134,7 +144,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         };
         pairs.push(Pair {
             values: [(i, x), (j, y)],
-            ids: [(i, x_id), (j, y_id)],
+            value_ids: [(i, x_id), (j, y_id)],
             severity,
             claims,
             group,
@@ -149,7 +159,8 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
 struct Ids<'s>(HashMap<&'s str, u32>);
 
 impl<'s> Ids<'s> {
-    /// The number of `s`, given on first sight.
+    /// The number of `s`, given on first sight. ([`run`] checks no more than `u32::MAX`
+    /// strings can be numbered.)
     fn of(&mut self, s: &'s str) -> u32 {
         let next = self.0.len() as u32;
         *self.0.entry(s).or_insert(next)
@@ -163,7 +174,7 @@ struct Pair<'a> {
     /// (source, name as written) of each side.
     values: [(usize, &'a str); 2],
     /// `values` with the names as numbers ([`Ids`]).
-    ids: [(usize, u32); 2],
+    value_ids: [(usize, u32); 2],
     severity: Severity,
     /// The first claim naming each side's name, if any.
     claims: [Option<ClaimRef>; 2],
@@ -198,7 +209,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     }
     let mut seen: HashMap<(usize, u32), usize> = HashMap::default();
     for (f, pair) in pairs.iter().enumerate() {
-        for value in pair.ids {
+        for value in pair.value_ids {
             if let Some(&other) = seen.get(&value) {
                 let (x, y) = (root(&mut parent, f), root(&mut parent, other));
                 parent[x.max(y)] = x.min(y);
@@ -219,7 +230,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         severity: Severity,
         /// The group all its pairs are in, if one.
         group: Option<usize>,
-        /// What `values` holds (as [`Pair::ids`]), to add each once.
+        /// What `values` holds (as [`Pair::value_ids`]), to add each once.
         held_values: HashSet<(usize, u32)>,
         /// What `claims` holds, to add each once.
         held_claims: HashSet<ClaimRef>,
@@ -236,7 +247,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             held_values: HashSet::default(),
             held_claims: HashSet::default(),
         });
-        for (v, id) in pair.values.into_iter().zip(pair.ids) {
+        for (v, id) in pair.values.into_iter().zip(pair.value_ids) {
             if m.held_values.insert(id) {
                 m.values.push(v);
             }
@@ -299,8 +310,9 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
 fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usize, usize, usize)> {
     // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
     // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
-    // of what the names in it share (no string is built for it). Each entry is one number, the
-    // key above (source, name), so that the list sorts as numbers.
+    // of what the names in it share (no string is built for it). Each entry is one number: the
+    // key in the high 64 bits, then the source, then the name, so that the list sorts as
+    // numbers in the order of (key, source, name).
     let mut keyed: Vec<u128> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for (s, names) in folded.iter().enumerate() {
@@ -343,12 +355,15 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
     let key = |k: &u128| (k >> 64) as u64;
-    let name = |k: &u128| ((k >> 32) as u32 as usize, *k as u32 as usize);
+    let source_name = |k: &u128| {
+        let [_, _, s, n] = unpack(*k);
+        (s, n)
+    };
     for block in keyed.chunk_by(|x, y| key(x) == key(y)) {
         // Most blocks hold one name, or one spelling of a name (one name's letters less one,
         // or a name every source writes alike): no pair.
         let spelt = |k: &u128| {
-            let (s, n) = name(k);
+            let (s, n) = source_name(k);
             written[s][n]
         };
         if block.iter().all(|r| spelt(r) == spelt(&block[0])) {
@@ -357,12 +372,13 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
         // The block's names by how they are written: only names written differently pair up.
         let refs = &mut blocks;
         refs.clear();
-        refs.extend(block.iter().map(name));
+        refs.extend(block.iter().map(source_name));
         refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
         let spellings: Vec<&[(usize, usize)]> = refs
             .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])
             .collect();
-        if spellings.len() < 2 || spellings.len() > MAX_BLOCK {
+        // (Two spellings at least: a block of one was passed over above.)
+        if spellings.len() > MAX_BLOCK {
             continue;
         }
         for (k, one) in spellings.iter().enumerate() {
@@ -386,19 +402,25 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     pairs
         .into_iter()
         .map(|p| {
-            let at = |k: u32| (p >> (32 * k)) as u32 as usize;
-            (at(3), at(2), at(1), at(0))
+            let [s, n, t, m] = unpack(p);
+            (s, n, t, m)
         })
         .collect()
 }
 
-/// Four numbers below 2^32 (halves of a block key, sources and names: no text holds 2^32 of
-/// them) as one number that orders as the four do in turn.
+/// Four numbers below 2^32 as one number that orders as the four do in turn: the two halves
+/// of a block key (32 bits each as they are cut), sources and names (fewer than 2^32, as
+/// [`run`] checks).
 fn pack(xs: [usize; 4]) -> u128 {
     xs.iter().fold(0, |packed, &x| {
         debug_assert!(x <= u32::MAX as usize);
         (packed << 32) | u128::from(x as u32)
     })
+}
+
+/// The four numbers [`pack`] packed, in order.
+fn unpack(packed: u128) -> [usize; 4] {
+    std::array::from_fn(|k| (packed >> (32 * (3 - k))) as u32 as usize)
 }
 
 /// What a block of [`candidates`] gathers names by.
@@ -563,7 +585,6 @@ fn word_forms(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::strategy::Just;
 
     fn check(x: &str, y: &str, expected: Option<Severity>) {
         assert_eq!(variant(x, y), expected, "{x} / {y}");
@@ -692,6 +713,17 @@ mod tests {
         check("TRUMP", "Trump", None);
     }
 
+    /// Four numbers of 32 bits, small or at the top of the range.
+    fn four_numbers() -> impl proptest::strategy::Strategy<Value = [usize; 4]> {
+        use proptest::strategy::Just;
+        let one = proptest::prop_oneof![
+            0usize..4,
+            Just(u32::MAX as usize - 1),
+            Just(u32::MAX as usize)
+        ];
+        proptest::array::uniform4(one)
+    }
+
     proptest::proptest! {
         /// Two one-word names one slip apart (a letter dropped, added, changed or two
         /// swapped), in two sources, share a block; and so do two names of several words that
@@ -725,13 +757,12 @@ mod tests {
             }
         }
 
-        /// Packed (source, name, other source, other name) numbers order as the four do.
+        /// Packed (source, name, other source, other name) numbers order as the four do, and
+        /// unpack to the four.
         #[test]
-        fn packed_pairs_order_as_their_numbers(
-            x in proptest::array::uniform4(proptest::prop_oneof![0usize..4, Just(u32::MAX as usize - 1), Just(u32::MAX as usize)]),
-            y in proptest::array::uniform4(proptest::prop_oneof![0usize..4, Just(u32::MAX as usize - 1), Just(u32::MAX as usize)]),
-        ) {
+        fn packed_pairs_order_as_their_numbers(x in four_numbers(), y in four_numbers()) {
             proptest::prop_assert_eq!(pack(x).cmp(&pack(y)), x.cmp(&y));
+            proptest::prop_assert_eq!(unpack(pack(x)), x);
         }
 
         /// ASCII text folds character by character as any text folds.
