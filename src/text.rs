@@ -174,37 +174,50 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
 }
 
 /// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
-/// [`fold_char`] and Unicode's lower case.
+/// [`fold_char`] and Unicode's lower case. Read byte by byte, a character decoded only where a
+/// byte is not ASCII (most bytes of a text with a curly quote or an accent are ASCII still).
 fn unicode_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut space = false;
-    for c in s.chars() {
-        let (blank, c) = if c.is_ascii() {
-            // As `fold_char`, `char::is_whitespace` and `char::to_lowercase` do on ASCII.
-            let c = if c == '`' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            };
-            (matches!(c, ' ' | '\t'..='\r'), c)
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // The character's key, as one ASCII byte or as a folded character.
+        let folded = if c.is_ascii() {
+            i += 1;
+            Err(ASCII_KEY_BYTE[usize::from(c)])
         } else {
-            let c = fold_char(c);
-            (c.is_whitespace(), c)
+            let Some(ch) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += ch.len_utf8();
+            match fold_char(ch) {
+                f if f.is_ascii() => Err(f as u8),
+                f => Ok(f),
+            }
         };
-        if blank {
+        // White space: ASCII's (which the table writes as a space) or any other.
+        if folded.map_or_else(|k| k == b' ', char::is_whitespace) {
             space = true;
             continue;
         }
         if space && !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         space = false;
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+        match folded {
+            Err(k) => out.push(k),
+            Ok(f) => {
+                for l in f.to_lowercase() {
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
         }
     }
+    // ASCII bytes and whole encoded characters: always valid UTF-8, so never lossy.
+    let out = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric());
     if trimmed.len() == out.len() {
         return out;
@@ -753,7 +766,7 @@ mod tests {
         /// collapsed, lower-cased, punctuation trimmed from the ends.
         #[test]
         fn the_unicode_key_is_the_naive_key(
-            s in "[aZ1 \\t\\x0b.,`'\"\u{2019}\u{201C}\u{2014}\u{a0}\u{2009}\u{2026}ÉßİΣ\u{301}\u{1D400}-]{0,30}"
+            s in "([aZ1 \\t\\n\\x0b\\x0c\\r.,`'\"\u{2019}\u{201C}\u{2014}\u{a0}\u{2009}\u{2026}ÉßİΣ\u{212A}\u{301}\u{1D400}\u{3000}-]|[A-Za-z0-9]{1,6}){0,30}"
         ) {
             let mut naive = String::new();
             let mut space = false;
