@@ -141,10 +141,17 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
         .iter()
         .map(|i| segment::segment(&i.document))
         .collect();
+    // Each sentence cut into words once, for extraction and alignment.
+    let words: Vec<Vec<Vec<text::Word>>> = inputs
+        .iter()
+        .zip(&sentences)
+        .map(|(i, s)| extract::sentence_words(&i.document, s))
+        .collect();
     let extractions: Vec<Extraction> = inputs
         .iter()
         .zip(&sentences)
-        .map(|(i, s)| extract::extract(&i.document, s))
+        .zip(&words)
+        .map(|((i, s), w)| extract::extract_cut(&i.document, s, w))
         .collect();
     let claims: Vec<&[extract::Claim]> = extractions.iter().map(|e| e.claims.as_slice()).collect();
     let sentence_texts: Vec<Vec<&str>> = inputs
@@ -156,7 +163,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
                 .collect()
         })
         .collect();
-    let groups = align::align_in_context(&claims, &sentence_texts, &options.align);
+    let groups = align::align_cut(&claims, &sentence_texts, &words, &options.align);
     let ids = source_ids(inputs);
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let findings = check::run(&check::Context {

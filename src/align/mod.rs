@@ -132,7 +132,7 @@ struct Bigrams {
 /// not it reaches the threshold. Candidates come from the inverted index: claims sharing no
 /// content word are never scored.
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
-    let (features, stems) = features_of(sources);
+    let (features, stems) = features_of(sources, &[], &[]);
     let pairs = scored(&features, stems, None);
     in_rank(&pairs).map(|c| (c.score, c.a, c.b)).collect()
 }
@@ -253,18 +253,28 @@ impl Floors {
 
 /// The features of every claim, and how many distinct stems they have (their ids run from 0 to
 /// that).
-fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
+/// The matcher's view of every claim, and how many stems the comparison has. A claim that is
+/// its whole sentence takes the sentence's words from `cut` (`cut[s][i]`: sentence `i` of
+/// source `s`, whose text is `sentences[s][i]`) when given, instead of cutting it again.
+fn features_of(
+    sources: &[&[Claim]],
+    sentences: &[Vec<&str>],
+    cut: &[Vec<Vec<text::Word>>],
+) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::default();
     // The text of every content stem, by hash.
     let mut stem_texts: HashMap<u64, std::rc::Rc<str>> = HashMap::default();
     // Each claim's features, with its stems as hashes until they are numbered.
     let mut with_stems: Vec<Vec<(Features, Vec<u64>)>> = Vec::with_capacity(sources.len());
-    for claims in sources {
+    for (s, claims) in sources.iter().enumerate() {
         let mut fs = Vec::with_capacity(claims.len());
         for c in claims.iter() {
             let next = text_ids.len() as u32;
             let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
-            let words = model::Words::new(&c.text);
+            let words = match sentence_cut(sentences, cut, (s, c.sentence)) {
+                Some((t, written)) if t == c.text => model::Words::cut(&c.text, written.clone()),
+                _ => model::Words::new(&c.text),
+            };
             let word_ids = words.keys.iter().map(|w| model::hash(w)).collect();
             let plain = words
                 .written
@@ -319,6 +329,16 @@ fn features_of(sources: &[&[Claim]]) -> (Vec<Vec<Features>>, usize) {
         })
         .collect();
     (features, all.len())
+}
+
+/// A sentence's text and its words, when both are given.
+fn sentence_cut<'w, 'd>(
+    sentences: &[Vec<&'d str>],
+    cut: &'w [Vec<Vec<text::Word<'d>>>],
+    (s, i): SentenceRef,
+) -> Option<(&'d str, &'w Vec<text::Word<'d>>)> {
+    let t = sentences.get(s)?.get(i)?;
+    Some((t, cut.get(s)?.get(i)?))
 }
 
 /// How much each stem of a claim weighs in a comparison of `total` claims where `df` gives a
@@ -503,6 +523,18 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
     align_in_context(sources, &[], options)
 }
 
+/// [`align_in_context`], given each sentence cut into words as well (`words[s][i]` is
+/// [`text::words`] of `sentences[s][i]`, as extraction cut it), so that a claim that is its
+/// whole sentence, and a sentence judged whole, are not cut again.
+pub fn align_cut(
+    sources: &[&[Claim]],
+    sentences: &[Vec<&str>],
+    words: &[Vec<Vec<text::Word>>],
+    options: &AlignOptions,
+) -> Vec<Group> {
+    align_bounded(sources, sentences, words, options, true)
+}
+
 /// Aligns the claims of several sources into groups, knowing the sentences they come from:
 /// `sentences[s][i]` is the text of sentence `i` of source `s` (a claim names its sentence in
 /// [`Claim::sentence`]; a source without sentences given is judged claim by claim).
@@ -515,7 +547,7 @@ pub fn align_in_context(
     sentences: &[Vec<&str>],
     options: &AlignOptions,
 ) -> Vec<Group> {
-    align_bounded(sources, sentences, options, true)
+    align_bounded(sources, sentences, &[], options, true)
 }
 
 /// [`align_in_context`], with the model run only where its probability can matter when
@@ -523,17 +555,19 @@ pub fn align_in_context(
 fn align_bounded(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
+    cut: &[Vec<Vec<text::Word>>],
     options: &AlignOptions,
     bounded: bool,
 ) -> Vec<Group> {
-    let (features, stems) = features_of(sources);
+    let (features, stems) = features_of(sources, sentences, cut);
     let total: usize = features.iter().map(Vec::len).sum();
     let floors = Floors {
         options: *options,
         rarity: total >= MIN_CLAIMS_FOR_RARITY,
     };
     let mut candidates = scored(&features, stems, bounded.then_some(&floors));
-    let by_sentence = sentence_matches(sources, &features, sentences, &mut candidates, options);
+    let by_sentence =
+        sentence_matches(sources, &features, sentences, cut, &mut candidates, options);
     for &(i, p) in &by_sentence {
         let c = &mut candidates[i];
         let (ka, kb) = (features[c.a.0][c.a.1].kind, features[c.b.0][c.b.1].kind);
@@ -666,6 +700,7 @@ fn sentence_matches(
     sources: &[&[Claim]],
     features: &[Vec<Features>],
     sentences: &[Vec<&str>],
+    cut: &[Vec<Vec<text::Word>>],
     candidates: &mut [Candidate],
     options: &AlignOptions,
 ) -> Vec<(usize, f64)> {
@@ -736,7 +771,14 @@ fn sentence_matches(
                     Some(one) if sources[s][one].text == t => {
                         Cow::Borrowed(&features[s][one].profile)
                     }
-                    _ => Cow::Owned(model::Profile::new(t, &crate::extract::numbers::find(t))),
+                    _ => {
+                        let numbers = crate::extract::numbers::find(t);
+                        let words = match sentence_cut(sentences, cut, (s, i)) {
+                            Some((_, written)) => model::Words::cut(t, written.clone()),
+                            None => model::Words::new(t),
+                        };
+                        Cow::Owned(model::Profile::of(words, &numbers, None))
+                    }
                 }
             });
         }
@@ -1057,7 +1099,7 @@ fn wording_run(a: &Features, b: &Features) -> usize {
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.
 pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
-    let (features, stems) = features_of(sources);
+    let (features, stems) = features_of(sources, &[], &[]);
     let mut df = vec![0; stems];
     for f in features.iter().flatten() {
         for s in &f.stems {
@@ -1121,7 +1163,7 @@ mod tests {
             ClaimKind::Quote,
             "big red fast cars and in the end of",
         )];
-        let (f, _) = features_of(&[&a, &b]);
+        let (f, _) = features_of(&[&a, &b], &[], &[]);
         assert_eq!(wording_run(&f[0][0], &f[1][0]), 4);
         assert_eq!(wording_run(&f[1][0], &f[0][0]), 4);
     }
@@ -1156,7 +1198,7 @@ mod tests {
     }
 
     /// Aligns the articles of each cluster (texts, format sniffed) with the model bounded and
-    /// unbounded; the groups must be the same.
+    /// unbounded, and with the sentences' words handed over; the groups must be the same.
     fn check_bound_changes_nothing(clusters: &[Vec<String>]) {
         for (n, texts) in clusters.iter().enumerate() {
             let docs: Vec<_> = texts
@@ -1176,14 +1218,22 @@ mod tests {
                 .map(|(d, ss)| ss.iter().map(|s| &d.text[s.range.clone()]).collect())
                 .collect();
             let options = AlignOptions::default();
-            let bounded = align_bounded(&claims, &sentence_texts, &options, true);
-            let exact = align_bounded(&claims, &sentence_texts, &options, false);
+            let bounded = align_bounded(&claims, &sentence_texts, &[], &options, true);
+            let exact = align_bounded(&claims, &sentence_texts, &[], &options, false);
             assert_eq!(bounded, exact, "cluster {n}");
+            // The sentences' words handed over, as `analyze` does, change nothing either.
+            let words: Vec<_> = docs
+                .iter()
+                .zip(&sentences)
+                .map(|(d, s)| crate::extract::sentence_words(d, s))
+                .collect();
+            let cut = align_cut(&claims, &sentence_texts, &words, &options);
+            assert_eq!(cut, exact, "cluster {n}, words given");
             // Each candidate scored with the bound and then made exact (as a pair its
             // sentences vouch for is) has the parts and score of the full scoring, but for the
             // word-for-word run, which only two quotes use, and the character part of a quote
             // and a statement's overlap score, which nothing uses.
-            let (features, stems) = features_of(&claims);
+            let (features, stems) = features_of(&claims, &[], &[]);
             let total: usize = features.iter().map(Vec::len).sum();
             let floors = Floors {
                 options,

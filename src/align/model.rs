@@ -629,7 +629,12 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// The words of a text.
     pub fn new(text_: &'a str) -> Words<'a> {
-        let written = text::words(text_);
+        Words::cut(text_, text::words(text_))
+    }
+
+    /// The words of a text already cut into words (`written` is [`text::words`] of `text_`).
+    pub fn cut(text_: &'a str, written: Vec<text::Word<'a>>) -> Words<'a> {
+        debug_assert_eq!(written, text::words(text_));
         Words {
             keys: written.iter().map(|w| text::key_cow(w.text)).collect(),
             written,

@@ -121,12 +121,27 @@ const SCARE_QUOTE_WORDS: usize = 3;
 
 /// Extracts the claims of a document from its sentences.
 pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
-    let segments = quotes::find(doc);
-    // Each sentence cut into words once, for the vocabulary, the names and the narrative.
-    let sentence_words: Vec<Vec<text::Word>> = sentences
+    extract_cut(doc, sentences, &sentence_words(doc, sentences))
+}
+
+/// Each sentence of a document cut into words ([`text::words`] of the sentence's text, offsets
+/// from the sentence's start): what [`extract_cut`] reads, and the aligner after it.
+pub fn sentence_words<'d>(doc: &'d Document, sentences: &[Sentence]) -> Vec<Vec<text::Word<'d>>> {
+    sentences
         .iter()
         .map(|s| text::words(&doc.text[s.range.clone()]))
-        .collect();
+        .collect()
+}
+
+/// [`extract`], given each sentence cut into words ([`sentence_words`]), so that a caller who
+/// needs them too cuts them once.
+pub fn extract_cut(
+    doc: &Document,
+    sentences: &[Sentence],
+    sentence_words: &[Vec<text::Word>],
+) -> Extraction {
+    debug_assert_eq!(sentence_words.len(), sentences.len());
+    let segments = quotes::find(doc);
     let vocab = Vocabulary::learn(
         sentences
             .iter()
@@ -135,7 +150,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
     );
     let sentence_mentions: Vec<Vec<Mention>> = sentences
         .iter()
-        .zip(&sentence_words)
+        .zip(sentence_words)
         .map(|(s, ws)| names::mentions(&doc.text[s.range.clone()], ws, s.range.start, &vocab))
         .collect();
     let all_mentions: Vec<Mention> = sentence_mentions.iter().flatten().cloned().collect();
@@ -163,7 +178,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
         .collect();
     let narratives: Vec<Vec<NarrativeWord>> = sentences
         .iter()
-        .zip(&sentence_words)
+        .zip(sentence_words)
         .zip(&in_sentence)
         .map(|((s, ws), qs)| {
             let outers: Vec<Range<usize>> = qs.iter().map(|&i| segments[i].outer.clone()).collect();
