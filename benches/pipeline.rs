@@ -5,10 +5,12 @@
 //!
 //! - `stage/*`: each stage alone on the seed pair (`fixtures/seeds/*.txt`; the first is
 //!   HTML-ish text, which ingest detects), its input computed once beforehand, calling the
-//!   stages exactly as `claimdiff::analyze` does: `ingest` (both sources, format sniffed),
-//!   `segment`, `extract`, `align` (`align_in_context`, including the sentence texts it is
-//!   given), `check` (`check::run`), `report` (`Analysis::report`), `render-json` and
-//!   `render-text` (`claimdiff::render::render`, no colour).
+//!   stages' public functions: `ingest` (both sources, format sniffed), `segment`, `extract`,
+//!   `align` (`align_in_context`, including the sentence texts it is given), `check`
+//!   (`check::run`), `report` (`Analysis::report`), `render-json` and `render-text`
+//!   (`claimdiff::render::render`, no colour). (`claimdiff::analyze` cuts each sentence into
+//!   words once and hands them to extraction and alignment; here `extract` and `align` each
+//!   cut their own, so the stages' sum counts some word cutting twice.)
 //! - `whole/seed-pair`: ingest, `analyze`, `report` and the JSON render, as one
 //!   `claimdiff compare -f json` does minus reading files and writing the output.
 //! - `stage-64/*`: the same stages on a synthetic cluster of 64 sources (`claimdiff-eval

@@ -251,9 +251,8 @@ impl Floors {
     }
 }
 
-/// The features of every claim, and how many distinct stems they have (their ids run from 0 to
-/// that).
-/// The matcher's view of every claim, and how many stems the comparison has. A claim that is
+/// The matcher's view of every claim, and how many distinct stems they have (their ids run from
+/// 0 to that). A claim that is
 /// its whole sentence takes the sentence's words from `cut` (`cut[s][i]`: sentence `i` of
 /// source `s`, whose text is `sentences[s][i]`) when given, instead of cutting it again.
 fn features_of(
@@ -525,8 +524,9 @@ pub fn align(sources: &[&[Claim]], options: &AlignOptions) -> Vec<Group> {
 
 /// [`align_in_context`], given each sentence cut into words as well (`words[s][i]` is
 /// [`text::words`] of `sentences[s][i]`, as extraction cut it), so that a claim that is its
-/// whole sentence, and a sentence judged whole, are not cut again.
-pub fn align_cut(
+/// whole sentence, and a sentence judged whole, are not cut again. The words are trusted (other
+/// words would give other groups), so only [`crate::analyze`] calls it.
+pub(crate) fn align_cut(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
     words: &[Vec<Vec<text::Word>>],
@@ -752,6 +752,12 @@ fn sentence_matches(
         }
         let (sa, sb) = ((a.0, ca.sentence), (b.0, cb.sentence));
         if !split(sa.0, sa.1) && !split(sb.0, sb.1) {
+            continue;
+        }
+        // A claim naming a sentence its source does not have (a library caller's) has no
+        // sentence to judge whole.
+        let known = |(s, i): SentenceRef| sentences[s].get(i).is_some();
+        if !known(sa) || !known(sb) {
             continue;
         }
         members.push(((sa, sb), i));
@@ -1264,6 +1270,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A claim naming a sentence its source does not have is aligned by its own text, without
+    /// a panic, beside a claim of a split sentence.
+    #[test]
+    fn a_claim_of_an_unknown_sentence_is_judged_alone() {
+        let text = "The council approved the new stadium budget on Monday night";
+        let mut split = claim(ClaimKind::Statement, text);
+        split.sentence = 0;
+        let mut unknown = claim(ClaimKind::Statement, text);
+        unknown.sentence = 7;
+        let (a, b) = (vec![split], vec![unknown]);
+        let sentences = vec![
+            vec!["The council approved the new stadium budget on Monday night, after a vote."],
+            vec!["Another sentence."],
+        ];
+        let groups = align_in_context(&[&a, &b], &sentences, &AlignOptions::default());
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].claims, vec![(0, 0), (1, 0)]);
     }
 
     #[test]

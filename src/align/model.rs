@@ -632,8 +632,9 @@ impl<'a> Words<'a> {
         Words::cut(text_, text::words(text_))
     }
 
-    /// The words of a text already cut into words (`written` is [`text::words`] of `text_`).
-    pub fn cut(text_: &'a str, written: Vec<text::Word<'a>>) -> Words<'a> {
+    /// The words of a text already cut into words (`written` must be [`text::words`] of
+    /// `text_`, as a debug assertion checks).
+    pub(crate) fn cut(text_: &'a str, written: Vec<text::Word<'a>>) -> Words<'a> {
         debug_assert_eq!(written, text::words(text_));
         Words {
             keys: written.iter().map(|w| text::key_cow(w.text)).collect(),

@@ -126,16 +126,20 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Extraction {
 
 /// Each sentence of a document cut into words ([`text::words`] of the sentence's text, offsets
 /// from the sentence's start): what [`extract_cut`] reads, and the aligner after it.
-pub fn sentence_words<'d>(doc: &'d Document, sentences: &[Sentence]) -> Vec<Vec<text::Word<'d>>> {
+pub(crate) fn sentence_words<'d>(
+    doc: &'d Document,
+    sentences: &[Sentence],
+) -> Vec<Vec<text::Word<'d>>> {
     sentences
         .iter()
         .map(|s| text::words(&doc.text[s.range.clone()]))
         .collect()
 }
 
-/// [`extract`], given each sentence cut into words ([`sentence_words`]), so that a caller who
-/// needs them too cuts them once.
-pub fn extract_cut(
+/// [`extract`], given each sentence cut into words ([`sentence_words`] of the same document and
+/// sentences, which this trusts: other words would cut the wrong text, so only
+/// [`crate::analyze`] calls it), so that the words are cut once for extraction and alignment.
+pub(crate) fn extract_cut(
     doc: &Document,
     sentences: &[Sentence],
     sentence_words: &[Vec<text::Word>],
