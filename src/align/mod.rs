@@ -252,9 +252,9 @@ impl Floors {
 }
 
 /// The matcher's view of every claim, and how many distinct stems they have (their ids run from
-/// 0 to that). A claim that is
-/// its whole sentence takes the sentence's words from `cut` (`cut[s][i]`: sentence `i` of
-/// source `s`, whose text is `sentences[s][i]`) when given, instead of cutting it again.
+/// 0 to that). A claim that is its whole sentence takes the sentence's words from `cut`
+/// (`cut[s][i]`: sentence `i` of source `s`, whose text is `sentences[s][i]`) when given,
+/// instead of cutting it again.
 fn features_of(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
@@ -741,6 +741,9 @@ fn sentence_matches(
         })
         .collect();
     let split = |s: usize, i: usize| split[s].get(i).copied().unwrap_or(false);
+    // A claim naming a sentence its source does not have (a library caller's) has no sentence
+    // to judge whole.
+    let known = |(s, i): SentenceRef| sentences[s].get(i).is_some();
     // The candidate pairs of each pair of sentences: (the sentences, the candidate), sorted.
     let mut members: Vec<((SentenceRef, SentenceRef), usize)> =
         Vec::with_capacity(candidates.len());
@@ -754,9 +757,6 @@ fn sentence_matches(
         if !split(sa.0, sa.1) && !split(sb.0, sb.1) {
             continue;
         }
-        // A claim naming a sentence its source does not have (a library caller's) has no
-        // sentence to judge whole.
-        let known = |(s, i): SentenceRef| sentences[s].get(i).is_some();
         if !known(sa) || !known(sb) {
             continue;
         }
