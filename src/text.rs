@@ -113,25 +113,23 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// Each ASCII byte as a key writes it: white space as a space, a backtick as an apostrophe,
-/// a letter in lower case ([`ascii_key`]).
-static ASCII_KEY_BYTE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let c = i as u8;
-        table[i] = match c {
-            b' ' | b'\t'..=b'\r' => b' ',
-            b'`' => b'\'',
-            _ => c.to_ascii_lowercase(),
-        };
-        i += 1;
+/// An ASCII byte as a key writes it: white space as a space, a backtick as an apostrophe, a
+/// letter in lower case. Computed rather than looked up, so that a run of bytes is mapped
+/// several at a time (the compiler vectorises the loop).
+fn ascii_key_byte(c: u8) -> u8 {
+    let space = c == b' ' || c.wrapping_sub(b'\t') < 5;
+    let lowered = c | (u8::from(c.wrapping_sub(b'A') < 26) << 5);
+    if space {
+        b' '
+    } else if c == b'`' {
+        b'\''
+    } else {
+        lowered
     }
-    table
-};
+}
 
-/// [`key`] for ASCII text, byte by byte: the same result as [`unicode_key`], several times
-/// faster (keys are built for every word of every claim).
+/// [`key`] for ASCII text: the same result as [`unicode_key`], several times faster (keys are
+/// built for every word of every claim).
 fn ascii_key(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let Some(start) = b.iter().position(u8::is_ascii_alphanumeric) else {
@@ -152,20 +150,10 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
         }
         return Cow::Owned(s[start..end].to_ascii_lowercase());
     }
-    // Word by word (`char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form
-    // feed, carriage return), each copied in lower case as bytes; the body starts and ends
-    // with a letter or digit, so no run of white space is at either end. Every byte is written
-    // (white space as one space) without a branch, and the end moves past it unless it is white
-    // space after white space, so that a run of it is one space.
-    let mut out: Vec<u8> = vec![0; body.len()];
-    let (mut n, mut after_space) = (0, false);
-    for &c in body {
-        let space = matches!(c, b' ' | b'\t'..=b'\r');
-        out[n] = ASCII_KEY_BYTE[usize::from(c)];
-        n += usize::from(!(space & after_space));
-        after_space = space;
-    }
-    out.truncate(n);
+    // Every byte mapped in one pass, then runs of white space made one space; the body starts
+    // and ends with a letter or digit, so no white space is at either end.
+    let mut out: Vec<u8> = body.iter().map(|c| ascii_key_byte(*c)).collect();
+    collapse_spaces(&mut out);
     // ASCII in, ASCII out: always valid UTF-8, so never lossy.
     Cow::Owned(
         String::from_utf8(out)
@@ -173,41 +161,59 @@ fn ascii_key(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
-/// [`fold_char`] and Unicode's lower case. Read byte by byte, a character decoded only where a
-/// byte is not ASCII (most bytes of a text with a curly quote or an accent are ASCII still).
-fn unicode_key(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+/// Makes each run of spaces in `out` one space and drops those at either end (a pass over
+/// the bytes only when there is such a run or end: most texts have single spaces between
+/// words and none around them).
+fn collapse_spaces(out: &mut Vec<u8>) {
+    let needed = out.first() == Some(&b' ')
+        || out.last() == Some(&b' ')
+        || out.windows(2).any(|w| w[0] == b' ' && w[1] == b' ');
+    if !needed {
+        return;
+    }
+    let mut n = 0;
     let mut space = false;
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        // The character's key, as one ASCII byte or as a folded character.
-        let folded = if c.is_ascii() {
-            i += 1;
-            Err(ASCII_KEY_BYTE[usize::from(c)])
-        } else {
-            let Some(ch) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            i += ch.len_utf8();
-            match fold_char(ch) {
-                f if f.is_ascii() => Err(f as u8),
-                f => Ok(f),
-            }
-        };
-        // White space: ASCII's (which the table writes as a space) or any other.
-        if folded.map_or_else(|k| k == b' ', char::is_whitespace) {
+    for k in 0..out.len() {
+        let c = out[k];
+        if c == b' ' {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
-            out.push(b' ');
+        if space && n > 0 {
+            out[n] = b' ';
+            n += 1;
         }
         space = false;
-        match folded {
-            Err(k) => out.push(k),
-            Ok(f) => {
+        out[n] = c;
+        n += 1;
+    }
+    out.truncate(n);
+}
+
+/// [`key`] for any text: ASCII characters folded as [`ascii_key`] folds them, the others by
+/// [`fold_char`] and Unicode's lower case. The runs of ASCII bytes between characters beyond
+/// ASCII (most of a text with a curly quote or an accent) are mapped a run at a time, white
+/// space written as a space; the runs of spaces are made one afterwards.
+fn unicode_key(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..]
+            .iter()
+            .position(|c| !c.is_ascii())
+            .map_or(b.len(), |n| i + n);
+        out.extend(b[i..run].iter().map(|c| ascii_key_byte(*c)));
+        i = run;
+        let Some(ch) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        match fold_char(ch) {
+            // Typography folded to ASCII ('"', '-', ' ', ...): written as it is.
+            f if f.is_ascii() => out.push(f as u8),
+            f if f.is_whitespace() => out.push(b' '),
+            f => {
                 for l in f.to_lowercase() {
                     let mut buf = [0; 4];
                     out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
@@ -215,14 +221,17 @@ fn unicode_key(s: &str) -> String {
             }
         }
     }
+    collapse_spaces(&mut out);
     // ASCII bytes and whole encoded characters: always valid UTF-8, so never lossy.
-    let out = String::from_utf8(out)
+    let mut out = String::from_utf8(out)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric());
-    if trimmed.len() == out.len() {
-        return out;
-    }
-    trimmed.to_string()
+    // Punctuation trimmed from the ends in place: the end cut off, then the start drained.
+    let punctuation = |c: char| !c.is_alphanumeric();
+    let end = out.trim_end_matches(punctuation).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(punctuation).len();
+    out.drain(..start);
+    out
 }
 
 /// Removes accents (combining marks after NFD decomposition): "Léger" → "Leger".
