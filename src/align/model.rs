@@ -251,6 +251,9 @@ struct Part {
     hyphenated: bool,
     /// Hash of its first five characters, for words of five characters or more.
     prefix: Option<u64>,
+    /// Hash of its first five characters (all of them for a shorter word), as a profile's
+    /// list of prefixes holds it.
+    prefix_any: u64,
 }
 
 impl Part {
@@ -267,13 +270,15 @@ impl Part {
             None if alphabetic => (text::stem(part), lexicon::concepts_of_other(part)),
             None => (text::stem(part), Vec::new()),
         };
+        let prefix_any = hash(prefix5(part));
         Part {
             stem: hash(&stem_text),
             stem_text: stem_text.into(),
             concepts,
             stop: text::is_stop_word(part),
             hyphenated: part.contains('-'),
-            prefix: (part.chars().count() >= 5).then(|| hash(prefix5(part))),
+            prefix: (part.chars().count() >= 5).then_some(prefix_any),
+            prefix_any,
         }
     }
 }
@@ -684,13 +689,21 @@ impl Profile {
             concept_word.resize(concepts.len(), j);
             content_words.push(ContentWord::new(p.stem, p.prefix));
         };
-        for k in keys {
-            let k = without_possessive(k);
+        let mut prefixes: Vec<u64> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let k = without_possessive(key);
             // Content words: stop words dropped, hyphenated compounds split ("25-yard" shares
             // "yard" with "12 yards"), as in `text::content_stems`. A word without a hyphen is
             // its one piece.
             let hyphenated = with_part(k, |p| {
                 stems.push(p.stem);
+                // The prefix of the word as written, possessive and all: the part's, unless
+                // the part is shorter.
+                prefixes.push(if k.len() == key.len() {
+                    p.prefix_any
+                } else {
+                    hash(prefix5(key))
+                });
                 let content = !k.is_empty() && !p.stop;
                 if content && !p.hyphenated {
                     push_content(p);
@@ -724,7 +737,6 @@ impl Profile {
             .collect();
         names.sort_unstable();
         names.dedup();
-        let mut prefixes: Vec<u64> = keys.iter().map(|k| hash(prefix5(k))).collect();
         prefixes.sort_unstable();
         Profile {
             id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
