@@ -163,7 +163,11 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
                 .collect()
         })
         .collect();
-    let groups = align::align_cut(&claims, &sentence_texts, &words, &options.align);
+    let starts: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|ss| ss.iter().map(|s| s.range.start).collect())
+        .collect();
+    let groups = align::align_cut(&claims, &sentence_texts, &words, &starts, &options.align);
     let ids = source_ids(inputs);
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let findings = check::run(&check::Context {

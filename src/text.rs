@@ -268,6 +268,35 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// The words of a piece of a text, from the words of the whole text ([`words`] of `t`, given as
+/// `ws`), when the piece's edges let them be read off: the words of `t[range]` with their
+/// offsets into the piece, or `None` when they might differ from [`words`] of the piece. They
+/// are the same when no word of `t` runs across either edge and the piece does not follow a
+/// dot: the reading of a word looks back only at the character before it (for the dot of an
+/// abbreviation, "U.S."), and ahead only at the characters that would make it go on.
+pub(crate) fn words_within<'a>(
+    t: &'a str,
+    ws: &[Word<'a>],
+    range: std::ops::Range<usize>,
+) -> Option<Vec<Word<'a>>> {
+    let (start, end) = (range.start, range.end);
+    t.get(range)?;
+    let across = |at: usize| ws.iter().any(|w| w.start < at && w.end > at);
+    if t[..start].ends_with('.') || across(start) || across(end) {
+        return None;
+    }
+    Some(
+        ws.iter()
+            .filter(|w| w.start >= start && w.end <= end)
+            .map(|w| Word {
+                text: w.text,
+                start: w.start - start,
+                end: w.end - start,
+            })
+            .collect(),
+    )
+}
+
 /// How many words `s` has: `words(s).len()`, without the list.
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;
@@ -794,6 +823,22 @@ mod tests {
             proptest::prop_assert_eq!(unicode_key(&s), naive);
         }
 
+        /// The words of a piece read off the whole text's words, when its edges allow it, are
+        /// the words of the piece.
+        #[test]
+        fn words_within_a_piece_are_the_pieces_words(
+            t in "([aB1 .,'$%\u{2019}\u{e9}\u{301}\u{201C}\u{201D}\"-]|[a-z]{1,4}|[0-9]{1,3}){0,24}",
+            x in 0usize..64,
+            y in 0usize..64,
+        ) {
+            let (x, y) = (x.min(t.len()), y.min(t.len()));
+            let (start, end) = (x.min(y), x.max(y));
+            let ws = words(&t);
+            if let Some(got) = words_within(&t, &ws, start..end) {
+                proptest::prop_assert_eq!(got, words(&t[start..end]));
+            }
+        }
+
         /// Words read from the bytes of an ASCII text are the words read from its decoded
         /// characters.
         #[test]
@@ -891,6 +936,23 @@ mod tests {
         );
         check_words("\"Why?\" he asked", &["Why", "he", "asked"]);
         check_words("$2.5 billion, 4.4%", &["$2.5", "billion", "4.4%"]);
+    }
+
+    #[test]
+    fn words_within_need_clean_edges() {
+        let t = "He said U.S. troops, 2,000 of them, left";
+        let ws = words(t);
+        let texts = |r: std::ops::Range<usize>| {
+            words_within(t, &ws, r).map(|w| w.iter().map(|w| w.text).collect::<Vec<_>>())
+        };
+        assert_eq!(texts(0..7), Some(vec!["He", "said"]));
+        // "U.S" with "." after it: the word "U.S." goes on past the piece.
+        assert_eq!(texts(8..11), None);
+        assert_eq!(texts(8..19), Some(vec!["U.S.", "troops"]));
+        // A piece after no white space, or cutting "2,000".
+        assert_eq!(texts(9..19), None);
+        assert_eq!(texts(21..22), None);
+        assert_eq!(texts(21..26), Some(vec!["2,000"]));
     }
 
     #[test]

@@ -132,7 +132,7 @@ struct Bigrams {
 /// not it reaches the threshold. Candidates come from the inverted index: claims sharing no
 /// content word are never scored.
 pub fn scored_pairs(sources: &[&[Claim]]) -> Vec<(f64, ClaimRef, ClaimRef)> {
-    let (features, stems) = features_of(sources, &[], &[]);
+    let (features, stems) = features_of(sources, &[], Cut::default());
     let pairs = scored(&features, stems, None);
     in_rank(&pairs).map(|c| (c.score, c.a, c.b)).collect()
 }
@@ -258,7 +258,7 @@ impl Floors {
 fn features_of(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
-    cut: &[Vec<Vec<text::Word>>],
+    cut: Cut,
 ) -> (Vec<Vec<Features>>, usize) {
     let mut text_ids: HashMap<&str, u32> = HashMap::default();
     // The text of every content stem, by hash.
@@ -270,9 +270,25 @@ fn features_of(
         for c in claims.iter() {
             let next = text_ids.len() as u32;
             let text_id = *text_ids.entry(c.text.as_str()).or_insert(next);
-            let words = match sentence_cut(sentences, cut, (s, c.sentence)) {
-                Some((t, written)) if t == c.text => model::Words::cut(&c.text, written.clone()),
-                _ => model::Words::new(&c.text),
+            // A claim that is its sentence, or a piece of it with clean edges, takes its words
+            // from the sentence's instead of cutting them again.
+            let written =
+                sentence_cut(sentences, cut.words, (s, c.sentence)).and_then(|(t, written)| {
+                    if t == c.text {
+                        return Some(written.clone());
+                    }
+                    // Where the claim's range falls in its sentence, when its text is that
+                    // stretch of the sentence.
+                    let start = *cut.starts.get(s)?.get(c.sentence)?;
+                    let at = c.range.start.checked_sub(start)?;
+                    let range = at..at + c.text.len();
+                    (t.get(range.clone())? == c.text)
+                        .then(|| text::words_within(t, written, range))
+                        .flatten()
+                });
+            let words = match written {
+                Some(written) => model::Words::cut(&c.text, written),
+                None => model::Words::new(&c.text),
             };
             let word_ids = words.keys.iter().map(|w| model::hash(w)).collect();
             let plain = words
@@ -530,9 +546,20 @@ pub(crate) fn align_cut(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
     words: &[Vec<Vec<text::Word>>],
+    starts: &[Vec<usize>],
     options: &AlignOptions,
 ) -> Vec<Group> {
-    align_bounded(sources, sentences, words, options, true)
+    let cut = Cut { words, starts };
+    align_bounded(sources, sentences, cut, options, true)
+}
+
+/// What [`align_cut`] is given beyond the sentences: each sentence's words (`words[s][i]`) and
+/// where it starts in its document's clean text (`starts[s][i]`, the offsets [`Claim::range`]
+/// counts from); empty when not given.
+#[derive(Clone, Copy, Default)]
+struct Cut<'w, 'd> {
+    words: &'w [Vec<Vec<text::Word<'d>>>],
+    starts: &'w [Vec<usize>],
 }
 
 /// Aligns the claims of several sources into groups, knowing the sentences they come from:
@@ -547,7 +574,7 @@ pub fn align_in_context(
     sentences: &[Vec<&str>],
     options: &AlignOptions,
 ) -> Vec<Group> {
-    align_bounded(sources, sentences, &[], options, true)
+    align_bounded(sources, sentences, Cut::default(), options, true)
 }
 
 /// [`align_in_context`], with the model run only where its probability can matter when
@@ -555,11 +582,12 @@ pub fn align_in_context(
 fn align_bounded(
     sources: &[&[Claim]],
     sentences: &[Vec<&str>],
-    cut: &[Vec<Vec<text::Word>>],
+    cut: Cut,
     options: &AlignOptions,
     bounded: bool,
 ) -> Vec<Group> {
     let (features, stems) = features_of(sources, sentences, cut);
+    let cut = cut.words;
     let total: usize = features.iter().map(Vec::len).sum();
     let floors = Floors {
         options: *options,
@@ -1105,7 +1133,7 @@ fn wording_run(a: &Features, b: &Features) -> usize {
 
 /// Every candidate pair with the parts of its score, for tuning and explanation.
 pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
-    let (features, stems) = features_of(sources, &[], &[]);
+    let (features, stems) = features_of(sources, &[], Cut::default());
     let mut df = vec![0; stems];
     for f in features.iter().flatten() {
         for s in &f.stems {
@@ -1169,7 +1197,7 @@ mod tests {
             ClaimKind::Quote,
             "big red fast cars and in the end of",
         )];
-        let (f, _) = features_of(&[&a, &b], &[], &[]);
+        let (f, _) = features_of(&[&a, &b], &[], Cut::default());
         assert_eq!(wording_run(&f[0][0], &f[1][0]), 4);
         assert_eq!(wording_run(&f[1][0], &f[0][0]), 4);
     }
@@ -1224,8 +1252,8 @@ mod tests {
                 .map(|(d, ss)| ss.iter().map(|s| &d.text[s.range.clone()]).collect())
                 .collect();
             let options = AlignOptions::default();
-            let bounded = align_bounded(&claims, &sentence_texts, &[], &options, true);
-            let exact = align_bounded(&claims, &sentence_texts, &[], &options, false);
+            let bounded = align_bounded(&claims, &sentence_texts, Cut::default(), &options, true);
+            let exact = align_bounded(&claims, &sentence_texts, Cut::default(), &options, false);
             assert_eq!(bounded, exact, "cluster {n}");
             // The sentences' words handed over, as `analyze` does, change nothing either.
             let words: Vec<_> = docs
@@ -1233,13 +1261,17 @@ mod tests {
                 .zip(&sentences)
                 .map(|(d, s)| crate::extract::sentence_words(d, s))
                 .collect();
-            let cut = align_cut(&claims, &sentence_texts, &words, &options);
+            let starts: Vec<Vec<usize>> = sentences
+                .iter()
+                .map(|ss| ss.iter().map(|s| s.range.start).collect())
+                .collect();
+            let cut = align_cut(&claims, &sentence_texts, &words, &starts, &options);
             assert_eq!(cut, exact, "cluster {n}, words given");
             // Each candidate scored with the bound and then made exact (as a pair its
             // sentences vouch for is) has the parts and score of the full scoring, but for the
             // word-for-word run, which only two quotes use, and the character part of a quote
             // and a statement's overlap score, which nothing uses.
-            let (features, stems) = features_of(&claims, &[], &[]);
+            let (features, stems) = features_of(&claims, &[], Cut::default());
             let total: usize = features.iter().map(Vec::len).sum();
             let floors = Floors {
                 options,

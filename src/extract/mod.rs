@@ -207,6 +207,15 @@ pub(crate) fn extract_cut(
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let mentions = &sentence_mentions[si];
+        // The numbers of a stretch of the sentence, its words read off the sentence's when
+        // they can be.
+        let numbers_of = |t: &str, r: &Range<usize>| {
+            numbers::find_cut(t, || {
+                let within =
+                    r.start.checked_sub(s.range.start)?..r.end.checked_sub(s.range.start)?;
+                text::words_within(&doc.text[s.range.clone()], sentence_words.get(si)?, within)
+            })
+        };
         let names_in = |r: &Range<usize>| -> Vec<String> {
             let mut seen = BTreeSet::new();
             mentions
@@ -228,7 +237,7 @@ pub(crate) fn extract_cut(
             let t = doc.text[r.clone()].to_string();
             claims.push(Claim {
                 kind: ClaimKind::Quote,
-                numbers: numbers::find(&t),
+                numbers: numbers_of(&t, &r),
                 names: names_in(&r),
                 text: t,
                 range: r,
@@ -272,7 +281,11 @@ pub(crate) fn extract_cut(
             }
             claims.push(Claim {
                 kind: ClaimKind::Statement,
-                numbers: numbers::find(&t),
+                numbers: if has_quote {
+                    numbers::find(&t)
+                } else {
+                    numbers_of(&t, &part)
+                },
                 names: names_in(&part),
                 text: t,
                 range: part,

@@ -296,13 +296,31 @@ pub fn find(s: &str) -> Vec<Number> {
     find_in_words(s)
 }
 
+/// [`find`], given a way to the words of `s` ([`text::words`] of it, or `None` to have them
+/// cut here), which is taken only when `s` may hold a number.
+pub(crate) fn find_cut<'a>(
+    s: &'a str,
+    words: impl FnOnce() -> Option<Vec<Word<'a>>>,
+) -> Vec<Number> {
+    if !may_hold_a_number(s) {
+        return Vec::new();
+    }
+    let ws = words().unwrap_or_else(|| text::words(s));
+    debug_assert_eq!(ws, text::words(s));
+    numbers_in(s, &ws)
+}
+
 /// [`find`], reading every word.
 fn find_in_words(s: &str) -> Vec<Number> {
-    let ws = text::words(s);
+    numbers_in(s, &text::words(s))
+}
+
+/// The numbers in `s`, whose words are `ws`.
+fn numbers_in(s: &str, ws: &[Word<'_>]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let consumed = number_at(s, &ws, i, &mut out);
+        let consumed = number_at(s, ws, i, &mut out);
         i += consumed.max(1);
     }
     out
