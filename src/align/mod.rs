@@ -282,9 +282,10 @@ fn features_of(
                     let start = *cut.starts.get(s)?.get(c.sentence)?;
                     let at = c.range.start.checked_sub(start)?;
                     let range = at..at + c.text.len();
-                    (t.get(range.clone())? == c.text)
-                        .then(|| text::words_within(t, written, range))
-                        .flatten()
+                    if t.get(range.clone())? != c.text {
+                        return None;
+                    }
+                    text::words_within(t, written, range)
                 });
             let words = match written {
                 Some(written) => model::Words::cut(&c.text, written),
