@@ -588,15 +588,20 @@ fn align_bounded(
     bounded: bool,
 ) -> Vec<Group> {
     let (features, stems) = features_of(sources, sentences, cut);
-    let cut = cut.words;
     let total: usize = features.iter().map(Vec::len).sum();
     let floors = Floors {
         options: *options,
         rarity: total >= MIN_CLAIMS_FOR_RARITY,
     };
     let mut candidates = scored(&features, stems, bounded.then_some(&floors));
-    let by_sentence =
-        sentence_matches(sources, &features, sentences, cut, &mut candidates, options);
+    let by_sentence = sentence_matches(
+        sources,
+        &features,
+        sentences,
+        cut.words,
+        &mut candidates,
+        options,
+    );
     for &(i, p) in &by_sentence {
         let c = &mut candidates[i];
         let (ka, kb) = (features[c.a.0][c.a.1].kind, features[c.b.0][c.b.1].kind);
