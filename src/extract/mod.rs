@@ -690,8 +690,16 @@ fn attribute_blocks(
                     }
                 }
             }
-            // 3. A quote right after another one (same or next paragraph) goes on with its speaker.
+            // 3. A quote right after another one (same or next paragraph) goes on with its
+            //    speaker, when it stands by itself: a quote the writer's own words lead into
+            //    within its sentence, with no speech verb ("..., as critics charge that Lee
+            //    stands for “...”"), is the narrative's, not the last speaker's.
+            let lead = s.range.start..first.outer.start.max(s.range.start);
+            let embedded = narratives[si]
+                .iter()
+                .any(|w| w.range.start >= lead.start && w.range.end <= lead.end);
             if found.is_none()
+                && !embedded
                 && let Some((_, para, Some(sp))) = &last_block
                 && *para + 1 >= s.paragraph
             {
@@ -1296,6 +1304,39 @@ mod tests {
             .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(speakers(input), want, "speakers in {input:?}");
+    }
+
+    #[test]
+    fn participles_of_speech_attribute_to_the_clause_subject() {
+        check_speakers(
+            "Tom Ray spoke on Monday. The ad ends with Ann Lee claiming, \"our faith made us strong.\"",
+            &[("our faith made us strong.", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "Tom Ray spoke on Monday. Ann Lee doubled down, proclaiming that \"I will always speak up.\"",
+            &[("I will always speak up.", Some("Ann Lee"))],
+        );
+    }
+
+    #[test]
+    fn a_quote_the_narrative_leads_into_is_not_the_last_speakers() {
+        // Standing by itself, the next paragraph's quote goes on with the last speaker...
+        check_speakers(
+            "\"We will rebuild,\" Ann Lee said.\n\n\"And we will win.\"",
+            &[
+                ("We will rebuild", Some("Ann Lee")),
+                ("And we will win.", Some("Ann Lee")),
+            ],
+        );
+        // ...but words the writer quotes inside a sentence of their own, with no speech verb,
+        // are not hers: here they are her critics'.
+        check_speakers(
+            "\"We will rebuild,\" Ann Lee said.\n\nCritics charge that Lee stands for \"ending the program.\"",
+            &[
+                ("We will rebuild", Some("Ann Lee")),
+                ("ending the program.", None),
+            ],
+        );
     }
 
     #[test]

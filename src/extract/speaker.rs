@@ -104,6 +104,15 @@ static SPEECH_VERBS: text::WordSet = text::WordSet::new(&[
     "adding",
     "writing",
     "tweeting",
+    "claiming",
+    "proclaimed",
+    "proclaiming",
+    "promising",
+    "demanded",
+    "demanding",
+    "insisting",
+    "arguing",
+    "declaring",
 ]);
 
 /// Words that may stand between a subject and its speech verb ("Okafor also said").
@@ -171,7 +180,24 @@ static QUOTING_VERBS: text::WordSet = text::WordSet::new(&[
     "decrying",
     "denounced",
     "denouncing",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "derided",
+    "deriding",
+    "mocked",
+    "mocking",
+    "characterized",
+    "characterised",
+    "characterizing",
+    "characterising",
+    "urging",
 ]);
+
+/// Verbs that quote the subject's words only through "as": "Lee referred to the plan as “a
+/// disgrace”", not "the plan, also referred to as “principles”" (no object: a passive).
+static REFERRING_VERBS: text::WordSet =
+    text::WordSet::new(&["referred", "refers", "referring", "refer"]);
 
 /// How many narrative words may stand between a quoting verb and the quote it attributes.
 const QUOTING_REACH: usize = 12;
@@ -331,6 +357,30 @@ pub fn is_preposition(w: &str) -> bool {
 /// Is `w` a verb that quotes its subject's words as its object ("called", "accusing")?
 pub fn is_quoting_verb(w: &str) -> bool {
     QUOTING_VERBS.contains(w)
+}
+
+/// Does the verb at `v` quote its subject's words: a quoting verb, or a referring verb with an
+/// object and "as" before the quote ("referred to him as “...”")?
+fn quotes_as_object(words: &[NarrativeWord], v: usize) -> bool {
+    let key = words[v].key.as_ref();
+    if is_quoting_verb(key) {
+        return true;
+    }
+    if !REFERRING_VERBS.contains(key) || words.get(v + 1).is_none_or(|w| w.key != "to") {
+        return false;
+    }
+    // "to", at least one word of object, then "as" before the quote ("as a “...”").
+    let mut as_seen = false;
+    for w in words.iter().skip(v + 3).take(QUOTING_REACH) {
+        if w.after_quote {
+            break;
+        }
+        as_seen |= w.key == "as";
+        if w.before_quote {
+            return as_seen;
+        }
+    }
+    false
 }
 
 static CHANNEL_NOUNS: text::WordSet = text::WordSet::new(&[
@@ -493,7 +543,7 @@ pub fn attributions(
     for (v, w) in words.iter().enumerate() {
         let according = w.key == "according" && words.get(v + 1).is_some_and(|n| n.key == "to");
         // A quoting verb counts when a quote follows it within its clause and it is active.
-        let quoting = is_quoting_verb(&w.key)
+        let quoting = quotes_as_object(words, v)
             && !(v > 0 && PASSIVE.contains(words[v - 1].key.as_ref()))
             && quote_follows(words, v);
         if !is_speech_verb(&w.key) && !according && !quoting {
@@ -528,6 +578,11 @@ pub fn attributions(
                 } else if name_ending_at(p.range.end).is_some() {
                     match name_before(words, j, name_ending_at) {
                         Some(r) => subject = Some(Subject::Name(r)),
+                        // "the ad ends with Lee claiming “...”": the name the participle
+                        // goes with is its subject.
+                        None if w.key.ends_with("ing") && j == v && follows_with(words, j) => {
+                            subject = name_ending_at(p.range.end).map(Subject::Name);
+                        }
                         // "a poll in Iowa said": the subject is the thing before the phrase;
                         // "an ad in Iowa describing ...": the participle's clause has one.
                         None if !w.key.ends_with("ing") => subject = Some(Subject::Unnamed),
@@ -635,6 +690,19 @@ fn name_before(
         Some(b) if words[b].key == "of" && b > 0 => name_ending_at(words[b - 1].range.end),
         Some(_) => None,
     }
+}
+
+/// Is the name ending with the word before `j` the object of "with" ("with Lee claiming")?
+fn follows_with(words: &[NarrativeWord], j: usize) -> bool {
+    let Some(start) = words[..j].last().map(|w| w.range.start) else {
+        return false;
+    };
+    // The words of the name are capitalised; "with" is the first word before them.
+    words[..j]
+        .iter()
+        .rev()
+        .find(|w| w.range.start < start && !text::is_capitalised(w.text))
+        .is_some_and(|w| w.key == "with")
 }
 
 /// Does a quote follow the word at `v` within [`QUOTING_REACH`] words, before any speech verb?
@@ -903,6 +971,24 @@ mod tests {
         );
         check("Later Lee was accused of \"lying to us all.\"", None);
         check("Later Lee called it a shame.", None);
+        check(
+            "Later Lee referred to the plan as \"a disgrace.\"",
+            Some(("Lee", None)),
+        );
+        check(
+            "Later Lee referred to the man as a \"jackass.\"",
+            Some(("Lee", None)),
+        );
+        check(
+            "Later Lee dismissed the plan as \"a disgrace.\"",
+            Some(("Lee", None)),
+        );
+        // A passive with no auxiliary: the plan is referred to, by nobody named.
+        check(
+            "Later Lee wants the plan, also referred to as \"principles,\" done.",
+            None,
+        );
+        check("Later Lee referred to \"the plan\" twice.", None);
     }
 
     #[test]
