@@ -136,7 +136,24 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "warden",
     "provost",
     "dean",
+    "ceo",
+    "cfo",
+    "coo",
+    "whip",
+    "historian",
+    "strategist",
+    "pollster",
+    "economist",
+    "analyst",
+    "columnist",
+    "correspondent",
+    "editor",
+    "founder",
+    "treasurer",
 ]);
+
+/// Endings that make a title of a title: "Speaker-to-be", "President-elect".
+const TITLE_SUFFIXES: &[&str] = &["elect", "designate", "to-be"];
 
 /// Capitalised words that are never names on their own.
 static NOT_NAMES: text::WordSet = text::WordSet::new(&[
@@ -310,7 +327,11 @@ fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Is `w`, as [`text::key`] folds it, a title word ([`TITLES`])?
 fn is_title_word(w: &str) -> bool {
-    with_lower_key(w, |k| TITLES.contains(k))
+    with_lower_key(w, |k| {
+        TITLES.contains(k)
+            || k.split_once('-')
+                .is_some_and(|(t, rest)| TITLES.contains(t) && TITLE_SUFFIXES.contains(&rest))
+    })
 }
 
 /// Finds the name mentions in one sentence, given with its words ([`text::words`]). `base` is
@@ -793,6 +814,8 @@ mod tests {
                 "\"We are gutted,\" Obama said.",
                 "Okafor said: \"We lost.\"",
                 "Officials said: \"It stays shut.\"",
+                "Later, Acme CEO Ann Lee met House Speaker-to-be Tom Ray.",
+                "Then Senate Majority Whip Jo Kim and historian Al Ng spoke.",
             ],
             &[
                 &["England", "Mary Baines"],
@@ -802,6 +825,8 @@ mod tests {
                 &["Obama"],
                 &["Okafor"],
                 &[],
+                &["Ann Lee", "Tom Ray"],
+                &["Jo Kim", "Al Ng"],
             ],
         );
     }
