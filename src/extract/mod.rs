@@ -718,7 +718,7 @@ fn attribute_blocks(
         // that only looks like a person's when nobody better is known yet.
         match ctx.subject(si, &(0..usize::MAX)) {
             Some(Guess::Person(p))
-                if persons.contains(&p)
+                if (persons.contains(&p) && !names_a_body(&p))
                     || last_person.as_ref().is_none_or(|l| !persons.contains(l)) =>
             {
                 last_person = Some(p);
@@ -1123,6 +1123,17 @@ impl<'a> Subjects<'a> {
 
 /// A name of two or more words with no word that marks a place, team or organisation.
 fn looks_like_person(name: &str) -> bool {
+    name.split(' ').nth(1).is_some()
+        && !name
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && !names_a_body(name)
+}
+
+/// Does a word of `name` mark a place, team or organisation ("White House", "Bank of
+/// England")?
+fn names_a_body(name: &str) -> bool {
     const NOT_PERSON: &[&str] = &[
         "party",
         "house",
@@ -1213,12 +1224,9 @@ fn looks_like_person(name: &str) -> bool {
         "republican",
         "republicans",
     ];
-    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
-    words.len() >= 2
-        && words[0] != "the"
-        && !words
-            .iter()
-            .any(|w| w == "of" || NOT_PERSON.contains(&w.as_str()))
+    name.split(' ')
+        .map(str::to_lowercase)
+        .any(|w| w == "of" || NOT_PERSON.contains(&w.as_str()))
 }
 
 fn dist(at: usize, r: &Range<usize>) -> usize {
@@ -1304,6 +1312,17 @@ mod tests {
             .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(speakers(input), want, "speakers in {input:?}");
+    }
+
+    #[test]
+    fn a_body_that_speaks_does_not_take_he_from_a_person() {
+        check_speakers(
+            "The White House said nothing.\n\nRep. Ann Lee said the panel is ready.\n\nThe House panel\u{2019}s subpoenas \"will work,\" Lee told reporters. \"We need more,\" he added.",
+            &[
+                ("will work", Some("Ann Lee")),
+                ("We need more", Some("Ann Lee")),
+            ],
+        );
     }
 
     #[test]

@@ -253,7 +253,11 @@ impl<'a> Vocabulary<'a> {
             for (i, w) in words.iter().enumerate() {
                 let bare = strip_possessive(w.text);
                 if text::is_capitalised(bare) {
-                    if i > 0 && !follows_quote_open(s, w) && !v.capitalised_inside.contains(bare) {
+                    if i > 0
+                        && !follows_quote_open(s, w)
+                        && !follows_dateline(s, w)
+                        && !v.capitalised_inside.contains(bare)
+                    {
                         v.capitalised_inside.insert(bare);
                     }
                 } else if !bare.is_ascii() || bare.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -299,6 +303,27 @@ fn follows_quote_open(s: &str, w: &Word<'_>) -> bool {
         Some(c) => c == ':' || c == '(',
         None => false,
     }
+}
+
+/// Does `w` open the story after a dateline ("WASHINGTON — With ...", "PHOENIX, Ariz. -- As
+/// ...")? A dateline is a place in capitals, perhaps a state after a comma, then a dash.
+fn follows_dateline(s: &str, w: &Word<'_>) -> bool {
+    let before = s[..w.start].trim_end();
+    let Some(place) = before
+        .strip_suffix("--")
+        .or_else(|| before.strip_suffix(['-', '\u{2013}', '\u{2014}', '\u{2015}']))
+    else {
+        return false;
+    };
+    let mut words = place.split_whitespace();
+    let first_all_caps = words.next().is_some_and(|f| {
+        let letters = f.trim_end_matches(',');
+        letters.chars().count() >= 2
+            && letters
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+    });
+    first_all_caps && place.split_whitespace().count() <= 4
 }
 
 /// Removes a trailing possessive: "England’s" → "England", "Jones'" stays "Jones".
@@ -374,6 +399,13 @@ pub fn mentions(
                 && is_name_word(ws[j + 1].text)
             {
                 j += 1;
+            } else if ws[j].text == "of"
+                // "Speaker of the House Jo Kim": a title's object, taken off with it.
+                && is_title_word(prev)
+                && ws.get(j + 1).is_some_and(|w| w.text == "the")
+                && ws.get(j + 2).is_some_and(|w| is_name_word(w.text))
+            {
+                j += 2;
             } else {
                 break;
             }
@@ -423,7 +455,9 @@ fn to_mention(
     // A capitalised word opening the sentence (or a quote) is a name only if the document also
     // capitalises it elsewhere and never writes it in lower case.
     let first = words[0];
-    let opens = std::ptr::eq(first, &all[0]) || follows_quote_open(sentence, first);
+    let opens = std::ptr::eq(first, &all[0])
+        || follows_quote_open(sentence, first)
+        || follows_dateline(sentence, first);
     if opens {
         let bare = strip_possessive(first.text);
         let lower = bare.to_lowercase();
@@ -452,8 +486,12 @@ fn to_mention(
         if is_title_word(w.text) {
             titled = true;
             words.remove(0);
-            if words.first().is_some_and(|w| w.text == "of") && words.len() > 2 {
-                words.drain(..2);
+            // "of State", "of the House": the office's object goes with it.
+            if words.first().is_some_and(|w| w.text == "of") {
+                let the = usize::from(words.get(1).is_some_and(|w| w.text == "the"));
+                if words.len() > 2 + the {
+                    words.drain(..2 + the);
+                }
             }
         } else {
             break;
@@ -816,6 +854,9 @@ mod tests {
                 "Officials said: \"It stays shut.\"",
                 "Later, Acme CEO Ann Lee met House Speaker-to-be Tom Ray.",
                 "Then Senate Majority Whip Jo Kim and historian Al Ng spoke.",
+                "WASHINGTON -- Real estate tycoon Tom Ray spoke.",
+                "Later, Former Speaker of the House Jo Kim spoke.",
+                "PHOENIX, Ariz. \u{2014} With a week left, Ann Lee spoke in Phoenix.",
             ],
             &[
                 &["England", "Mary Baines"],
@@ -827,6 +868,9 @@ mod tests {
                 &[],
                 &["Ann Lee", "Tom Ray"],
                 &["Jo Kim", "Al Ng"],
+                &["Tom Ray"],
+                &["Jo Kim"],
+                &["Ariz", "Ann Lee", "Phoenix"],
             ],
         );
     }
