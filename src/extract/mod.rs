@@ -1134,7 +1134,7 @@ fn looks_like_person(name: &str) -> bool {
 /// Does a word of `name` mark a place, team or organisation ("White House", "Bank of
 /// England")?
 fn names_a_body(name: &str) -> bool {
-    const NOT_PERSON: &[&str] = &[
+    static NOT_PERSON: crate::text::WordSet = crate::text::WordSet::new(&[
         "party",
         "house",
         "department",
@@ -1223,10 +1223,11 @@ fn names_a_body(name: &str) -> bool {
         "democratic",
         "republican",
         "republicans",
-    ];
-    name.split(' ')
-        .map(str::to_lowercase)
-        .any(|w| w == "of" || NOT_PERSON.contains(&w.as_str()))
+    ]);
+    name.split(' ').any(|w| {
+        let k = crate::text::key_cow(w);
+        k == "of" || NOT_PERSON.contains(&k)
+    })
 }
 
 fn dist(at: usize, r: &Range<usize>) -> usize {

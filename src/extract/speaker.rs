@@ -366,7 +366,11 @@ fn quotes_as_object(words: &[NarrativeWord], v: usize) -> bool {
     if is_quoting_verb(key) {
         return true;
     }
-    if !REFERRING_VERBS.contains(key) || words.get(v + 1).is_none_or(|w| w.key != "to") {
+    // The prefix first: most words are not "refer…", and it costs less than the set.
+    if !key.starts_with("refer")
+        || !REFERRING_VERBS.contains(key)
+        || words.get(v + 1).is_none_or(|w| w.key != "to")
+    {
         return false;
     }
     // "to", at least one word of object, then "as" before the quote ("as a “...”").
