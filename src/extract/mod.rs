@@ -501,7 +501,15 @@ fn person_names(
                         .filter(|_| {
                             !matches!(
                                 ws[i].key.as_ref(),
-                                "told" | "tells" | "telling" | "asked" | "asks" | "asking"
+                                "told"
+                                    | "tells"
+                                    | "telling"
+                                    | "asked"
+                                    | "asks"
+                                    | "asking"
+                                    | "promising"
+                                    | "demanding"
+                                    | "demanded"
                             )
                         })
                         .map(|w| w.range.start);

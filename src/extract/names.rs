@@ -404,6 +404,7 @@ pub fn mentions(
                 && is_title_word(prev)
                 && ws.get(j + 1).is_some_and(|w| w.text == "the")
                 && ws.get(j + 2).is_some_and(|w| is_name_word(w.text))
+                && &sentence[ws[j].end..ws[j + 1].start] == " "
             {
                 j += 2;
             } else {

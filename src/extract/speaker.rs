@@ -180,6 +180,12 @@ static QUOTING_VERBS: text::WordSet = text::WordSet::new(&[
     "decrying",
     "denounced",
     "denouncing",
+    "urging",
+]);
+
+/// Verbs that quote the subject's words only through "as": "Lee dismissed the plan as “a
+/// disgrace”", not "Lee mocked Ray's pledge to “build a wall”" (Ray's words).
+static AS_VERBS: text::WordSet = text::WordSet::new(&[
     "dismissed",
     "dismisses",
     "dismissing",
@@ -191,11 +197,10 @@ static QUOTING_VERBS: text::WordSet = text::WordSet::new(&[
     "characterised",
     "characterizing",
     "characterising",
-    "urging",
 ]);
 
-/// Verbs that quote the subject's words only through "as": "Lee referred to the plan as “a
-/// disgrace”", not "the plan, also referred to as “principles”" (no object: a passive).
+/// Verbs that quote the subject's words only through "to X as": "Lee referred to the plan as
+/// “a disgrace”", not "the plan, also referred to as “principles”" (no object: a passive).
 static REFERRING_VERBS: text::WordSet =
     text::WordSet::new(&["referred", "refers", "referring", "refer"]);
 
@@ -359,23 +364,29 @@ pub fn is_quoting_verb(w: &str) -> bool {
     QUOTING_VERBS.contains(w)
 }
 
-/// Does the verb at `v` quote its subject's words: a quoting verb, or a referring verb with an
-/// object and "as" before the quote ("referred to him as “...”")?
+/// Does the verb at `v` quote its subject's words: a quoting verb; a verb of [`AS_VERBS`]
+/// with "as" before the quote ("dismissed it as “...”"); a referring verb with "to", an object
+/// and "as" ("referred to him as “...”")?
 fn quotes_as_object(words: &[NarrativeWord], v: usize) -> bool {
     let key = words[v].key.as_ref();
     if is_quoting_verb(key) {
         return true;
     }
-    // The prefix first: most words are not "refer…", and it costs less than the set.
-    if !key.starts_with("refer")
-        || !REFERRING_VERBS.contains(key)
-        || words.get(v + 1).is_none_or(|w| w.key != "to")
+    // Where the object may start: after the verb, or after "to" and one word of object. The
+    // prefix first: most words are not "refer…", and it costs less than the set.
+    let from = if AS_VERBS.contains(key) {
+        v + 1
+    } else if key.starts_with("refer")
+        && REFERRING_VERBS.contains(key)
+        && words.get(v + 1).is_some_and(|w| w.key == "to")
     {
+        v + 3
+    } else {
         return false;
-    }
-    // "to", at least one word of object, then "as" before the quote ("as a “...”").
+    };
+    // "as" before the quote ("as a “...”").
     let mut as_seen = false;
-    for w in words.iter().skip(v + 3).take(QUOTING_REACH) {
+    for w in words.iter().skip(from).take(QUOTING_REACH) {
         if w.after_quote {
             break;
         }
@@ -629,6 +640,10 @@ pub fn attributions(
                         | "urges"
                         | "warned"
                         | "warns"
+                        // "promising Iowans “...”", "demanding Barr “...”".
+                        | "promising"
+                        | "demanding"
+                        | "demanded"
                 );
             if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
                 subject = name_after(words, v + 1, name_starting_at);
@@ -987,6 +1002,9 @@ mod tests {
             "Later Lee dismissed the plan as \"a disgrace.\"",
             Some(("Lee", None)),
         );
+        // Without "as", the words mocked are someone else's.
+        check("Later Lee mocked the pledge to \"build a wall.\"", None);
+        check("Later Lee mocked Ray as \"a clown.\"", Some(("Lee", None)));
         // A passive with no auxiliary: the plan is referred to, by nobody named.
         check(
             "Later Lee wants the plan, also referred to as \"principles,\" done.",
