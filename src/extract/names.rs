@@ -754,22 +754,35 @@ impl Entities {
             }
             *n += 1;
         }
+        // The last words of the names (surnames, single names): a hyphenated word made of them
+        // ("Romney-Ryan", "Clinton-Kaine") is a ticket or a pairing, not a first name.
+        let lasts: HashSet<&str> = distinct
+            .iter()
+            .filter_map(|n| n.last().map(String::as_str))
+            .collect();
+        let pairing = |n: &Vec<String>| {
+            n[..n.len() - 1].iter().any(|w| {
+                let mut parts = w.split('-');
+                parts.clone().count() > 1 && parts.all(|p| lasts.contains(p))
+            })
+        };
         let mut e = Entities::default();
         for name in &distinct {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
             // starting with it (a short form: "Riverside" → "Riverside Rovers").
             // A name written with a title ("President Trump") is a person's: it never stretches
             // to a place or thing named after it ("Trump Tower").
+            // A pairing before it ("the Romney-Ryan Medicare plan") makes no surname.
             let ends = distinct
                 .iter()
-                .any(|n| n.len() > name.len() && n.ends_with(name))
+                .any(|n| n.len() > name.len() && n.ends_with(name) && !pairing(n))
                 || titled.contains(name);
             let fuller = distinct
                 .iter()
                 .filter(|n| {
                     n.len() > name.len()
                         && if ends {
-                            n.ends_with(name)
+                            n.ends_with(name) && !pairing(n)
                         } else {
                             n.starts_with(name)
                         }
@@ -910,6 +923,24 @@ mod tests {
         assert_eq!(e.canonical("Lee"), "Ann Lee");
         assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
         assert_eq!(e.canonical("Paris"), "Paris");
+    }
+
+    /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is
+    /// not a surname. A hyphenated first name of words that name nobody else still is one.
+    #[test]
+    fn a_pairing_of_names_is_no_first_name() {
+        let e = Entities::build(&[
+            m(&["Ann", "Lee"]),
+            m(&["Tom", "Ray"]),
+            m(&["Medicare"]),
+            m(&["Lee-Ray", "Medicare"]),
+            m(&["Jean-Paul", "Kim"]),
+            m(&["Kim"]),
+            m(&["Lee"]),
+        ]);
+        assert_eq!(e.canonical("Medicare"), "Medicare");
+        assert_eq!(e.canonical("Kim"), "Jean-Paul Kim");
+        assert_eq!(e.canonical("Lee"), "Ann Lee");
     }
 
     /// A surname two people of the document share names neither: it stays as written. Forms
