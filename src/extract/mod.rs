@@ -498,20 +498,7 @@ fn person_names(
                     // "said Okafor, who" / "said Okafor." but not "told CNN".
                     let after = ws
                         .get(i + 1)
-                        .filter(|_| {
-                            !matches!(
-                                ws[i].key.as_ref(),
-                                "told"
-                                    | "tells"
-                                    | "telling"
-                                    | "asked"
-                                    | "asks"
-                                    | "asking"
-                                    | "promising"
-                                    | "demanding"
-                                    | "demanded"
-                            )
-                        })
+                        .filter(|_| !speaker::addresses_its_object(&ws[i].key))
                         .map(|w| w.range.start);
                     [before, after]
                 })
@@ -656,15 +643,15 @@ fn attribute_blocks(
                     break;
                 }
             }
+            // The narrative of the quote's sentence before it.
+            let lead = s.range.start..first.outer.start.max(s.range.start);
             // 1b. A quote that a colon introduces inside its own sentence ("Lee was quick to
             //     retort: “...”") is the clause subject's.
-            if found.is_none() {
-                let lead = s.range.start..first.outer.start.max(s.range.start);
-                if doc.text[lead.clone()].trim_end().ends_with(':')
-                    && let Some(who) = ctx.resolve(si, &lead, &last_person)
-                {
-                    found = Some((Some(who), None, Attribution::Inferred));
-                }
+            if found.is_none()
+                && doc.text[lead.clone()].trim_end().ends_with(':')
+                && let Some(who) = ctx.resolve(si, &lead, &last_person)
+            {
+                found = Some((Some(who), None, Attribution::Inferred));
             }
             // 2. The sentence before, in the same or the previous paragraph, when it introduces
             //    the quote ("He said:", "Okafor gave a reaction to ITV and admitted that ...").
@@ -702,12 +689,14 @@ fn attribute_blocks(
             //    speaker, when it stands by itself: a quote the writer's own words lead into
             //    within its sentence, with no speech verb ("..., as critics charge that Lee
             //    stands for “...”"), is the narrative's, not the last speaker's.
-            let lead = s.range.start..first.outer.start.max(s.range.start);
-            let embedded = narratives[si]
-                .iter()
-                .any(|w| w.range.start >= lead.start && w.range.end <= lead.end);
+            //    (The sentence's narrative words are in order: the first tells.)
+            let embedded = || {
+                narratives[si]
+                    .first()
+                    .is_some_and(|w| w.range.end <= lead.end)
+            };
             if found.is_none()
-                && !embedded
+                && !embedded()
                 && let Some((_, para, Some(sp))) = &last_block
                 && *para + 1 >= s.paragraph
             {

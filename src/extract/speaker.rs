@@ -450,6 +450,27 @@ static PLATFORMS: text::WordSet = text::WordSet::new(&[
     "camera",
 ]);
 
+/// Is `w` a speech verb whose object is the one spoken to, not the speaker ("told CNN",
+/// "urged Congress", "demanding Barr “...”")?
+pub fn addresses_its_object(w: &str) -> bool {
+    matches!(
+        w,
+        "told"
+            | "tells"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "urged"
+            | "urges"
+            | "warned"
+            | "warns"
+            | "promising"
+            | "demanding"
+            | "demanded"
+    )
+}
+
 /// Is `w` a speech verb?
 pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(w)
@@ -627,24 +648,7 @@ pub fn attributions(
             }
             // Subject after the verb: "said Okafor", "said Sen. John McCain" (not after "told",
             // whose object is the one spoken to).
-            let addressed = quoting
-                || matches!(
-                    w.key.as_ref(),
-                    "told"
-                        | "tells"
-                        | "telling"
-                        | "asked"
-                        | "asks"
-                        | "asking"
-                        | "urged"
-                        | "urges"
-                        | "warned"
-                        | "warns"
-                        // "promising Iowans “...”", "demanding Barr “...”".
-                        | "promising"
-                        | "demanding"
-                        | "demanded"
-                );
+            let addressed = quoting || addresses_its_object(&w.key);
             if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
                 subject = name_after(words, v + 1, name_starting_at);
                 if subject.is_none()
