@@ -1,5 +1,7 @@
 //! Prints the parts of every candidate pair's score as tab-separated values, for tuning:
-//! `cargo run --example parts -- A B [C ...]`.
+//! `cargo run --example parts -- A B [C ...]`. Columns: the two claims, their kinds, the
+//! IDF-weighted Dice and containment, the character part, shared stems, the overlap score, the
+//! model probability, the two texts.
 
 use claimdiff::align::explain_pairs;
 use claimdiff::ingest::ingest;
@@ -26,15 +28,17 @@ fn main() {
         let ca = &claims[a.0][a.1];
         let cb = &claims[b.0][b.1];
         println!(
-            "{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{:.3}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{:.3}\t{:.3}\t{}\t{}",
             analysis.claim_id(a),
             analysis.claim_id(b),
             ca.kind.as_str(),
+            cb.kind.as_str(),
             p.dice,
             p.containment,
             p.chars,
             p.shared,
             p.score(),
+            p.probability,
             ca.text,
             cb.text
         );
