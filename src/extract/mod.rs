@@ -627,6 +627,10 @@ fn attribute_blocks(
                 let mut near: Vec<&speaker::Attribution> = atts.iter().collect();
                 near.sort_by_key(|a| dist(a.at, &q));
                 for a in near {
+                    // A quote of an earlier clause ("... “intriguing,” but Kim said").
+                    if q.end <= a.from {
+                        continue;
+                    }
                     let who = resolve(j, &a.subject, a.at, &last_person);
                     // A quoting verb ("called it “...”") counts only with a person to speak.
                     if a.quoting && who.is_none() {

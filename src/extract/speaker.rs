@@ -491,6 +491,10 @@ pub struct NarrativeWord<'a> {
     pub comma_before: bool,
     /// A quote lies between this word and the next one (or the end of the sentence).
     pub before_quote: bool,
+    /// A quote opens right after this word, with nothing but white space and quotation marks
+    /// between them (no comma or colon): "said Lee “put forth ...”" makes Lee the subject of
+    /// the quoted words, where "said Lee: “...”" makes Lee the speaker.
+    pub quote_right_after: bool,
 }
 
 /// The narrative words of a sentence (its range in `doc_text`, and its words as
@@ -524,6 +528,7 @@ pub fn narrative<'a>(
             after_quote,
             comma_before,
             before_quote: false,
+            quote_right_after: false,
         });
     }
     for i in 0..out.len() {
@@ -533,8 +538,28 @@ pub fn narrative<'a>(
                 .iter()
                 .any(|q| q.start >= out[i].range.end && q.start < sentence.end),
         };
+        if out[i].before_quote {
+            let end = out[i].range.end;
+            out[i].quote_right_after = quotes
+                .iter()
+                .filter(|q| q.start >= end && q.start < sentence.end)
+                .min_by_key(|q| q.start)
+                .is_some_and(|q| {
+                    doc_text
+                        .get(end..q.start)
+                        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_quote_mark(c)))
+                });
+        }
     }
     out
+}
+
+/// Is `c` a quotation mark (straight, curly or angle)?
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}'
+    )
 }
 
 /// Who a phrase points at, before it is resolved to a name.
@@ -566,6 +591,10 @@ pub struct Attribution {
     /// Found by a verb that quotes its subject's words ("called it “a disgrace”") rather than
     /// a speech verb: it counts only when its subject is resolved to a person.
     pub quoting: bool,
+    /// Where the clause of its subject starts when "and", "but" or "yet" opens it ("...
+    /// called it “intriguing,” but Sen. Kim said ..."): a quote that ends before it is another
+    /// clause's. 0 otherwise.
+    pub from: usize,
 }
 
 /// Finds the attributions in a stretch of narrative words. `name_at_end` tells whether a name
@@ -610,7 +639,9 @@ pub fn attributions(
                     // "Ann Lee of Texas, who said": the name before the relative pronoun.
                     subject = name_before(words, j - 1, name_ending_at).map(Subject::Name);
                 } else if aside {
-                    // Left to the clause subject below.
+                    // "Chuck Schumer, the Democratic leader, denounced": the name before the
+                    // aside; otherwise left to the clause subject below.
+                    subject = name_before_aside(words, j, name_ending_at).map(Subject::Name);
                 } else if name_ending_at(p.range.end).is_some() {
                     match name_before(words, j, name_ending_at) {
                         Some(r) => subject = Some(Subject::Name(r)),
@@ -684,11 +715,18 @@ pub fn attributions(
             continue;
         }
         if let Some(subject) = subject {
+            let from = match &subject {
+                Subject::Name(r) if r.start < w.range.start => {
+                    clause_opener(words, r.start).map_or(0, |c| words[c].range.start)
+                }
+                _ => 0,
+            };
             out.push(Attribution {
                 subject,
                 channel: channel(words, v),
                 at: w.range.start,
                 quoting,
+                from,
             });
         }
     }
@@ -713,6 +751,70 @@ fn name_before(
         Some(b) if words[b].key == "of" && b > 0 => name_ending_at(words[b - 1].range.end),
         Some(_) => None,
     }
+}
+
+/// The longest aside a subject's name may have before its verb ("Lee, the party's leader in
+/// the state senate, said"), in words.
+const ASIDE_WORDS: usize = 8;
+
+/// The name before an aside that ends with the word before `j` (which has a comma after it):
+/// "and Chuck Schumer, the Democratic leader, denounced" gives Chuck Schumer. None when the
+/// aside is longer than [`ASIDE_WORDS`] or holds a quote, or when no name opening a clause
+/// comes before it.
+fn name_before_aside(
+    words: &[NarrativeWord],
+    j: usize,
+    name_ending_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    let lowest = j.saturating_sub(ASIDE_WORDS).max(1);
+    let mut k = j - 1;
+    loop {
+        if words[k].after_quote {
+            return None;
+        }
+        if words[k].comma_before {
+            break;
+        }
+        if k <= lowest {
+            return None;
+        }
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let name = name_ending_at(words[k - 1].range.end)?;
+    // The name opens a clause: the sentence's first words, or after "and", "but" ("..., and
+    // Chuck Schumer, the leader, said"); not "a Democrat, in West Virginia, said" or "when
+    // McConnell, R-Ky., suggested", whose clause is not the one the quote is in.
+    let first = phrase_start(words, name.start)?;
+    let opens = first == 0 || words[first].after_quote || clause_opener(words, name.start).is_some();
+    if !opens {
+        return None;
+    }
+    name_before(words, k, name_ending_at)
+}
+
+/// The index of the first word of the phrase holding the name that starts at offset `start`:
+/// the name's first word, or a title before it ("Senator", "House Speaker").
+fn phrase_start(words: &[NarrativeWord], start: usize) -> Option<usize> {
+    let mut first = words.iter().position(|w| w.range.end > start)?;
+    while first > 0 && !words[first].after_quote && text::is_capitalised(words[first - 1].text) {
+        first -= 1;
+    }
+    Some(first)
+}
+
+/// The index of the "and", "but" or "yet" right before the phrase of the name that starts at
+/// offset `start`, when one opens its clause (after a comma or a quote).
+fn clause_opener(words: &[NarrativeWord], start: usize) -> Option<usize> {
+    let first = phrase_start(words, start)?;
+    // After a comma or a quote: "Pelosi and Schumer said" is one subject.
+    (first > 0
+        && !words[first].after_quote
+        && matches!(words[first - 1].key.as_ref(), "and" | "but" | "yet")
+        && (words[first - 1].comma_before || words[first - 1].after_quote))
+    .then(|| first - 1)
 }
 
 /// Is the name ending with the word before `j` the object of "with" ("with Lee claiming")?
@@ -768,6 +870,12 @@ fn name_after(
             // "said Okafor, who ...", "said Okafor." but not "to say Obama should step down": a
             // name followed by its own verb is the subject of reported speech, not the speaker.
             let next = words.iter().find(|n| n.range.start >= r.end);
+            // "said Lee “put forth a plan”": the quote goes on the sentence Lee is the subject
+            // of.
+            let last = words.iter().take_while(|n| n.range.end <= r.end).last();
+            if last.is_some_and(|l| l.quote_right_after) {
+                return None;
+            }
             let ends = next.is_none_or(|n| {
                 n.after_quote
                     || n.comma_before
