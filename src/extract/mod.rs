@@ -372,7 +372,8 @@ fn narrative_pieces(text: &str, s: &Range<usize>, outers: &[Range<usize>]) -> Ve
 
 /// Is the narrative around a quote more than its attribution ("Okafor said on Twitter.",
 /// "Mick Mulvaney, the acting White House chief of staff, told reporters.")? It must keep three
-/// content words that are not speech verbs, names, titles or words of attribution.
+/// content words that are not speech verbs, names, titles or words of attribution, or a number
+/// written in digits.
 fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
     const ATTRIBUTION_WORDS: &[&str] = &[
         "twitter",
@@ -412,7 +413,12 @@ fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
                 && !ATTRIBUTION_WORDS.contains(&w.key.as_ref())
         })
         .count();
+    // A number is a fact to compare ("Asked about the 63 Democrats who voted for Ryan, Pelosi
+    // said,", "Jo Lee, 45, said."), whatever else the narrative holds.
     content >= 3
+        || words
+            .iter()
+            .any(|w| w.key.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Splits a narrative sentence into clauses where it joins separate facts: at semicolons, and
@@ -1314,6 +1320,88 @@ mod tests {
             .map(|(t, s)| (t.to_string(), s.map(str::to_string)))
             .collect();
         assert_eq!(speakers(input), want, "speakers in {input:?}");
+    }
+
+    /// A name right before a quote ("said Lee “put forth ...”") is the subject of the quoted
+    /// words, not their speaker; the speaker is the one who said it.
+    #[test]
+    fn a_name_the_quote_goes_on_from_is_not_its_speaker() {
+        check_speakers(
+            "Mayor Tom Lee spoke on Monday. Sen. Jo Kim, whose views on the mayor and his many plans have changed, said Lee \"put forth a fair plan.\"",
+            &[("put forth a fair plan.", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "\"We will win,\" said Tom Ray. \"And soon.\"",
+            &[
+                ("We will win", Some("Tom Ray")),
+                ("And soon.", Some("Tom Ray")),
+            ],
+        );
+        check_speakers(
+            "The plan, said Tom Ray, \"will work.\"",
+            &[("will work.", Some("Tom Ray"))],
+        );
+    }
+
+    /// The subject of a speech verb after an aside is the name before the aside when that name
+    /// opens a clause; otherwise the clause's subject, as before.
+    #[test]
+    fn a_name_before_an_aside_speaks_when_it_opens_its_clause() {
+        check_speakers(
+            "Speaker Ann Park rejected it before Lee spoke, and Senator Jo Kim, the party leader, denounced the offer as \"a trap.\"",
+            &[("a trap.", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "\"This ground is sacred,\" Jo Kim, a Republican trying to unseat Representative Ann Park, a Democrat, in the Third District, said in a statement.",
+            &[("This ground is sacred", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "A spokesman for the Democratic Party, Jo Kim, said Lee was \"betting against the troops.\"",
+            &[("betting against the troops.", Some("Jo Kim"))],
+        );
+        // "Park and Kim" is one subject: "and" after no comma opens no clause.
+        check_speakers(
+            "\"This is a power grab,\" Speaker Ann Park of Ohio and Senator Jo Kim, the party leader, said in a statement.",
+            &[("This is a power grab", Some("Ann Park"))],
+        );
+    }
+
+    /// A quote of one clause is not spoken by the subject of the next one, which "and" or
+    /// "but" opens after a comma or the quote.
+    #[test]
+    fn a_clause_after_and_or_but_speaks_only_for_its_own_quotes() {
+        check_speakers(
+            "Some senators called the idea \"intriguing,\" but Sen. Jo Kim, D-Mo., said it was a \"mistake.\"",
+            &[("intriguing", None), ("mistake.", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "Tom Ray met his cousin. His cousin \"started mouthing off,\" and Ray urged him to be quiet.",
+            &[("started mouthing off", None)],
+        );
+    }
+
+    /// A number in the narrative around a quote is a fact to compare, so the narrative is a
+    /// claim even when it is otherwise only the attribution.
+    #[test]
+    fn a_quote_s_narrative_with_a_number_is_a_claim() {
+        let statements = |input: &str| -> Vec<String> {
+            let doc = ingest_str(input, None);
+            extract(&doc, &segment(&doc))
+                .claims
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Statement)
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            statements("Asked about the 63 members who voted no, Kim said, \"I won.\""),
+            ["Asked about the 63 members who voted no, Kim said"]
+        );
+        assert_eq!(
+            statements("\"It was a good protest,\" Jo Kim, 45, said."),
+            ["Jo Kim, 45, said."]
+        );
+        assert!(statements("\"It was a good protest,\" Jo Kim said on Twitter.").is_empty());
     }
 
     #[test]

@@ -545,9 +545,9 @@ pub fn narrative<'a>(
                 .filter(|q| q.start >= end && q.start < sentence.end)
                 .min_by_key(|q| q.start)
                 .is_some_and(|q| {
-                    doc_text
-                        .get(end..q.start)
-                        .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_quote_mark(c)))
+                    doc_text.get(end..q.start).is_some_and(|gap| {
+                        gap.chars().all(|c| c.is_whitespace() || is_quote_mark(c))
+                    })
                 });
         }
     }
@@ -788,7 +788,8 @@ fn name_before_aside(
     // Chuck Schumer, the leader, said"); not "a Democrat, in West Virginia, said" or "when
     // McConnell, R-Ky., suggested", whose clause is not the one the quote is in.
     let first = phrase_start(words, name.start)?;
-    let opens = first == 0 || words[first].after_quote || clause_opener(words, name.start).is_some();
+    let opens =
+        first == 0 || words[first].after_quote || clause_opener(words, name.start).is_some();
     if !opens {
         return None;
     }
@@ -814,7 +815,7 @@ fn clause_opener(words: &[NarrativeWord], start: usize) -> Option<usize> {
         && !words[first].after_quote
         && matches!(words[first - 1].key.as_ref(), "and" | "but" | "yet")
         && (words[first - 1].comma_before || words[first - 1].after_quote))
-    .then(|| first - 1)
+        .then(|| first - 1)
 }
 
 /// Is the name ending with the word before `j` the object of "with" ("with Lee claiming")?
