@@ -509,7 +509,7 @@ pub fn narrative<'a>(
         words.last().is_none_or(|w| w.end <= sentence.len()),
         "words of another text"
     );
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(words.len());
     let mut last_end = sentence.start;
     for w in words {
         let r = sentence.start + w.start..sentence.start + w.end;
