@@ -572,12 +572,14 @@ fn word_forms(a: &str, b: &str) -> bool {
         .sum();
     let stem = &a[..common];
     // A bare "n" or "ns" is the "-an" of a people's name ("Texan"), and "s" is no plural of a
-    // word ending in s or a letter doubled ("Congresss", "Bachmannn").
+    // word ending in s. An ending that opens with the stem's last letter doubles it: a slip
+    // ("Congresss", "Bachmannn", "Americaan", "Russiian"), not a form.
+    let last = stem.chars().last();
     let ending_ok = |e: &str| {
         ENDINGS.contains(&e)
             && (!matches!(e, "n" | "ns") || stem.ends_with('a'))
             && !(e == "s" && stem.ends_with('s'))
-            && !(e.len() == 1 && stem.ends_with(e))
+            && !last.is_some_and(|c| e.starts_with(c))
     };
     common >= 3 && ending_ok(&a[common..]) && ending_ok(&b[common..])
 }
@@ -709,6 +711,11 @@ mod tests {
         check("Congress", "Congresss", Some(Severity::Warning));
         check("Republicans", "Republicns", Some(Severity::Warning));
         check("Missourians", "Missourins", Some(Severity::Warning));
+        check("American", "Americaan", Some(Severity::Warning));
+        check("Russian", "Russiian", Some(Severity::Warning));
+        check("Braverman", "Bravermaan", Some(Severity::Warning));
+        check("Russia", "Russian", None);
+        check("Hawaii", "Hawaiian", None);
         check("McCarthy", "MCcarthy", Some(Severity::Info));
         check("TRUMP", "Trump", None);
     }

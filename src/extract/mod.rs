@@ -168,7 +168,10 @@ pub(crate) fn extract_cut(
     }
     let scare: Vec<bool> = segments
         .iter()
-        .map(|q| by_block[&q.block].len() == 1 && is_scare_quote(doc, q, sentences))
+        .map(|q| {
+            by_block[&q.block].len() == 1
+                && (is_scare_quote(doc, q, sentences) || is_quoted_title(doc, q, sentences))
+        })
         .collect();
     let in_sentence: Vec<Vec<usize>> = sentences
         .iter()
@@ -340,6 +343,96 @@ fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> b
     let opens_sentence = before.trim().is_empty();
     !opens_sentence && !ends_with_punct
 }
+
+/// Quotes of at most this many words can be a title ([`is_quoted_title`]).
+const TITLE_WORDS: usize = 8;
+
+/// Words a title may hold in lower case ("On the Record with Greta Van Susteren").
+static TITLE_SMALL_WORDS: text::WordSet = text::WordSet::new(&[
+    "a", "an", "the", "of", "and", "or", "with", "for", "in", "on", "to", "at", "by", "from",
+]);
+
+/// Words after which a quoted title names where something was said or shown: "said on
+/// “Face the Nation”", "told “Fox & Friends”", "a scene in “The Godfather: Part II”".
+static TITLE_PREPOSITIONS: text::WordSet =
+    text::WordSet::new(&["on", "told", "to", "from", "with", "in"]);
+
+/// A quote that is the title of a show, a book or a film rather than speech: the only segment
+/// of its block, of at most [`TITLE_WORDS`] words written as a title (each capitalised but
+/// for a few small words), inside narrative, right after "on", "told", "to", "from", "with"
+/// or "in", or after one of those and where it was shown ("on CBS’s “Face the Nation.”",
+/// "told NBC “Today”", "on the Fox News program “Fox and Friends.”", "in an episode of
+/// “The Late Show”"). Like a scare quote it stays in its sentence's statement, and no one is
+/// its speaker. "He told Lee “No.”" is speech: a person's name is no network's.
+fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> bool {
+    let quoted = &doc.text[q.range.clone()];
+    let words = text::words(quoted);
+    if words.is_empty() || words.len() > TITLE_WORDS {
+        return false;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let title_case = capitalised(words[0].text)
+        && words.iter().all(|w| {
+            capitalised(w.text)
+                || TITLE_SMALL_WORDS.contains(&text::key(w.text))
+                || !w.text.chars().any(char::is_alphabetic)
+        });
+    if !title_case {
+        return false;
+    }
+    let at = sentences.partition_point(|s| s.range.end <= q.range.start);
+    let Some(s) = sentences.get(at).filter(|s| overlaps(&s.range, &q.range)) else {
+        return false;
+    };
+    let before = &doc.text[s.range.start..q.outer.start.max(s.range.start)];
+    let lead = text::words(before);
+    // Back past where it was shown ("the CNN program", "Fox News’", "an episode of") to the
+    // preposition; a capitalised word is passed only beside a mark of a medium (a possessive,
+    // letters in capitals, "program"), so that "told Lee “No.”" stays speech.
+    let possessive =
+        |w: &str| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s") || w.ends_with("\u{2019}s");
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let mut medium = false;
+    for w in lead.iter().rev().take(TITLE_LEAD_WORDS) {
+        let key = text::key(w.text);
+        if TITLE_PREPOSITIONS.contains(&key) && (medium || std::ptr::eq(w, &lead[lead.len() - 1])) {
+            return true;
+        }
+        if possessive(w.text) || acronym(w.text) || TITLE_MEDIA.contains(&key) {
+            medium = true;
+        } else if !(capitalised(w.text) || TITLE_SMALL_WORDS.contains(&key)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many words before a quoted title may name where it was shown ("in an interview
+/// Tuesday on Fox News’", "on the PBS television program").
+const TITLE_LEAD_WORDS: usize = 6;
+
+/// Nouns of a medium that a quoted title may follow: "the CNN program “State of the Union.”"
+static TITLE_MEDIA: text::WordSet = text::WordSet::new(&[
+    "program",
+    "programme",
+    "show",
+    "television",
+    "radio",
+    "episode",
+    "series",
+    "podcast",
+    "network",
+    "channel",
+    "newspaper",
+    "magazine",
+    "book",
+    "film",
+    "movie",
+    "news",
+]);
 
 /// The stretches of a sentence outside the given quotes, trimmed.
 fn narrative_pieces(text: &str, s: &Range<usize>, outers: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -1378,6 +1471,38 @@ mod tests {
             "Tom Ray met his cousin. His cousin \"started mouthing off,\" and Ray urged him to be quiet.",
             &[("started mouthing off", None)],
         );
+    }
+
+    /// A surname that speaks is not the thing named after it.
+    #[test]
+    fn a_speaker_is_not_the_thing_named_after_him() {
+        check_speakers(
+            "Kim spoke at the Kim Center on Monday. \"We must be strong,\" Kim said.",
+            &[("We must be strong", Some("Kim"))],
+        );
+    }
+
+    /// The title of a show or a film in quotation marks, where the sentence says it was shown,
+    /// is no quote; speech after a person's name is.
+    #[test]
+    fn a_quoted_title_is_no_quote() {
+        let quotes =
+            |input: &str| -> Vec<String> { speakers(input).into_iter().map(|(t, _)| t).collect() };
+        for title in [
+            "\"We will win,\" Ann Lee said on CBS's \"Face the Nation.\"",
+            "\"We will win,\" Ann Lee told \"Fox & Friends.\"",
+            "\"We will win,\" Ann Lee said on the CNN program \"State of the Union.\"",
+            "\"We will win,\" Ann Lee said Tuesday night on Fox News' \"On the Record with Greta Van Susteren.\"",
+            "Ann Lee, who spoke in an episode of \"The Late Show with Stephen Colbert,\" said \"We will win,\" and left.",
+        ] {
+            assert_eq!(quotes(title), ["We will win"], "{title}");
+        }
+        for speech in [
+            "Ann Lee told Tom Ray \"No.\"",
+            "Ann Lee said on Monday: \"Never Again.\"",
+        ] {
+            assert_eq!(quotes(speech).len(), 1, "{speech}");
+        }
     }
 
     /// A number in the narrative around a quote is a fact to compare, so the narrative is a

@@ -25,6 +25,9 @@ pub struct Mention {
     pub tokens: Vec<String>,
     /// Whether an honorific or job title stood before it ("Mr.", "Sen.", "captain").
     pub titled: bool,
+    /// Whether a speech verb stands right after it or right before it ("Rubio said", "said
+    /// Rubio"): the name of one who speaks, a person's (or a body's), never a thing's.
+    pub speaks: bool,
 }
 
 impl Mention {
@@ -541,10 +544,19 @@ fn to_mention(
         + strip_possessive(last.text)
             .trim_end_matches(['\'', '\u{2019}'])
             .len();
+    // A speech verb beside the name: "Rubio said", "said Rubio" (not "Officials said").
+    let after = all.iter().find(|w| w.start > last.start);
+    let before = all.iter().rev().find(|w| w.start < first.start);
+    let speech = |w: Option<&Word<'_>>| {
+        w.is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)))
+    };
+    let plural = tokens.len() == 1 && tokens[0].ends_with('s') && !tokens[0].ends_with("ss");
+    let speaks = (speech(after) || speech(before)) && !plural;
     Some(Mention {
         range: base + first.start..base + end,
         tokens,
         titled: titled || preceded_by_title(sentence, first),
+        speaks,
     })
 }
 
@@ -747,6 +759,11 @@ impl Entities {
             .filter(|m| m.titled)
             .map(|m| &m.tokens)
             .collect();
+        let speaking: HashSet<&Vec<String>> = mentions
+            .iter()
+            .filter(|m| m.speaks)
+            .map(|m| &m.tokens)
+            .collect();
         for m in mentions {
             let n = count.entry(&m.tokens).or_default();
             if *n == 0 {
@@ -766,12 +783,22 @@ impl Entities {
                 parts.clone().count() > 1 && parts.all(|p| lasts.contains(p))
             })
         };
+        // Is the last word of `n` the last word of another name of the document too?
+        let last_elsewhere = |n: &Vec<String>| {
+            distinct
+                .iter()
+                .any(|m| !std::ptr::eq(*m, n) && m.last() == n.last())
+        };
         let mut e = Entities::default();
         for name in &distinct {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
             // starting with it (a short form: "Riverside" → "Riverside Rovers").
             // A name written with a title ("President Trump") is a person's: it never stretches
-            // to a place or thing named after it ("Trump Tower").
+            // to a place or thing named after it ("Trump Tower"). One beside a speech verb
+            // ("Rubio said", "Malia said") stretches only to a name whose last word the
+            // document names otherwise too ("Malia Obama" beside "Barack Obama"), not to a
+            // thing ("the Rubio Doctrine", "the Kim Center"), unless it names a body ("the
+            // House said": "House of Representatives").
             // A pairing before it ("the Romney-Ryan Medicare plan") makes no surname.
             let ends = distinct
                 .iter()
@@ -785,6 +812,9 @@ impl Entities {
                             n.ends_with(name) && !pairing(n)
                         } else {
                             n.starts_with(name)
+                                && (!speaking.contains(name)
+                                    || last_elsewhere(n)
+                                    || super::names_a_body(&name.join(" ")))
                         }
                 })
                 // Only extend to a fuller name that is itself maximal.
@@ -908,6 +938,7 @@ mod tests {
             range: 0..0,
             tokens: t.iter().map(|s| s.to_string()).collect(),
             titled: false,
+            speaks: false,
         }
     }
 
@@ -923,6 +954,34 @@ mod tests {
         assert_eq!(e.canonical("Lee"), "Ann Lee");
         assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
         assert_eq!(e.canonical("Paris"), "Paris");
+    }
+
+    /// A name beside a speech verb is one who speaks: a first name stretches to the full name
+    /// ("Malia said" → "Malia Obama", whose surname the document names elsewhere), a surname
+    /// does not stretch to a thing named after it ("Rubio said" beside "the Rubio Doctrine"),
+    /// and a body still does ("the House said" → "House of Representatives").
+    #[test]
+    fn a_name_that_speaks_stretches_only_to_a_person_or_a_body() {
+        let spoke = |t: &[&str]| Mention {
+            speaks: true,
+            ..m(t)
+        };
+        let e = Entities::build(&[
+            m(&["Barack", "Obama"]),
+            m(&["Malia", "Obama"]),
+            spoke(&["Malia"]),
+            m(&["Rubio", "Doctrine"]),
+            spoke(&["Rubio"]),
+            m(&["Kim", "Center"]),
+            m(&["Kim"]),
+            m(&["House", "of", "Representatives"]),
+            spoke(&["House"]),
+        ]);
+        assert_eq!(e.canonical("Malia"), "Malia Obama");
+        assert_eq!(e.canonical("Rubio"), "Rubio");
+        // Never beside a speech verb: the short form of a place or club, as before.
+        assert_eq!(e.canonical("Kim"), "Kim Center");
+        assert_eq!(e.canonical("House"), "House of Representatives");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is

@@ -147,7 +147,13 @@ pub fn plant_kinds(original: &str, rng: &mut fastrand::Rng, kinds: &[Kind]) -> M
         .collect();
     let mut used: Vec<usize> = Vec::new();
     let mut edits: Vec<Edit> = Vec::new();
+    // Each kind draws from its own stream, so that the candidates of one kind (how many quotes
+    // have a speaker) do not move the draws of another.
+    let base = rng.u64(..);
     for &kind in kinds {
+        let rng = &mut fastrand::Rng::with_seed(
+            base ^ (kind as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
         let mut candidates = candidates(kind, &analysis, &text, &sentences, rng);
         rng.shuffle(&mut candidates);
         let free = |e: &Edit, edits: &[Edit], used: &[usize]| {
@@ -331,8 +337,12 @@ fn candidates(
                 v.dedup();
                 v
             };
+            // Quotes of two words or more: `quote.speaker` never takes one word ("Yes.",
+            // "Nah") said by two people for one quote.
             for c in ex.claims.iter().filter(|c| {
-                c.kind == ClaimKind::Quote && c.attribution == Some(Attribution::Explicit)
+                c.kind == ClaimKind::Quote
+                    && c.attribution == Some(Attribution::Explicit)
+                    && text::word_count(&c.text) >= 2
             }) {
                 let Some(who) = c.speaker.as_deref() else {
                     continue;
