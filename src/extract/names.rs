@@ -496,6 +496,15 @@ fn to_mention(
                 if words.len() > 2 + the {
                     words.drain(..2 + the);
                 }
+                // An object of several words ("of the United States", "of Homeland
+                // Security", "of the Joint Chiefs of Staff"): on while what is left is longer
+                // than a name of three words, or opens with a word of an office.
+                while words.len() >= 2
+                    && (words.len() > 3 || is_office_object(words[0].text))
+                    && !is_title_word(words[0].text)
+                {
+                    words.remove(0);
+                }
             }
         } else {
             break;
@@ -558,6 +567,63 @@ fn to_mention(
         titled: titled || preceded_by_title(sentence, first),
         speaks,
     })
+}
+
+/// Words that end the object of an office ("Secretary of Homeland Security", "President of
+/// the United States", "Chairman of the Joint Chiefs of Staff"), or join its words.
+static OFFICE_OBJECTS: text::WordSet = text::WordSet::new(&[
+    "of",
+    "the",
+    "and",
+    "for",
+    "state",
+    "states",
+    "security",
+    "defense",
+    "defence",
+    "treasury",
+    "commerce",
+    "labor",
+    "labour",
+    "energy",
+    "education",
+    "agriculture",
+    "interior",
+    "justice",
+    "health",
+    "services",
+    "transportation",
+    "affairs",
+    "development",
+    "staff",
+    "representatives",
+    "house",
+    "senate",
+    "congress",
+    "court",
+    "council",
+    "committee",
+    "department",
+    "office",
+    "board",
+    "bureau",
+    "agency",
+    "administration",
+    "commission",
+    "reserve",
+    "intelligence",
+    "investigation",
+    "budget",
+    "management",
+    "nations",
+    "union",
+    "kingdom",
+    "republic",
+]);
+
+/// Is `w` a word that ends or joins the object of an office ([`OFFICE_OBJECTS`])?
+fn is_office_object(w: &str) -> bool {
+    OFFICE_OBJECTS.contains(&text::key(w))
 }
 
 /// Words that often open a sentence capitalised without being names.
@@ -929,6 +995,31 @@ mod tests {
                 "Ortegas was not there.",
             ],
             &[&["Ortega"], &["Ortgea"], &[], &[]],
+        );
+    }
+
+    /// The object of an office may be several words long: it all goes with the title.
+    #[test]
+    fn an_office_of_several_words_goes_with_its_title() {
+        check(
+            &[
+                "Later, President of the United States Joe Biden spoke.",
+                "Later, Director of National Intelligence Dan Coats spoke.",
+                "Later, Secretary of Homeland Security Kirstjen Nielsen spoke.",
+                "Later, Secretary of State John F. Kerry spoke.",
+                "Later, President of France Emmanuel Macron spoke.",
+                "Later, Secretary of State Hillary Rodham Clinton spoke.",
+                "Later, Secretary of State Pompeo spoke.",
+            ],
+            &[
+                &["Joe Biden"],
+                &["Dan Coats"],
+                &["Kirstjen Nielsen"],
+                &["John F. Kerry"],
+                &["Emmanuel Macron"],
+                &["Hillary Rodham Clinton"],
+                &["Pompeo"],
+            ],
         );
     }
 
