@@ -366,18 +366,25 @@ static TITLE_PREPOSITIONS: text::WordSet =
 /// its speaker. "He told Lee “No.”" is speech: a person's name is no network's.
 fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> bool {
     let quoted = &doc.text[q.range.clone()];
-    let words = text::words(quoted);
-    if words.is_empty() || words.len() > TITLE_WORDS {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Most quotes are speech and fail at their first word in lower case: cut no words before.
+    if !capitalised(quoted) {
         return false;
     }
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let title_case = capitalised(words[0].text)
-        && words.iter().all(|w| {
-            capitalised(w.text)
-                || TITLE_SMALL_WORDS.contains(&text::key(w.text))
-                || !w.text.chars().any(char::is_alphabetic)
+    // Its words as written, punctuation off their edges ("Friends.", "&").
+    let mut count = 0;
+    let title_case = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            count += 1;
+            count <= TITLE_WORDS
+                && (capitalised(w)
+                    || TITLE_SMALL_WORDS.contains(&text::key_cow(w))
+                    || !w.chars().any(char::is_alphabetic))
         });
-    if !title_case {
+    if !title_case || count == 0 {
         return false;
     }
     let at = sentences.partition_point(|s| s.range.end <= q.range.start);
@@ -385,7 +392,13 @@ fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> 
         return false;
     };
     let before = &doc.text[s.range.start..q.outer.start.max(s.range.start)];
-    let lead = text::words(before);
+    // The last words only: at most TITLE_LEAD_WORDS are read, and the first word of a stretch
+    // cut short may be a piece of one.
+    let from = before.floor_char_boundary(before.len().saturating_sub(TITLE_LEAD_BYTES));
+    let mut lead = text::words(&before[from..]);
+    if from > 0 && !lead.is_empty() {
+        lead.remove(0);
+    }
     // Back past where it was shown ("the CNN program", "Fox News’", "an episode of") to the
     // preposition; a capitalised word is passed only beside a mark of a medium (a possessive,
     // letters in capitals, "program"), so that "told Lee “No.”" stays speech.
@@ -413,6 +426,10 @@ fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> 
 /// How many words before a quoted title may name where it was shown ("in an interview
 /// Tuesday on Fox News’", "on the PBS television program").
 const TITLE_LEAD_WORDS: usize = 6;
+
+/// How far back before a quoted title its lead is read, in bytes: room for
+/// [`TITLE_LEAD_WORDS`] long words.
+const TITLE_LEAD_BYTES: usize = 160;
 
 /// Nouns of a medium that a quoted title may follow: "the CNN program “State of the Union.”"
 static TITLE_MEDIA: text::WordSet = text::WordSet::new(&[

@@ -554,10 +554,11 @@ fn to_mention(
             .trim_end_matches(['\'', '\u{2019}'])
             .len();
     // A speech verb beside the name: "Rubio said", "said Rubio" (not "Officials said").
-    let after = all.iter().find(|w| w.start > last.start);
-    let before = all.iter().rev().find(|w| w.start < first.start);
+    // The sentence's words are in order: the neighbours by binary search.
+    let after = all.get(all.partition_point(|w| w.start <= last.start));
+    let before = all[..all.partition_point(|w| w.start < first.start)].last();
     let speech = |w: Option<&Word<'_>>| {
-        w.is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)))
+        w.is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key_cow(w.text)))
     };
     let plural = tokens.len() == 1 && tokens[0].ends_with('s') && !tokens[0].ends_with("ss");
     let speaks = (speech(after) || speech(before)) && !plural;
