@@ -1047,8 +1047,14 @@ impl<'a> Subjects<'a> {
                     }
                     k -= 1;
                 }
-                // An apposition after it: "Ann Lee, the governor of ...".
-                if let Some(after) = ws.iter().position(|w| w.range.start >= m.range.end)
+                // An apposition after it: "Ann Lee, the governor of ...". Not after a place
+                // ("at the Council on Foreign Relations, the senator said"): the senator is
+                // the subject, the place the object of its preposition.
+                let placed = i > 0
+                    && !ws[i].after_quote
+                    && matches!(ws[i - 1].key.as_ref(), "on" | "at" | "in" | "from" | "of");
+                if !placed
+                    && let Some(after) = ws.iter().position(|w| w.range.start >= m.range.end)
                     && ws[after].comma_before
                     && ws[after].key == "the"
                     && let Some((head, f)) = speaker::role_starting_at(ws, after, &|_| None)
@@ -1487,6 +1493,16 @@ mod tests {
         check_speakers(
             "Tom Ray met his cousin. His cousin \"started mouthing off,\" and Ray urged him to be quiet.",
             &[("started mouthing off", None)],
+        );
+    }
+
+    /// A place before an apposition is no holder of the office it names: "at the Council on
+    /// Foreign Relations, the senator said" makes no senator of the council.
+    #[test]
+    fn a_place_before_an_apposition_holds_no_office() {
+        check_speakers(
+            "Ann Lee spoke on Monday. In comments at the Council on Foreign Relations, the senator said the world was safer. Later the senator took a swipe at Ray, calling him \"weak at best.\"",
+            &[("weak at best.", Some("Ann Lee"))],
         );
     }
 
