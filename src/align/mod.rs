@@ -644,10 +644,30 @@ fn align_bounded(
                     kx == ky && !kx.is_empty()
                 }))
     };
+    // Every two claims of one group are a scored candidate pair (two content words in
+    // common, or all of a short claim's), or are written identically: a statement does not
+    // join another through a third it has next to nothing in common with ("Rice said on PBS"
+    // / "Rice said ..." / "Obama has said ..."). With many sources only some claims of each
+    // text are paired (see `scored`), so there the test is left to two quotes.
+    let candidate_pairs: HashSet<(ClaimRef, ClaimRef)> = if many {
+        HashSet::default()
+    } else {
+        scored
+            .iter()
+            .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
+            .collect()
+    };
+    let related = |x: &ClaimRef, y: &ClaimRef| {
+        many || candidate_pairs.contains(&(*x, *y)) || {
+            let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
+            kx == ky
+        }
+    };
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
         xs.iter().all(|x| {
-            ys.iter()
-                .all(|y| x.0 != y.0 && (!is_quote(x) || !is_quote(y) || alike(x, y)))
+            ys.iter().all(|y| {
+                x.0 != y.0 && related(x, y) && (!is_quote(x) || !is_quote(y) || alike(x, y))
+            })
         })
     };
     let pairs = scored
@@ -1504,6 +1524,33 @@ mod tests {
                 proptest::prop_assert_eq!(total_order(x).cmp(&total_order(y)), x.total_cmp(&y));
             }
         }
+    }
+
+    /// Every two claims of a group have words in common: a claim alike to two others that
+    /// share nothing does not make the three one group.
+    #[test]
+    fn a_group_holds_no_two_claims_with_nothing_in_common() {
+        let filler = |s: usize| -> Vec<Claim> {
+            (0..7)
+                .map(|i| {
+                    let t = format!("Filler line {s} number {i} about weather item{s}x{i} only.");
+                    claim(ClaimKind::Statement, &t)
+                })
+                .collect()
+        };
+        let with = |t: &str, s: usize| {
+            let mut v = vec![claim(ClaimKind::Statement, t)];
+            v.extend(filler(s));
+            v
+        };
+        let a = with("Zorblat and Quenmar signed the Vextor accord in Kalmin.", 0);
+        let b = with("Zorblat and Quenmar signed it.", 1);
+        let c = with("The Vextor accord was drafted in Kalmin.", 2);
+        let groups = align(&[&a, &b, &c], &AlignOptions::default());
+        let group_of = |r: ClaimRef| groups.iter().position(|g| g.claims.contains(&r));
+        // The first claim of each source: a is alike to b and to c, b and c share nothing.
+        assert!(group_of((0, 0)) == group_of((1, 0)) || group_of((0, 0)) == group_of((2, 0)));
+        assert_ne!(group_of((1, 0)), group_of((2, 0)), "{groups:?}");
     }
 
     #[test]
