@@ -368,7 +368,8 @@ fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> 
     let quoted = &doc.text[q.range.clone()];
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // Most quotes are speech and fail at their first word in lower case: cut no words before.
-    if !capitalised(quoted) {
+    // A title may open with a number ("60 Minutes").
+    if !(capitalised(quoted) || quoted.starts_with(|c: char| c.is_ascii_digit())) {
         return false;
     }
     // Its words as written, punctuation off their edges ("Friends.", "&").
@@ -399,24 +400,35 @@ fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> 
     if from > 0 && !lead.is_empty() {
         lead.remove(0);
     }
+    let Some(last) = lead.last() else {
+        return false;
+    };
+    // A colon or a comma before the quote introduces speech: "told CNN: “Never again.”"
+    if before[from + last.end..].contains([':', ',']) {
+        return false;
+    }
     // Back past where it was shown ("the CNN program", "Fox News’", "an episode of") to the
-    // preposition; a capitalised word is passed only beside a mark of a medium (a possessive,
-    // letters in capitals, "program"), so that "told Lee “No.”" stays speech.
+    // preposition. A capitalised word is passed only as part of a medium's name, further back
+    // than its mark (a possessive, letters in capitals, "program"): "told Lee “No.”" and "told
+    // NBC's Chuck Todd “No.”" stay speech; so does "told the AP “No.”", letters in capitals
+    // being the only mark after "told".
     let possessive =
         |w: &str| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s") || w.ends_with("\u{2019}s");
     let acronym = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
-    let mut medium = false;
-    for w in lead.iter().rev().take(TITLE_LEAD_WORDS) {
-        let key = text::key(w.text);
-        if TITLE_PREPOSITIONS.contains(&key) && (medium || std::ptr::eq(w, &lead[lead.len() - 1])) {
-            return true;
+    let (mut medium, mut named) = (false, false);
+    for (n, w) in lead.iter().rev().take(TITLE_LEAD_WORDS).enumerate() {
+        let key = text::key_cow(w.text);
+        if TITLE_PREPOSITIONS.contains(&key) && (n == 0 || medium) {
+            return n == 0 || key != "told" || named;
         }
-        if possessive(w.text) || acronym(w.text) || TITLE_MEDIA.contains(&key) {
+        let (p, m) = (possessive(w.text), TITLE_MEDIA.contains(&key));
+        if p || m || acronym(w.text) {
             medium = true;
-        } else if !(capitalised(w.text) || TITLE_SMALL_WORDS.contains(&key)) {
+            named |= p || m;
+        } else if !((medium && capitalised(w.text)) || TITLE_SMALL_WORDS.contains(&key)) {
             return false;
         }
     }
@@ -1346,6 +1358,15 @@ fn names_a_body(name: &str) -> bool {
         "democratic",
         "republican",
         "republicans",
+        // Things named after people: "the Rubio Doctrine", "the Smith Act".
+        "doctrine",
+        "act",
+        "amendment",
+        "prize",
+        "award",
+        "museum",
+        "library",
+        "memorial",
     ]);
     name.split(' ').any(|w| {
         let k = crate::text::key_cow(w);
@@ -1457,6 +1478,18 @@ mod tests {
             "The plan, said Tom Ray, \"will work.\"",
             &[("will work.", Some("Tom Ray"))],
         );
+        // After a quote, and after "according to", the name is the speaker's.
+        check_speakers(
+            "\"We will win,\" said Tom Ray \"and we will do it soon.\"",
+            &[
+                ("We will win", Some("Tom Ray")),
+                ("and we will do it soon.", Some("Tom Ray")),
+            ],
+        );
+        check_speakers(
+            "The plan is, according to Tom Ray \"a total disaster.\"",
+            &[("a total disaster.", Some("Tom Ray"))],
+        );
     }
 
     /// The subject of a speech verb after an aside is the name before the aside when that name
@@ -1474,6 +1507,15 @@ mod tests {
         check_speakers(
             "A spokesman for the Democratic Party, Jo Kim, said Lee was \"betting against the troops.\"",
             &[("betting against the troops.", Some("Jo Kim"))],
+        );
+        // After an opening phrase, a title in quotation marks included.
+        check_speakers(
+            "In an interview, Jo Kim, D-Mo., said the plan \"is a disaster.\"",
+            &[("is a disaster.", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "In an appearance on \"Meet the Press,\" Jo Kim, D-Mo., said the plan \"is a disaster.\"",
+            &[("is a disaster.", Some("Jo Kim"))],
         );
         // "Park and Kim" is one subject: "and" after no comma opens no clause.
         check_speakers(
@@ -1530,9 +1572,17 @@ mod tests {
         ] {
             assert_eq!(quotes(title), ["We will win"], "{title}");
         }
+        assert_eq!(
+            quotes("\"We will win,\" Ann Lee said on CBS's \"60 Minutes.\""),
+            ["We will win"]
+        );
         for speech in [
             "Ann Lee told Tom Ray \"No.\"",
             "Ann Lee said on Monday: \"Never Again.\"",
+            "Ann Lee told CNN: \"Never Again.\"",
+            "Ann Lee told CNN, \"Absolutely.\"",
+            "Ann Lee told NBC's Chuck Todd \"Never Again.\"",
+            "Ann Lee told the AP \"No.\"",
         ] {
             assert_eq!(quotes(speech).len(), 1, "{speech}");
         }

@@ -497,10 +497,12 @@ fn to_mention(
                     words.drain(..2 + the);
                 }
                 // An object of several words ("of the United States", "of Homeland
-                // Security", "of the Joint Chiefs of Staff"): on while what is left is longer
-                // than a name of three words, or opens with a word of an office.
+                // Security"): on while the next word is one of an office (a name of four
+                // words, "Ana María Pérez García", stays whole). A second "of" or an "and"
+                // ends the run of capitalised words before this ("Chairman of the Joint
+                // Chiefs of Staff Mark Milley" is "Chiefs" and "Staff Mark Milley").
                 while words.len() >= 2
-                    && (words.len() > 3 || is_office_object(words[0].text))
+                    && is_office_object(words[0].text)
                     && !is_title_word(words[0].text)
                 {
                     words.remove(0);
@@ -850,21 +852,15 @@ impl Entities {
                 parts.clone().count() > 1 && parts.all(|p| lasts.contains(p))
             })
         };
-        // Is the last word of `n` the last word of another name of the document too?
-        let last_elsewhere = |n: &Vec<String>| {
-            distinct
-                .iter()
-                .any(|m| !std::ptr::eq(*m, n) && m.last() == n.last())
-        };
         let mut e = Entities::default();
         for name in &distinct {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
             // starting with it (a short form: "Riverside" → "Riverside Rovers").
             // A name written with a title ("President Trump") is a person's: it never stretches
             // to a place or thing named after it ("Trump Tower"). One beside a speech verb
-            // ("Rubio said", "Malia said") stretches only to a name whose last word the
-            // document names otherwise too ("Malia Obama" beside "Barack Obama"), not to a
-            // thing ("the Rubio Doctrine", "the Kim Center"), unless it names a body ("the
+            // ("Rubio said", "Ann said", "Goldman said") is someone's who speaks: it stretches
+            // to a fuller name ("Ann Lee", "Goldman Sachs") but not to one of a body or thing
+            // ("the Rubio Doctrine", "the Kim Center"), unless it names a body itself ("the
             // House said": "House of Representatives").
             // A pairing before it ("the Romney-Ryan Medicare plan") makes no surname.
             let ends = distinct
@@ -880,7 +876,7 @@ impl Entities {
                         } else {
                             n.starts_with(name)
                                 && (!speaking.contains(name)
-                                    || last_elsewhere(n)
+                                    || !super::names_a_body(&n.join(" "))
                                     || super::names_a_body(&name.join(" ")))
                         }
                 })
@@ -1011,6 +1007,7 @@ mod tests {
                 "Later, President of France Emmanuel Macron spoke.",
                 "Later, Secretary of State Hillary Rodham Clinton spoke.",
                 "Later, Secretary of State Pompeo spoke.",
+                "Later, Secretary of State Ana María Pérez García spoke.",
             ],
             &[
                 &["Joe Biden"],
@@ -1020,6 +1017,7 @@ mod tests {
                 &["Emmanuel Macron"],
                 &["Hillary Rodham Clinton"],
                 &["Pompeo"],
+                &["Ana María Pérez García"],
             ],
         );
     }
@@ -1049,9 +1047,9 @@ mod tests {
     }
 
     /// A name beside a speech verb is one who speaks: a first name stretches to the full name
-    /// ("Malia said" → "Malia Obama", whose surname the document names elsewhere), a surname
-    /// does not stretch to a thing named after it ("Rubio said" beside "the Rubio Doctrine"),
-    /// and a body still does ("the House said" → "House of Representatives").
+    /// ("Malia said" → "Malia Obama"), a company's short name to its full one, a surname not to
+    /// a thing named after it ("Rubio said" beside "the Rubio Doctrine"), and a body still
+    /// does ("the House said" → "House of Representatives").
     #[test]
     fn a_name_that_speaks_stretches_only_to_a_person_or_a_body() {
         let spoke = |t: &[&str]| Mention {
@@ -1059,9 +1057,10 @@ mod tests {
             ..m(t)
         };
         let e = Entities::build(&[
-            m(&["Barack", "Obama"]),
             m(&["Malia", "Obama"]),
             spoke(&["Malia"]),
+            m(&["Goldman", "Sachs"]),
+            spoke(&["Goldman"]),
             m(&["Rubio", "Doctrine"]),
             spoke(&["Rubio"]),
             m(&["Kim", "Center"]),
@@ -1070,6 +1069,7 @@ mod tests {
             spoke(&["House"]),
         ]);
         assert_eq!(e.canonical("Malia"), "Malia Obama");
+        assert_eq!(e.canonical("Goldman"), "Goldman Sachs");
         assert_eq!(e.canonical("Rubio"), "Rubio");
         // Never beside a speech verb: the short form of a place or club, as before.
         assert_eq!(e.canonical("Kim"), "Kim Center");

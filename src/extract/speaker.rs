@@ -617,7 +617,7 @@ pub fn attributions(
         let mut subject = None;
         if according {
             if let Some(n) = words.get(v + 2).filter(|n| !n.after_quote) {
-                subject = name_after(words, v + 2, name_starting_at).or_else(|| {
+                subject = name_after(words, v + 2, name_starting_at, false).or_else(|| {
                     let _ = n;
                     Some(Subject::Unnamed)
                 });
@@ -681,7 +681,10 @@ pub fn attributions(
             // whose object is the one spoken to).
             let addressed = quoting || addresses_its_object(&w.key);
             if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
-                subject = name_after(words, v + 1, name_starting_at);
+                // After a quote the order is inverted ("“...,” said Lee “and soon.”"): the
+                // quote that follows goes on with Lee's words.
+                let reported = !w.after_quote;
+                subject = name_after(words, v + 1, name_starting_at, reported);
                 if subject.is_none()
                     && let Some((head, former)) = role_starting_at(words, v + 1, name_starting_at)
                     && role_closes(words, head)
@@ -788,8 +791,13 @@ fn name_before_aside(
     // Chuck Schumer, the leader, said"); not "a Democrat, in West Virginia, said" or "when
     // McConnell, R-Ky., suggested", whose clause is not the one the quote is in.
     let first = phrase_start(words, name.start)?;
-    let opens =
-        first == 0 || words[first].after_quote || clause_opener(words, name.start).is_some();
+    // Or after an opening phrase that a preposition starts: "In an interview, Jo Kim, D-Mo.,
+    // said".
+    let after_opening = words[first].comma_before && is_preposition(&words[0].key);
+    let opens = first == 0
+        || words[first].after_quote
+        || after_opening
+        || clause_opener(words, name.start).is_some();
     if !opens {
         return None;
     }
@@ -797,10 +805,14 @@ fn name_before_aside(
 }
 
 /// The index of the first word of the phrase holding the name that starts at offset `start`:
-/// the name's first word, or a title before it ("Senator", "House Speaker").
+/// the name's first word, or a title before it ("Senator", "House Speaker"), not past a comma.
 fn phrase_start(words: &[NarrativeWord], start: usize) -> Option<usize> {
     let mut first = words.iter().position(|w| w.range.end > start)?;
-    while first > 0 && !words[first].after_quote && text::is_capitalised(words[first - 1].text) {
+    while first > 0
+        && !words[first].after_quote
+        && !words[first].comma_before
+        && text::is_capitalised(words[first - 1].text)
+    {
         first -= 1;
     }
     Some(first)
@@ -857,10 +869,14 @@ fn role_closes(words: &[NarrativeWord], head: usize) -> bool {
     })
 }
 
+/// The name after a speech verb (from word `from`, past titles), as its subject. With
+/// `reported`, a name that a quote opens right after ("said Lee “put forth ...”") is the
+/// subject of the quoted words instead, and gives none.
 fn name_after(
     words: &[NarrativeWord],
     from: usize,
     name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
+    reported: bool,
 ) -> Option<Subject> {
     // Skip titles that the name finder strips ("Sen.", "President").
     for w in words.iter().skip(from).take(4) {
@@ -874,7 +890,7 @@ fn name_after(
             // "said Lee “put forth a plan”": the quote goes on the sentence Lee is the subject
             // of.
             let last = words.iter().take_while(|n| n.range.end <= r.end).last();
-            if last.is_some_and(|l| l.quote_right_after) {
+            if reported && last.is_some_and(|l| l.quote_right_after) {
                 return None;
             }
             let ends = next.is_none_or(|n| {
