@@ -686,7 +686,8 @@ fn align_bounded(
                     true
                 }
                 (ClaimKind::Statement, ClaimKind::Statement) => {
-                    p.probability >= options.statement_threshold
+                    p.digits_only
+                        || p.probability >= options.statement_threshold
                         || (total >= MIN_CLAIMS_FOR_RARITY
                             && p.rare >= 2
                             && p.score() >= options.rare_threshold)
@@ -983,6 +984,9 @@ pub struct Parts {
     pub shorter: usize,
     /// For statements, the model's probability that the two say the same thing.
     pub probability: f64,
+    /// The two texts are the same but for their digits ("due Feb. 5" / "due Feb. 4"): the
+    /// same claim, whatever the model makes of a short sentence, with a number to compare.
+    pub digits_only: bool,
 }
 
 impl Parts {
@@ -1066,6 +1070,7 @@ fn parts(
             run: a.word_count,
             shorter: a.word_count,
             probability: 1.0,
+            digits_only: false,
         };
         return Some((p, true));
     }
@@ -1090,6 +1095,7 @@ fn parts(
         run: 0,
         shorter: a.word_count.min(b.word_count),
         probability: 0.0,
+        digits_only: same_but_digits(a.key(), b.key()),
     };
     if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
         p.run = wording_run(a, b);
@@ -1101,6 +1107,30 @@ fn parts(
         p.chars = chars_part(a, b);
     }
     Some((p, probability.is_some()))
+}
+
+/// Are two keys the same text but for the digits of their numbers ("due feb. 5" / "due feb.
+/// 14"), each run of digits standing for any other? Two keys without a digit are not.
+fn same_but_digits(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j, mut digits) = (0, 0, false);
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            while i < a.len() && a[i].is_ascii_digit() {
+                i += 1;
+            }
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            digits = true;
+        } else if a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    digits && i == a.len() && j == b.len()
 }
 
 /// The character part of two claims' overlap score: any two English sentences share some
@@ -1524,6 +1554,22 @@ mod tests {
                 proptest::prop_assert_eq!(total_order(x).cmp(&total_order(y)), x.total_cmp(&y));
             }
         }
+    }
+
+    /// Two statements that are the same sentence but for a number are one claim, however
+    /// short (the model rates this pair 0.46), so that the number is compared.
+    #[test]
+    fn statements_differing_only_in_a_number_are_one_claim() {
+        check(
+            &["The federal subpoenas are due Feb. 5."],
+            &["The federal subpoenas are due Feb. 14."],
+            &[(0, 0)],
+        );
+        assert!(same_but_digits("due feb. 5", "due feb. 14"));
+        assert!(same_but_digits("5 of 12", "6 of 112"));
+        assert!(!same_but_digits("due feb. 5", "due mar. 5"));
+        assert!(!same_but_digits("due feb. 5", "due feb. 5 or 6"));
+        assert!(!same_but_digits("no digits", "no digits"));
     }
 
     /// Every two claims of a group have words in common: a claim alike to two others that
