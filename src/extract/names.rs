@@ -396,8 +396,9 @@ pub fn mentions(
                 last = j;
                 j += 1;
             } else if CONNECTORS.contains(&ws[j].text)
-                // "Bank of England", but not "Chris Coons of Delaware".
-                && (ws[j].text != "of" || j - i < 2)
+                // "Bank of England", "Then Secretary of Homeland Security Ann Lee", but not
+                // "Chris Coons of Delaware".
+                && (ws[j].text != "of" || j - i < 2 || is_title_word(prev))
                 && j + 1 < ws.len()
                 && is_name_word(ws[j + 1].text)
             {
@@ -490,24 +491,7 @@ fn to_mention(
         if is_title_word(w.text) {
             titled = true;
             words.remove(0);
-            // "of State", "of the House": the office's object goes with it.
-            if words.first().is_some_and(|w| w.text == "of") {
-                let the = usize::from(words.get(1).is_some_and(|w| w.text == "the"));
-                if words.len() > 2 + the {
-                    words.drain(..2 + the);
-                }
-                // An object of several words ("of the United States", "of Homeland
-                // Security"): on while the next word is one of an office (a name of four
-                // words, "Ana María Pérez García", stays whole). A second "of" or an "and"
-                // ends the run of capitalised words before this ("Chairman of the Joint
-                // Chiefs of Staff Mark Milley" is "Chiefs" and "Staff Mark Milley").
-                while words.len() >= 2
-                    && is_office_object(words[0].text)
-                    && !is_title_word(words[0].text)
-                {
-                    words.remove(0);
-                }
-            }
+            take_office_object(&mut words);
         } else {
             break;
         }
@@ -516,6 +500,7 @@ fn to_mention(
         // "Defense Secretary Jim Mattis": strip through the last title word.
         if let Some(p) = words.iter().rposition(|w| is_title_word(w.text)) {
             words.drain(..=p);
+            take_office_object(&mut words);
         }
     } else if !titled
         && words.len() > 2
@@ -523,8 +508,10 @@ fn to_mention(
             .iter()
             .rposition(|w| is_title_word(w.text))
     {
+        // "White House Chief of Staff Rahm Emanuel".
         titled = true;
         words.drain(..=p);
+        take_office_object(&mut words);
     }
     // Connectors at the edges are not part of the name.
     while words.first().is_some_and(|w| !is_name_word(w.text)) {
@@ -570,6 +557,25 @@ fn to_mention(
         titled: titled || preceded_by_title(sentence, first),
         speaks,
     })
+}
+
+/// Takes the object of the office whose title was just taken off the front of `words`: "of
+/// State", "of the House", and an object of several words ("of the United States", "of
+/// Homeland Security"), on while the next word is one of an office (a name of four words,
+/// "Ana María Pérez García", stays whole). A second "of" or an "and" ends the run of
+/// capitalised words before this ("Chairman of the Joint Chiefs of Staff Mark Milley" is
+/// "Chiefs" and "Staff Mark Milley").
+fn take_office_object(words: &mut Vec<&Word<'_>>) {
+    if words.first().is_none_or(|w| w.text != "of") {
+        return;
+    }
+    let the = usize::from(words.get(1).is_some_and(|w| w.text == "the"));
+    if words.len() > 2 + the {
+        words.drain(..2 + the);
+    }
+    while words.len() >= 2 && is_office_object(words[0].text) && !is_title_word(words[0].text) {
+        words.remove(0);
+    }
 }
 
 /// Words that end the object of an office ("Secretary of Homeland Security", "President of
@@ -860,9 +866,11 @@ impl Entities {
             // to a place or thing named after it ("Trump Tower"). One beside a speech verb
             // ("Rubio said", "Ann said", "Goldman said") is someone's who speaks: it stretches
             // to a fuller name ("Ann Lee", "Goldman Sachs") but not to one of a body or thing
-            // ("the Rubio Doctrine", "the Kim Center"), unless it names a body itself ("the
-            // House said": "House of Representatives").
+            // ("the Rubio Doctrine", "the Kim Center"), unless it names a body itself.
             // A pairing before it ("the Romney-Ryan Medicare plan") makes no surname.
+            // A body's one word ("House", "Senate") stays as written: "the House" is not "the
+            // White House", nor one of the House's committees.
+            let lone_body = name.len() == 1 && super::names_a_body(&name[0]);
             let ends = distinct
                 .iter()
                 .any(|n| n.len() > name.len() && n.ends_with(name) && !pairing(n))
@@ -870,7 +878,8 @@ impl Entities {
             let fuller = distinct
                 .iter()
                 .filter(|n| {
-                    n.len() > name.len()
+                    !lone_body
+                        && n.len() > name.len()
                         && if ends {
                             n.ends_with(name) && !pairing(n)
                         } else {
@@ -1008,6 +1017,8 @@ mod tests {
                 "Later, Secretary of State Hillary Rodham Clinton spoke.",
                 "Later, Secretary of State Pompeo spoke.",
                 "Later, Secretary of State Ana María Pérez García spoke.",
+                "Then Secretary of Homeland Security Kirstjen Nielsen spoke.",
+                "It came from White House Chief of Staff Rahm Emanuel on Monday.",
             ],
             &[
                 &["Joe Biden"],
@@ -1018,6 +1029,8 @@ mod tests {
                 &["Hillary Rodham Clinton"],
                 &["Pompeo"],
                 &["Ana María Pérez García"],
+                &["Kirstjen Nielsen"],
+                &["Rahm Emanuel"],
             ],
         );
     }
@@ -1048,8 +1061,7 @@ mod tests {
 
     /// A name beside a speech verb is one who speaks: a first name stretches to the full name
     /// ("Malia said" → "Malia Obama"), a company's short name to its full one, a surname not to
-    /// a thing named after it ("Rubio said" beside "the Rubio Doctrine"), and a body still
-    /// does ("the House said" → "House of Representatives").
+    /// a thing named after it ("Rubio said" beside "the Rubio Doctrine").
     #[test]
     fn a_name_that_speaks_stretches_only_to_a_person_or_a_body() {
         let spoke = |t: &[&str]| Mention {
@@ -1073,7 +1085,8 @@ mod tests {
         assert_eq!(e.canonical("Rubio"), "Rubio");
         // Never beside a speech verb: the short form of a place or club, as before.
         assert_eq!(e.canonical("Kim"), "Kim Center");
-        assert_eq!(e.canonical("House"), "House of Representatives");
+        // A body's one word stays as written, speaking or not.
+        assert_eq!(e.canonical("House"), "House");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is
