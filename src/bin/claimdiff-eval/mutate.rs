@@ -258,6 +258,24 @@ fn article_seed(seed: u64, path: &Path) -> u64 {
 mod tests {
     use super::*;
 
+    /// An article's stream depends on the seed and its folder and file name alone: not on
+    /// where the data lies, nor on the file name's case.
+    #[test]
+    fn an_article_s_seed_is_its_folder_and_file() {
+        let s = |p: &str| article_seed(2026, Path::new(p));
+        assert_eq!(
+            s("/a/basil/x1/fox.txt"),
+            s("../shared/data/basil/x1/fox.txt")
+        );
+        assert_eq!(s("/a/x1/HPO.txt"), s("/b/x1/hpo.txt"));
+        assert_ne!(s("/a/x1/fox.txt"), s("/a/x2/fox.txt"));
+        assert_ne!(s("/a/x1/fox.txt"), s("/a/x1/nyt.txt"));
+        assert_ne!(
+            article_seed(1, Path::new("/a/x1/fox.txt")),
+            s("/a/x1/fox.txt")
+        );
+    }
+
     #[test]
     fn planted_edits_are_found_in_a_small_article() {
         let article = "Mayor Janet Ortiz said the council would vote on Tuesday on the new budget plan for the city.\n\
