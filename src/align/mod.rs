@@ -1095,7 +1095,10 @@ fn parts(
         run: 0,
         shorter: a.word_count.min(b.word_count),
         probability: 0.0,
-        digits_only: same_but_digits(a.key(), b.key()),
+        // Only two statements use it: no byte walk for the other pairs.
+        digits_only: a.kind == ClaimKind::Statement
+            && b.kind == ClaimKind::Statement
+            && same_but_digits(a.key(), b.key()),
     };
     if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
         p.run = wording_run(a, b);
