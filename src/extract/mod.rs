@@ -413,8 +413,7 @@ fn is_quoted_title(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> 
     // NBC's Chuck Todd “No.”" stay speech; so does "told the AP “No.”", letters in capitals
     // being the only mark after "told".
     // "CBS's", or "Fox News'" with the apostrophe alone.
-    let possessive =
-        |w: &str| names::strip_possessive(w) != w || w.ends_with(['\'', '\u{2019}']);
+    let possessive = |w: &str| names::strip_possessive(w) != w || w.ends_with(['\'', '\u{2019}']);
     let acronym = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
