@@ -23,12 +23,14 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let ((first_ref, first), (other_ref, other)) = (quotes[i], quotes[j]);
         // Speakers that differ are said in the message; whether that is a misattribution is
         // quote.speaker's call (it needs explicit attributions and near-verbatim quotes).
+        // A speaker one source names and the other does not is said with its source: the
+        // headline does not tell the reader that both give the remark to that person.
+        let (a, b) = (ctx.ids[first_ref.0].as_str(), ctx.ids[other_ref.0].as_str());
         let who = match (&first.speaker, &other.speaker) {
-            (Some(x), Some(y)) if !same_person(x, y) => Err(format!(
-                "{x} in {}, {y} in {}",
-                ctx.ids[first_ref.0], ctx.ids[other_ref.0]
-            )),
-            (x, y) => Ok(x.clone().or_else(|| y.clone())),
+            (Some(x), Some(y)) if !same_person(x, y) => Err(format!("{x} in {a}, {y} in {b}")),
+            (Some(x), None) => Err(format!("{x} in {a}; {b} names no speaker")),
+            (None, Some(y)) => Err(format!("{y} in {b}; {a} names no speaker")),
+            (x, _) => Ok(x.clone()),
         };
         let mut ordered = vec![(first_ref, first), (other_ref, other)];
         ordered.extend(
@@ -495,6 +497,44 @@ mod tests {
                 (DiffTag::Delete, "the detail before the game."),
                 (DiffTag::Insert, "anything like that."),
             ],
+        );
+    }
+
+    /// The headline of the one quote.wording finding of two texts.
+    fn headline(a: &str, b: &str) -> String {
+        use crate::ingest::ingest_str;
+        use crate::{Input, Options, analyze};
+        let inputs = [
+            Input::new("a.txt", ingest_str(a, None)),
+            Input::new("b.txt", ingest_str(b, None)),
+        ];
+        let report = analyze(&inputs, &Options::default()).report();
+        let wording: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::QuoteWording.into())
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(wording.len(), 1, "{:?}", report.findings);
+        wording[0].to_string()
+    }
+
+    #[test]
+    fn the_headline_names_a_speaker_only_as_far_as_the_sources_do() {
+        let named = "\"We were the better team on the night,\" Ann Lee said.";
+        let reworded = "\"We were probably the better team on the night,\" Ann Lee said.";
+        let unnamed = "\"We were probably the better team on the night.\"";
+        assert_eq!(
+            headline(named, reworded),
+            "Ann Lee's quote is worded differently in a and b"
+        );
+        assert_eq!(
+            headline(named, unnamed),
+            "a quote is worded differently (given to Ann Lee in a; b names no speaker)"
+        );
+        assert_eq!(
+            headline(unnamed, named),
+            "a quote is worded differently (given to Ann Lee in b; a names no speaker)"
         );
     }
 }
