@@ -154,7 +154,8 @@ struct Candidate {
     /// below every threshold this pair can use (see [`Floors`]), the model was not run, and the
     /// probability is left at 0, and so is `parts.chars` for two statements that cannot pass on
     /// rare words: such a pair is kept only if its sentences vouch for it, which makes it exact
-    /// first. (`parts.run` is only computed for two quotes, which alone use it, and
+    /// first. Two quotes whose overlap score keeps them from aligning are left unscored too;
+    /// their probability is asked for only if a group would hold both (see [`Lazy`]). (`parts.run` is only computed for two quotes, which alone use it, and
     /// `parts.chars` only for two claims of the same kind: a quote and a statement are ranked
     /// and kept by the model's probability alone.)
     exact: bool,
@@ -228,6 +229,10 @@ struct Floors {
     options: AlignOptions,
     /// Whether the comparison is large enough for rare words to count.
     rarity: bool,
+    /// Whether two quotes whose overlap score keeps them apart whatever the model says are
+    /// left unscored, their probability asked for only if a group would join them (see
+    /// [`Lazy`]). Not with many sources, where the quotes alike are gathered by text first.
+    lazy_quotes: bool,
 }
 
 impl Floors {
@@ -248,6 +253,63 @@ impl Floors {
             }
             _ => o.mixed_threshold,
         }
+    }
+
+    /// Whether two quotes with these parts may align, as far as their overlap score goes: if
+    /// not, their probability only says whether a group may hold both (see [`Lazy`]).
+    fn quotes_may_align(&self, parts: &Parts) -> bool {
+        let o = &self.options;
+        parts.score() >= o.quote_threshold
+            || (parts.verbatim_run() && parts.score() >= o.verbatim_threshold)
+    }
+}
+
+/// Whether two quotes may be one remark (the model's probability at least
+/// [`QUOTE_MIN_PROBABILITY`]), for the pairs [`scored`] left without the model because their
+/// overlap score keeps them from aligning by themselves: a group may still reach both through
+/// other claims, and only then is the model run, once a pair. The answer is the one the model
+/// would have given in `scored`: the same call, on the claims in the same order.
+struct Lazy<'f> {
+    features: &'f [Vec<Features>],
+    /// Each pair left unscored, both ways round: the pair as scored, and its shared stems.
+    pending: HashMap<(ClaimRef, ClaimRef), (ClaimRef, ClaimRef, usize)>,
+    /// The answers given so far.
+    known: std::cell::RefCell<HashMap<(ClaimRef, ClaimRef), bool>>,
+}
+
+impl<'f> Lazy<'f> {
+    fn new(features: &'f [Vec<Features>], candidates: &[Candidate]) -> Lazy<'f> {
+        let quote = |r: &ClaimRef| features[r.0][r.1].kind == ClaimKind::Quote;
+        let pending = candidates
+            .iter()
+            .filter(|c| !c.exact && quote(&c.a) && quote(&c.b))
+            .flat_map(|c| {
+                let v = (c.a, c.b, c.parts.shared);
+                [((c.a, c.b), v), ((c.b, c.a), v)]
+            })
+            .collect();
+        Lazy {
+            features,
+            pending,
+            known: Default::default(),
+        }
+    }
+
+    /// Whether `x` and `y`, a pair left unscored, may be one remark; `false` for any other.
+    fn alike(&self, x: ClaimRef, y: ClaimRef) -> bool {
+        let Some(&(a, b, shared)) = self.pending.get(&(x, y)) else {
+            return false;
+        };
+        *self.known.borrow_mut().entry((a, b)).or_insert_with(|| {
+            let (fa, fb) = (&self.features[a.0][a.1], &self.features[b.0][b.1]);
+            model::probability_knowing(
+                &fa.profile,
+                &fb.profile,
+                QUOTE_MIN_PROBABILITY,
+                Some(shared),
+            )
+            .is_some_and(|p| p >= QUOTE_MIN_PROBABILITY)
+        })
     }
 }
 
@@ -589,9 +651,11 @@ fn align_bounded(
 ) -> Vec<Group> {
     let (features, stems) = features_of(sources, sentences, cut);
     let total: usize = features.iter().map(Vec::len).sum();
+    let many = sources.len() > MANY_SOURCES;
     let floors = Floors {
         options: *options,
         rarity: total >= MIN_CLAIMS_FOR_RARITY,
+        lazy_quotes: !many,
     };
     let mut candidates = scored(&features, stems, bounded.then_some(&floors));
     let by_sentence = sentence_matches(
@@ -624,9 +688,9 @@ fn align_bounded(
         .filter(|(_, a, b, p)| is_quote(a) && is_quote(b) && p.probability >= QUOTE_MIN_PROBABILITY)
         .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
         .collect();
+    let lazy = Lazy::new(&features, &candidates);
     // With many sources only some claims of each text are paired (see `scored`): quotes are
     // alike when their texts are, or when they are written identically.
-    let many = sources.len() > MANY_SOURCES;
     let text_of = |r: &ClaimRef| features[r.0][r.1].text_id;
     let alike_texts: HashSet<(u32, u32)> = if many {
         alike_quotes
@@ -638,6 +702,7 @@ fn align_bounded(
     };
     let alike = |x: &ClaimRef, y: &ClaimRef| {
         alike_quotes.contains(&(*x, *y))
+            || lazy.alike(*x, *y)
             || (many
                 && (alike_texts.contains(&(text_of(x), text_of(y))) || {
                     let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
@@ -1100,8 +1165,12 @@ fn parts(
             && b.kind == ClaimKind::Statement
             && same_but_digits(a.key(), b.key()),
     };
-    if floors.is_none() || (a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote) {
+    let quotes = a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote;
+    if floors.is_none() || quotes {
         p.run = wording_run(a, b);
+    }
+    if floors.is_some_and(|f| quotes && f.lazy_quotes && !f.quotes_may_align(&p)) {
+        return Some((p, false));
     }
     let floor = floors.map_or(0.0, |f| f.floor(a.kind, b.kind, &p));
     let probability = model::probability_knowing(&a.profile, &b.profile, floor, Some(shared));
@@ -1443,6 +1512,7 @@ mod tests {
             let floors = Floors {
                 options,
                 rarity: total >= MIN_CLAIMS_FOR_RARITY,
+                lazy_quotes: true,
             };
             let mut bounded = scored(&features, stems, Some(&floors));
             let full = scored(&features, stems, None);
