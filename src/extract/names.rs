@@ -392,13 +392,23 @@ pub fn mentions(
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
+            // Inside the object of an office ("Secretary of Health and Human Services", "Chairman
+            // of the Joint Chiefs of Staff"), after a word of one, "of" and "and" go on.
+            let in_office = || {
+                is_office_object(prev)
+                    && (i..j - 1).any(|k| is_title_word(ws[k].text) && ws[k + 1].text == "of")
+            };
             if is_name_word(ws[j].text) {
                 last = j;
                 j += 1;
-            } else if CONNECTORS.contains(&ws[j].text)
+            } else if (CONNECTORS.contains(&ws[j].text) || ws[j].text == "and")
                 // "Bank of England", "Then Secretary of Homeland Security Ann Lee", but not
-                // "Chris Coons of Delaware".
-                && (ws[j].text != "of" || j - i < 2 || is_title_word(prev))
+                // "Chris Coons of Delaware" or "John Kerry and Chuck Hagel".
+                && match ws[j].text {
+                    "of" => j - i < 2 || is_title_word(prev) || in_office(),
+                    "and" => in_office(),
+                    _ => true,
+                }
                 && j + 1 < ws.len()
                 && is_name_word(ws[j + 1].text)
             {
@@ -560,11 +570,10 @@ fn to_mention(
 }
 
 /// Takes the object of the office whose title was just taken off the front of `words`: "of
-/// State", "of the House", and an object of several words ("of the United States", "of
-/// Homeland Security"), on while the next word is one of an office (a name of four words,
-/// "Ana María Pérez García", stays whole). A second "of" or an "and" ends the run of
-/// capitalised words before this ("Chairman of the Joint Chiefs of Staff Mark Milley" is
-/// "Chiefs" and "Staff Mark Milley").
+/// State", "of the House", and an object of several words, through the last word of an office
+/// before the name ("of the United States", "of Homeland Security", "of the Joint Chiefs of
+/// Staff", "of Health and Human Services"); a name of four words, "Ana María Pérez García",
+/// stays whole.
 fn take_office_object(words: &mut Vec<&Word<'_>>) {
     if words.first().is_none_or(|w| w.text != "of") {
         return;
@@ -573,8 +582,12 @@ fn take_office_object(words: &mut Vec<&Word<'_>>) {
     if words.len() > 2 + the {
         words.drain(..2 + the);
     }
-    while words.len() >= 2 && is_office_object(words[0].text) && !is_title_word(words[0].text) {
-        words.remove(0);
+    let name_words = words.len().saturating_sub(1);
+    if let Some(p) = words[..name_words]
+        .iter()
+        .rposition(|w| is_office_object(w.text) && !is_title_word(w.text))
+    {
+        words.drain(..=p);
     }
 }
 
@@ -605,6 +618,11 @@ static OFFICE_OBJECTS: text::WordSet = text::WordSet::new(&[
     "affairs",
     "development",
     "staff",
+    "chiefs",
+    "housing",
+    "ways",
+    "science",
+    "technology",
     "representatives",
     "house",
     "senate",
@@ -1019,6 +1037,14 @@ mod tests {
                 "Later, Secretary of State Ana María Pérez García spoke.",
                 "Then Secretary of Homeland Security Kirstjen Nielsen spoke.",
                 "It came from White House Chief of Staff Rahm Emanuel on Monday.",
+                "Later, Chairman of the Joint Chiefs of Staff Mark Milley spoke.",
+                "Later, Secretary of Health and Human Services Alex Azar spoke.",
+                "Later, Secretary of Housing and Urban Development Ben Carson spoke.",
+                "Later, Chairman of the House Ways and Means Committee Kevin Brady spoke.",
+                "Later, Chairman of the Federal Reserve Jerome Powell spoke.",
+                "Later, Secretary of State John Kerry and Defense Secretary Chuck Hagel spoke.",
+                "Later, Secretary of State Mike Pompeo of Kansas spoke.",
+                "Later, Ann Lee and Tom Ray of the Joint Staff spoke.",
             ],
             &[
                 &["Joe Biden"],
@@ -1031,6 +1057,14 @@ mod tests {
                 &["Ana María Pérez García"],
                 &["Kirstjen Nielsen"],
                 &["Rahm Emanuel"],
+                &["Mark Milley"],
+                &["Alex Azar"],
+                &["Ben Carson"],
+                &["Kevin Brady"],
+                &["Jerome Powell"],
+                &["John Kerry", "Chuck Hagel"],
+                &["Mike Pompeo", "Kansas"],
+                &["Ann Lee", "Tom Ray", "Joint Staff"],
             ],
         );
     }
