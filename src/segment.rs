@@ -24,13 +24,14 @@ pub struct Sentence {
 /// Words that end with a dot without ending a sentence.
 static ABBREVIATIONS: crate::text::WordSet = crate::text::WordSet::new(&[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "jr", "sr", "gen", "sen", "rep", "reps", "gov",
-    "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "det",
-    "insp", "messrs", "mt", "ft", "ave", "blvd", "rd", "vs", "v", "etc", "inc", "corp", "co",
-    "ltd", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "approx", "est", "fig", "vol", "op", "cf", "al", "e.g", "i.e", "u.s", "u.k",
-    "u.n", "a.m", "p.m", "d.c", "calif", "fla", "mass", "penn", "ariz", "tenn", "wash", "ill",
-    "mich", "minn", "wis", "conn", "colo", "okla", "ore", "nev", "ky", "la", "md", "va", "ala",
-    "ark", "kan", "neb", "miss", "del", "ga", "ind", "n.y", "n.j", "n.c", "s.c", "r.i", "w.va",
+    "sens", "govs", "gens", "drs", "profs", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "prof", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mt", "ft", "ave", "blvd", "rd",
+    "vs", "v", "etc", "inc", "corp", "co", "ltd", "dept", "univ", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "op",
+    "cf", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c", "calif", "fla", "mass",
+    "penn", "ariz", "tenn", "wash", "ill", "mich", "minn", "wis", "conn", "colo", "okla", "ore",
+    "nev", "ky", "la", "md", "va", "ala", "ark", "kan", "neb", "miss", "del", "ga", "ind", "n.y",
+    "n.j", "n.c", "s.c", "r.i", "w.va",
 ]);
 
 /// Splits every paragraph of `doc` into sentences.
@@ -246,6 +247,14 @@ mod tests {
         check(
             "Mr. Mattis met John F. Kelly at No. 10 today. He left.",
             &["Mr. Mattis met John F. Kelly at No. 10 today.", "He left."],
+        );
+        // Plural titles: "Sens.", "Reps.", "Govs."
+        check(
+            "He wrote to Sens. Ann Lee and Tom Ray. Govs. Jo Kim and Al Ng replied.",
+            &[
+                "He wrote to Sens. Ann Lee and Tom Ray.",
+                "Govs. Jo Kim and Al Ng replied.",
+            ],
         );
     }
 

@@ -984,7 +984,7 @@ fn office(w: &str) -> Option<&'static str> {
     Some(match w {
         "sen" | "sens" | "senator" => "senator",
         "rep" | "reps" | "representative" | "congressman" | "congresswoman" => "representative",
-        "gov" | "governor" => "governor",
+        "gov" | "govs" | "governor" => "governor",
         "gen" | "general" => "general",
         "capt" | "captain" => "captain",
         "pres" | "president" => "president",

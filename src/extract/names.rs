@@ -113,6 +113,7 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "congresswoman",
     "sens",
     "reps",
+    "govs",
     "officer",
     "agent",
     "counsel",
