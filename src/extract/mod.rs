@@ -1122,7 +1122,10 @@ impl<'a> Subjects<'a> {
                 && !ws[k].comma_before
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
-                    || text::is_capitalised(ws[k - 1].text)
+                    // A capitalised word, but not a preposition opening the sentence ("About
+                    // Ann Lee, he said"): that makes the name its object.
+                    || (text::is_capitalised(ws[k - 1].text)
+                        && !speaker::is_preposition(&ws[k - 1].key))
                     || matches!(ws[k - 1].key.as_ref(), "the" | "a" | "an")
                     // "Secretary of the Interior Ann Lee".
                     || (ws[k - 1].key == "of"
@@ -1681,6 +1684,11 @@ mod tests {
         check_speakers(
             "Tom Ray spoke in Dayton. He also wrote to Gov. Ann Lee about it. \"We must act,\" he said.",
             &[("We must act", Some("Tom Ray"))],
+        );
+        // A name after a preposition opening the sentence is its object, not the subject.
+        check_speakers(
+            "Tom Ray spoke in Dayton. About Ann Lee, he said: \"We must act.\"",
+            &[("We must act.", Some("Tom Ray"))],
         );
     }
 
