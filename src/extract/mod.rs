@@ -1249,12 +1249,15 @@ impl<'a> Subjects<'a> {
         {
             return Some(o.name.clone());
         }
+        // Standing for an office ("presidential candidate Ann Lee") is holding none: it says
+        // nothing against "the governor".
+        let standing = |t: &&str| matches!(*t, "candidate" | "nominee");
         let last = last.as_ref()?;
         let other = self
             .offices
             .iter()
             .filter(|o| &o.name == last)
-            .any(|o| !held(o));
+            .any(|o| !held(o) && !o.offices.iter().all(standing));
         (!other).then(|| last.clone())
     }
 }
@@ -1676,6 +1679,16 @@ mod tests {
         check_speakers(
             "Justice Mary Ford gave an interview to The Daily Ledger on Monday. \"I will not retire,\" she said.",
             &[("I will not retire", Some("Mary Ford"))],
+        );
+    }
+
+    #[test]
+    fn a_candidate_may_be_the_governor() {
+        check_speakers(
+            "Republican presidential candidate Tom Ray spoke in Iowa. \"We must act,\" the Texas \
+             governor said. Senate candidate Ann Lee, the mayor of Ames, spoke next. \"Not so,\" \
+             the governor said.",
+            &[("We must act", Some("Tom Ray")), ("Not so", None)],
         );
     }
 
