@@ -107,6 +107,25 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
             .first()
             .is_some_and(|(i, _, m)| *m != Mark::Close && text[..*i].trim().is_empty());
         let mut continues = carried && opens_with_mark;
+        // A paragraph without marks that a paragraph ending "..., saying:" introduces is a
+        // quotation set apart, as a tweet or a statement often is: all of it is quoted.
+        if marks.is_empty()
+            && !runs_through
+            && !carried
+            && p > 0
+            && introduces_quotation(&doc.text[doc.paragraphs[p - 1].clone()])
+        {
+            let r = trim(text, 0..text.len());
+            if !r.is_empty() {
+                out.push(QuoteSegment {
+                    range: para.start + r.start..para.start + r.end,
+                    outer: para.start + r.start..para.start + r.end,
+                    block: next_block,
+                    paragraph: p,
+                });
+                next_block += 1;
+            }
+        }
         carried = false;
         // (start of quoted words, start of opening mark)
         let mut open: Option<(usize, usize)> = runs_through.then_some((0, 0));
@@ -157,6 +176,32 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
         }
     }
     out
+}
+
+/// Does a paragraph end by introducing a quotation set apart below it: a colon closing a
+/// sentence with a speech verb ("lashed out on Twitter, saying:") or a word for something
+/// said or written ("Read the full rant:", "in a statement:")?
+fn introduces_quotation(paragraph: &str) -> bool {
+    const SAID: &[&str] = &[
+        "statement",
+        "tweet",
+        "tweets",
+        "message",
+        "letter",
+        "rant",
+        "remarks",
+        "email",
+        "memo",
+    ];
+    let Some(lead) = paragraph.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    // The last sentence: after the last mark that ends one.
+    let last = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
+    text::words(last).iter().any(|w| {
+        let k = text::key(w.text);
+        super::speaker::is_speech_verb(&k) || SAID.contains(&k.as_str())
+    })
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -228,6 +273,25 @@ mod tests {
                 ("He has pled guilty.", 0),
                 ("There was nothing to hide!", 0),
             ],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_introduced_with_a_colon_is_quoted() {
+        check(
+            "And Lee lashed out on Twitter, saying:\nThe judge has embarrassed all. Resign!\n\
+             The remarks drew anger.\nIn a statement:\nWe will appeal.\nHe said: \"No.\"",
+            &[
+                ("The judge has embarrassed all. Resign!", 0),
+                ("We will appeal.", 1),
+                ("No.", 2),
+            ],
+        );
+        // Not after a colon that introduces no speech, nor after a sentence without one.
+        check(
+            "The results were as follows:\nLee 52, Ray 48.\nLee said\nThe vote was close.\n\
+             This post has been revised to reflect the following correction:\nCorrection: May 1",
+            &[],
         );
     }
 
