@@ -20,6 +20,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::check::quote_speaker;
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
 
@@ -642,8 +643,8 @@ pub fn align_in_context(
 
 /// [`align_in_context`], with the model run only where its probability can matter when
 /// `bounded` (as always outside tests), or on every candidate pair.
-fn align_bounded(
-    sources: &[&[Claim]],
+fn align_bounded<'c>(
+    sources: &[&'c [Claim]],
     sentences: &[Vec<&str>],
     cut: Cut,
     options: &AlignOptions,
@@ -728,10 +729,30 @@ fn align_bounded(
             kx == ky
         }
     };
+    // Two quotes each source gives by name to a different person are one remark only when
+    // they are nearly word for word the same (the same quote handed to another person, which
+    // quote.speaker reports, perhaps reworded a little too); worded differently, they are two
+    // people's remarks on one subject ("It's a power grab for the American people" / "a
+    // power grab on behalf of the people"). A speaker guessed from a pronoun or the quotes
+    // around is not enough to tell.
+    let own_speaker = |c: &'c Claim| {
+        c.speaker
+            .as_deref()
+            .filter(|_| c.attribution == Some(crate::extract::Attribution::Explicit))
+    };
+    let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
+        let (a, b) = (&sources[x.0][x.1], &sources[y.0][y.1]);
+        own_speaker(a)
+            .zip(own_speaker(b))
+            .is_some_and(|(sa, sb)| !quote_speaker::one_person(sa, sb))
+            && !quote_speaker::nearly_verbatim(&a.text, &b.text)
+    };
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
         xs.iter().all(|x| {
             ys.iter().all(|y| {
-                x.0 != y.0 && related(x, y) && (!is_quote(x) || !is_quote(y) || alike(x, y))
+                x.0 != y.0
+                    && related(x, y)
+                    && (!is_quote(x) || !is_quote(y) || (alike(x, y) && !two_remarks(x, y)))
             })
         })
     };
@@ -744,6 +765,7 @@ fn align_bounded(
                         && (p.score() >= options.quote_threshold
                             || (p.verbatim_run() && p.score() >= options.verbatim_threshold))
                         && one_word_enough(p, &features[a.0][a.1], &features[b.0][b.1])
+                        && !two_remarks(a, b)
                 }
                 (ClaimKind::Statement, ClaimKind::Statement)
                     if sentence_pairs.contains(&(*a, *b)) =>
