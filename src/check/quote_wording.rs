@@ -246,6 +246,13 @@ pub fn wording_key(s: &str) -> Vec<String> {
         } else {
             k
         };
+        // "Sen. Reid" is "Senator Reid": a title's abbreviation is house style.
+        if text::is_capitalised(w.text)
+            && let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(a, _)| *a == k)
+        {
+            out.push(full.to_string());
+            continue;
+        }
         for part in k.split('-').filter(|p| !p.is_empty()) {
             expand_contraction(part, &mut out);
         }
@@ -255,6 +262,25 @@ pub fn wording_key(s: &str) -> Vec<String> {
 }
 
 /// Pushes a word, expanding a contraction into its words ("can't" → "can not").
+/// Titles and their abbreviations (as word keys), for [`wording_key`].
+const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("sens", "senators"),
+    ("rep", "representative"),
+    ("reps", "representatives"),
+    ("gov", "governor"),
+    ("govs", "governors"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("sgt", "sergeant"),
+    ("capt", "captain"),
+    ("adm", "admiral"),
+    ("prof", "professor"),
+    ("pres", "president"),
+    ("supt", "superintendent"),
+];
+
 fn expand_contraction(w: &str, out: &mut Vec<String>) {
     const WHOLE: &[(&str, &[&str])] = &[
         ("can't", &["can", "not"]),
@@ -400,6 +426,11 @@ mod tests {
             ("same-sex marriage", "same sex marriage"),
             ("I can't", "I cannot"),
             ("decorated F.B.I. agent", "decorated FBI agent"),
+            ("Sen. Reid respects that", "Senator Reid respects that"),
+            (
+                "Gov. Lee and Rep. Ray",
+                "Governor Lee and Representative Ray",
+            ),
             ("these (local) supervisors", "these supervisors"),
             ("a Euros [summer 2024] soon", "a Euros soon"),
             (
