@@ -113,27 +113,43 @@ fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
 /// How the quotes of a group relate, by index, from their wording keys computed once.
 struct Relations<'a> {
     quotes: &'a [&'a Claim],
-    keys: Vec<Vec<String>>,
+    /// Each quote's wording keys: without what it has in brackets, and, when it has any, with
+    /// it too ("He should pay [for] it" is "He should pay it" or "He should pay for it").
+    keys: Vec<Vec<Vec<String>>>,
 }
 
 impl<'a> Relations<'a> {
     fn new(quotes: &'a [&'a Claim]) -> Relations<'a> {
-        Relations {
-            quotes,
-            keys: quotes.iter().map(|c| wording_key(&c.text)).collect(),
-        }
+        let keys = quotes
+            .iter()
+            .map(|c| {
+                let mut keys = vec![wording_key(&c.text)];
+                if c.text.contains(['[', '(']) {
+                    keys.push(wording_key(&c.text.replace(['[', ']', '(', ')'], " ")));
+                }
+                keys
+            })
+            .collect();
+        Relations { quotes, keys }
     }
 
     /// Quote x is the same words as y, an excerpt of y, or y with words left out at an
     /// ellipsis.
     fn part_of(&self, x: usize, y: usize) -> bool {
-        let k = &self.keys;
-        k[x] == k[y] || is_excerpt(&k[x], &k[y]) || elided(&self.quotes[x].text, &k[y])
+        self.keys[x].iter().any(|kx| {
+            self.keys[y]
+                .iter()
+                .any(|ky| kx == ky || is_excerpt(kx, ky) || elided(&self.quotes[x].text, ky))
+        })
     }
 
     /// The two agree as far as they go: either is part of the other, or they overlap.
     fn agree(&self, x: usize, y: usize) -> bool {
-        self.part_of(x, y) || self.part_of(y, x) || overlapping(&self.keys[x], &self.keys[y])
+        self.part_of(x, y)
+            || self.part_of(y, x)
+            || self.keys[x]
+                .iter()
+                .any(|kx| self.keys[y].iter().any(|ky| overlapping(kx, ky)))
     }
 }
 
@@ -492,6 +508,23 @@ mod tests {
             None
         );
         assert_eq!(pair(&["act of terror", "act of hate."]), Some((0, 1)));
+        // A word in brackets one source adds, or puts in for the speaker's own.
+        assert_eq!(
+            pair(&["He should pay [for] it.", "He should pay for it."]),
+            None
+        );
+        assert_eq!(
+            pair(&["[Obama's] war on religion", "Obama's war on religion"]),
+            None
+        );
+        assert_eq!(
+            pair(&["He should pay [for] it.", "He should pay it."]),
+            None
+        );
+        assert_eq!(
+            pair(&["He should pay [for] it.", "He should pay them."]),
+            Some((0, 1))
+        );
         // A word changed inside is a rewording, trimmed or not.
         assert_eq!(
             pair(&[
