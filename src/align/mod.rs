@@ -156,7 +156,8 @@ struct Candidate {
     /// probability is left at 0, and so is `parts.chars` for two statements that cannot pass on
     /// rare words: such a pair is kept only if its sentences vouch for it, which makes it exact
     /// first. Two quotes whose overlap score keeps them from aligning are left unscored too;
-    /// their probability is asked for only if a group would hold both (see [`Lazy`]). (`parts.run` is only computed for two quotes, which alone use it, and
+    /// their probability is asked for only if a group would hold both (see [`Lazy`]).
+    /// (`parts.run` is only computed for two quotes, which alone use it, and
     /// `parts.chars` only for two claims of the same kind: a quote and a statement are ranked
     /// and kept by the model's probability alone.)
     exact: bool,
@@ -1490,8 +1491,12 @@ mod tests {
     }
 
     /// Aligns the articles of each cluster (texts, format sniffed) with the model bounded and
-    /// unbounded, and with the sentences' words handed over; the groups must be the same.
-    fn check_bound_changes_nothing(clusters: &[Vec<String>]) {
+    /// unbounded, and with the sentences' words handed over; the groups must be the same. Two
+    /// quotes left unscored ([`Lazy`]) must be alike exactly when the full scoring rates them
+    /// [`QUOTE_MIN_PROBABILITY`] or more. Returns how many such pairs were alike (so that a
+    /// caller can tell the test reached that case).
+    fn check_bound_changes_nothing(clusters: &[Vec<String>]) -> usize {
+        let mut lazily_alike = 0;
         for (n, texts) in clusters.iter().enumerate() {
             let docs: Vec<_> = texts
                 .iter()
@@ -1539,6 +1544,15 @@ mod tests {
             let mut bounded = scored(&features, stems, Some(&floors));
             let full = scored(&features, stems, None);
             assert_eq!(bounded.len(), full.len(), "cluster {n}");
+            let lazy = Lazy::new(&features, &bounded);
+            for (c, f) in bounded.iter().zip(&full) {
+                if lazy.pending.contains_key(&(c.a, c.b)) {
+                    let alike = f.parts.probability >= QUOTE_MIN_PROBABILITY;
+                    assert_eq!(lazy.alike(c.a, c.b), alike, "cluster {n}");
+                    assert_eq!(lazy.alike(c.b, c.a), alike, "cluster {n}");
+                    lazily_alike += usize::from(alike);
+                }
+            }
             for (c, f) in bounded.iter_mut().zip(&full) {
                 c.make_exact(&features);
                 let kinds = [c.a, c.b].map(|r| features[r.0][r.1].kind);
@@ -1561,6 +1575,7 @@ mod tests {
                 );
             }
         }
+        lazily_alike
     }
 
     /// A claim naming a sentence its source does not have is aligned by its own text, without
@@ -1591,7 +1606,7 @@ mod tests {
                 .map(|p| std::fs::read_to_string(root.join(p)).unwrap())
                 .collect()
         };
-        check_bound_changes_nothing(&[
+        let lazily_alike = check_bound_changes_nothing(&[
             read(&[
                 "seeds/000_1d63caa255d4b3ee.txt",
                 "seeds/003_8725cc8dd04a3928.txt",
@@ -1603,6 +1618,7 @@ mod tests {
                 "threeway/herald.txt",
             ]),
         ]);
+        assert!(lazily_alike > 0, "no quotes left unscored were alike");
     }
 
     /// The same on the 100 BASIL events (three reports each), when `../shared/data` is

@@ -985,7 +985,7 @@ fn office(w: &str) -> Option<&'static str> {
         "sen" | "sens" | "senator" => "senator",
         "rep" | "reps" | "representative" | "congressman" | "congresswoman" => "representative",
         "gov" | "govs" | "governor" => "governor",
-        "gen" | "general" => "general",
+        "gen" | "gens" | "general" => "general",
         "capt" | "captain" => "captain",
         "pres" | "president" => "president",
         "chairman" | "chairwoman" | "chair" => "chair",
@@ -1001,6 +1001,18 @@ fn office(w: &str) -> Option<&'static str> {
 
 /// Does the office of a role noun cover a title's office? "lawmaker" covers senators and
 /// representatives.
+/// The office a word before "candidate" says is sought ("presidential", "Senate").
+fn sought_office(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "presidential" => "president",
+        "senate" | "senatorial" => "senator",
+        "gubernatorial" => "governor",
+        "mayoral" => "mayor",
+        "house" | "congressional" => "representative",
+        _ => return None,
+    })
+}
+
 fn office_covers(role: &str, title: &str) -> bool {
     role == title || (role == "lawmaker" && matches!(title, "senator" | "representative"))
 }
@@ -1012,6 +1024,8 @@ struct Office {
     at: usize,
     name: String,
     offices: Vec<&'static str>,
+    /// The offices a candidacy among `offices` is for ("presidential candidate": president).
+    seeking: Vec<&'static str>,
     former: bool,
 }
 
@@ -1041,13 +1055,22 @@ impl<'a> Subjects<'a> {
                     continue;
                 };
                 let mut found = Vec::new();
+                let mut seeking = Vec::new();
                 let mut former = false;
                 // Titles before the name: "former Senate Majority Leader", "Sen.".
                 let mut k = i;
                 while k > 0 && i - k < 5 && !ws[k].comma_before && !ws[k].after_quote {
                     let p = &ws[k - 1];
                     let key = p.key.trim_end_matches('.');
-                    if key == "former" || key == "ex" {
+                    // "presidential candidate Ann Lee" seeks the presidency.
+                    let sought = found
+                        .last()
+                        .is_some_and(|o| matches!(*o, "candidate" | "nominee"))
+                        .then(|| sought_office(key))
+                        .flatten();
+                    if let Some(o) = sought {
+                        seeking.push(o);
+                    } else if key == "former" || key == "ex" {
                         former = true;
                     } else if speaker::is_lesser_rank(key) {
                         // "Vice President Ann Lee" holds no office "the president" names.
@@ -1080,6 +1103,7 @@ impl<'a> Subjects<'a> {
                         at: m.range.start,
                         name: entities.canonical(&m.name()),
                         offices: found,
+                        seeking,
                         former,
                     });
                 }
@@ -1111,8 +1135,14 @@ impl<'a> Subjects<'a> {
         let ws = &all[lo..hi];
         let first = ws.first()?;
         let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
+        // A preposition opening the clause ("About Ann Lee, he said"; "For Ann Lee, the vote
+        // was personal") makes an opening phrase too: its object is the subject only when no
+        // person follows the comma.
+        let opening_preposition =
+            text::is_capitalised(first.text) && speaker::is_preposition(&first.key);
         let intro = (INTRO_WORDS.contains(first.key.as_ref())
-            || (first.key.ends_with("ing") && first.key.len() > 5))
+            || (first.key.ends_with("ing") && first.key.len() > 5)
+            || opening_preposition)
             && starts_name(first.range.start).is_none();
         // Index in `ws` where the phrase holding word `i` starts (titles and capitalised words
         // before a name).
@@ -1122,10 +1152,10 @@ impl<'a> Subjects<'a> {
                 && !ws[k].comma_before
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
-                    // A capitalised word, but not a preposition opening the sentence ("About
+                    // A capitalised word, but not a preposition opening the clause ("About
                     // Ann Lee, he said"): that makes the name its object.
                     || (text::is_capitalised(ws[k - 1].text)
-                        && !speaker::is_preposition(&ws[k - 1].key))
+                        && !(k == 1 && opening_preposition))
                     || matches!(ws[k - 1].key.as_ref(), "the" | "a" | "an")
                     // "Secretary of the Interior Ann Lee".
                     || (ws[k - 1].key == "of"
@@ -1186,7 +1216,7 @@ impl<'a> Subjects<'a> {
                 if self.is_person(&name)
                     && !qualifies
                     && !apposition
-                    && !object(k)
+                    && (!object(k) || (k == 1 && opening_preposition))
                     && let Some(g) = candidate(ws[k].comma_before || k == 0, Guess::Person(name))
                 {
                     return Some(g);
@@ -1250,14 +1280,13 @@ impl<'a> Subjects<'a> {
             return Some(o.name.clone());
         }
         // Standing for an office ("presidential candidate Ann Lee") is holding none: it says
-        // nothing against "the governor".
+        // nothing against "the governor", but it does against "the president".
         let standing = |t: &&str| matches!(*t, "candidate" | "nominee");
         let last = last.as_ref()?;
-        let other = self
-            .offices
-            .iter()
-            .filter(|o| &o.name == last)
-            .any(|o| !held(o) && !o.offices.iter().all(standing));
+        let other =
+            self.offices.iter().filter(|o| &o.name == last).any(|o| {
+                !held(o) && (!o.offices.iter().all(standing) || o.seeking.contains(&want))
+            });
         (!other).then(|| last.clone())
     }
 }
@@ -1690,6 +1719,12 @@ mod tests {
              the governor said.",
             &[("We must act", Some("Tom Ray")), ("Not so", None)],
         );
+        // ... but not the holder of the office sought.
+        check_speakers(
+            "Republican presidential candidate Tom Ray spoke in Iowa. \"It has failed,\" the \
+             president said.",
+            &[("It has failed", None)],
+        );
     }
 
     #[test]
@@ -1698,10 +1733,16 @@ mod tests {
             "Tom Ray spoke in Dayton. He also wrote to Gov. Ann Lee about it. \"We must act,\" he said.",
             &[("We must act", Some("Tom Ray"))],
         );
-        // A name after a preposition opening the sentence is its object, not the subject.
+        // A name after a preposition opening the sentence is its object: the subject when
+        // nobody follows the comma, not otherwise.
         check_speakers(
             "Tom Ray spoke in Dayton. About Ann Lee, he said: \"We must act.\"",
             &[("We must act.", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "Tom Ray spoke in Dayton. For Ann Lee, the vote was personal. \"I lost my son,\" \
+             she said.",
+            &[("I lost my son", Some("Ann Lee"))],
         );
     }
 

@@ -114,6 +114,9 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "sens",
     "reps",
     "govs",
+    "gens",
+    "drs",
+    "profs",
     "officer",
     "agent",
     "counsel",
@@ -394,10 +397,16 @@ pub fn mentions(
                 break;
             }
             // Inside the object of an office ("Secretary of Health and Human Services", "Chairman
-            // of the Joint Chiefs of Staff"), after a word of one, "of" and "and" go on.
+            // of the Joint Chiefs of Staff"), after a word of one, "of" and "and" go on when
+            // the capitalised words after them reach another word of an office before any
+            // title ("the Secretary of State and John Bolton" are two).
             let in_office = || {
                 is_office_object(prev)
                     && (i..j - 1).any(|k| is_title_word(ws[k].text) && ws[k + 1].text == "of")
+                    && ws[j + 1..]
+                        .iter()
+                        .take_while(|w| is_name_word(w.text) && !is_title_word(w.text))
+                        .any(|w| is_office_object(w.text))
             };
             if is_name_word(ws[j].text) {
                 last = j;
@@ -571,10 +580,11 @@ fn to_mention(
 }
 
 /// Takes the object of the office whose title was just taken off the front of `words`: "of
-/// State", "of the House", and an object of several words, through the last word of an office
-/// before the name ("of the United States", "of Homeland Security", "of the Joint Chiefs of
-/// Staff", "of Health and Human Services"); a name of four words, "Ana María Pérez García",
-/// stays whole.
+/// State", "of the House", and an object of several words: on while the next word is one of
+/// an office, or "of" or "and" with the word after it ("of the United States", "of Homeland
+/// Security", "of the Joint Chiefs of Staff", "of Health and Human Services"). A name of four
+/// words, "Ana María Pérez García", stays whole, and so does a name after the office, whatever
+/// its words ("Secretary of Labor Tom House Ray").
 fn take_office_object(words: &mut Vec<&Word<'_>>) {
     if words.first().is_none_or(|w| w.text != "of") {
         return;
@@ -583,12 +593,18 @@ fn take_office_object(words: &mut Vec<&Word<'_>>) {
     if words.len() > 2 + the {
         words.drain(..2 + the);
     }
-    let name_words = words.len().saturating_sub(1);
-    if let Some(p) = words[..name_words]
-        .iter()
-        .rposition(|w| is_office_object(w.text) && !is_title_word(w.text))
-    {
-        words.drain(..=p);
+    loop {
+        let joins = words.len() >= 3 && matches!(words[0].text, "of" | "and");
+        if joins {
+            words.drain(..2);
+        } else if words.len() >= 2
+            && is_office_object(words[0].text)
+            && !is_title_word(words[0].text)
+        {
+            words.remove(0);
+        } else {
+            break;
+        }
     }
 }
 
@@ -1046,6 +1062,9 @@ mod tests {
                 "Later, Secretary of State John Kerry and Defense Secretary Chuck Hagel spoke.",
                 "Later, Secretary of State Mike Pompeo of Kansas spoke.",
                 "Later, Ann Lee and Tom Ray of the Joint Staff spoke.",
+                "Later, Secretary of Labor Tom House Ray spoke.",
+                "It was signed by Gens. Mark Milley and James Mattis.",
+                "Later, he met the Secretary of State and John Bolton on Tuesday.",
             ],
             &[
                 &["Joe Biden"],
@@ -1066,6 +1085,9 @@ mod tests {
                 &["John Kerry", "Chuck Hagel"],
                 &["Mike Pompeo", "Kansas"],
                 &["Ann Lee", "Tom Ray", "Joint Staff"],
+                &["Tom House Ray"],
+                &["Mark Milley", "James Mattis"],
+                &["State", "John Bolton"],
             ],
         );
     }

@@ -178,30 +178,59 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
     out
 }
 
-/// Does a paragraph end by introducing a quotation set apart below it: a colon closing a
-/// sentence with a speech verb ("lashed out on Twitter, saying:") or a word for something
-/// said or written ("Read the full rant:", "in a statement:")?
+/// Does a paragraph end by introducing a quotation set apart below it: a colon right after a
+/// speech verb ("lashed out on Twitter, saying:", "Lee wrote:") or after a word for something
+/// said or written with its article ("in a statement:", "in a tweet:")? Not a colon after
+/// anything else ("the bill would do the following:", "Read the full statement here:").
 fn introduces_quotation(paragraph: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "saying",
+        "wrote",
+        "writes",
+        "writing",
+        "tweeted",
+        "tweeting",
+        "posted",
+        "added",
+        "adding",
+        "declared",
+        "told",
+        "stated",
+        "replied",
+        "responded",
+    ];
     const SAID: &[&str] = &[
         "statement",
         "tweet",
-        "tweets",
-        "message",
         "letter",
-        "rant",
-        "remarks",
+        "message",
+        "post",
         "email",
         "memo",
+        "remarks",
     ];
     let Some(lead) = paragraph.trim_end().strip_suffix(':') else {
         return false;
     };
-    // The last sentence: after the last mark that ends one.
-    let last = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
-    text::words(last).iter().any(|w| {
-        let k = text::key(w.text);
-        super::speaker::is_speech_verb(&k) || SAID.contains(&k.as_str())
-    })
+    let words = text::words(lead);
+    let key = |i: usize| words.get(i).map(|w| text::key(w.text));
+    let Some(last) = words.len().checked_sub(1) else {
+        return false;
+    };
+    let Some(k) = key(last) else {
+        return false;
+    };
+    VERBS.contains(&k.as_str())
+        || (SAID.contains(&k.as_str())
+            && last > 0
+            && key(last - 1).is_some_and(|d| {
+                matches!(
+                    d.as_str(),
+                    "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                )
+            }))
 }
 
 fn trim(text: &str, r: Range<usize>) -> Range<usize> {
@@ -280,7 +309,8 @@ mod tests {
     fn a_paragraph_introduced_with_a_colon_is_quoted() {
         check(
             "And Lee lashed out on Twitter, saying:\nThe judge has embarrassed all. Resign!\n\
-             The remarks drew anger.\nIn a statement:\nWe will appeal.\nHe said: \"No.\"",
+             The remarks drew anger. Ray wrote to Sen. Ann Lee in a statement:\nWe will appeal.\n\
+             He said: \"No.\"",
             &[
                 ("The judge has embarrassed all. Resign!", 0),
                 ("We will appeal.", 1),
@@ -290,7 +320,11 @@ mod tests {
         // Not after a colon that introduces no speech, nor after a sentence without one.
         check(
             "The results were as follows:\nLee 52, Ray 48.\nLee said\nThe vote was close.\n\
-             This post has been revised to reflect the following correction:\nCorrection: May 1",
+             This post has been revised to reflect the following correction:\nCorrection: May 1\n\
+             The United States has imposed tariffs on the following goods:\nSteel from Canada.\n\
+             Here's what the bill, which Ray said he would sign, would do:\nRaise the wage.\n\
+             Read the full statement here:\nexample.com/statement\n\
+             Related: Ray says he will run again:\nThe race is open.",
             &[],
         );
     }
