@@ -644,8 +644,8 @@ pub fn align_in_context(
 
 /// [`align_in_context`], with the model run only where its probability can matter when
 /// `bounded` (as always outside tests), or on every candidate pair.
-fn align_bounded<'c>(
-    sources: &[&'c [Claim]],
+fn align_bounded(
+    sources: &[&[Claim]],
     sentences: &[Vec<&str>],
     cut: Cut,
     options: &AlignOptions,
@@ -736,17 +736,27 @@ fn align_bounded<'c>(
     // people's remarks on one subject ("It's a power grab for the American people" / "a
     // power grab on behalf of the people"). A speaker guessed from a pronoun or the quotes
     // around is not enough to tell.
-    let own_speaker = |c: &'c Claim| {
-        c.speaker
-            .as_deref()
-            .filter(|_| c.attribution == Some(crate::extract::Attribution::Explicit))
-    };
-    let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
-        let (a, b) = (&sources[x.0][x.1], &sources[y.0][y.1]);
-        own_speaker(a)
-            .zip(own_speaker(b))
-            .is_some_and(|(sa, sb)| !quote_speaker::one_person(sa, sb))
-            && !quote_speaker::nearly_verbatim(&a.text, &b.text)
+    // Each claim's speaker when named beside the quote, read once: groups of many sources
+    // ask this of every two of their quotes.
+    let named: Vec<Vec<Option<&str>>> = sources
+        .iter()
+        .map(|cs| {
+            cs.iter()
+                .map(|c| {
+                    c.speaker
+                        .as_deref()
+                        .filter(|_| c.attribution == Some(crate::extract::Attribution::Explicit))
+                })
+                .collect()
+        })
+        .collect();
+    let two_remarks = |x: &ClaimRef, y: &ClaimRef| match (named[x.0][x.1], named[y.0][y.1]) {
+        (Some(sa), Some(sb)) => {
+            sa != sb
+                && !quote_speaker::one_person(sa, sb)
+                && !quote_speaker::nearly_verbatim(&sources[x.0][x.1].text, &sources[y.0][y.1].text)
+        }
+        _ => false,
     };
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
         xs.iter().all(|x| {

@@ -8,6 +8,7 @@ use similar::{Algorithm, DiffTag as Tag, capture_diff_slices};
 use super::{
     Context, DiffOp, DiffTag, Finding, FindingKind, Severity, claims_of_kind, same_person,
 };
+use crate::align::ClaimRef;
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
 
@@ -47,9 +48,11 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         let message = match &who {
             _ if super::distinct_sources(&readings) > 2 => format!(
                 "{} worded differently: {}",
-                match &who {
-                    Ok(Some(s)) => format!("{s}'s quote is"),
-                    _ => "a quote is".to_string(),
+                // Among three sources or more, the speaker is named when two of them or more
+                // name one and none names another.
+                match one_speaker(&ordered) {
+                    Some(s) => format!("{s}'s quote is"),
+                    None => "a quote is".to_string(),
                 },
                 super::sides(ctx.ids, &readings, |r| {
                     // Each wording where it departs from the main one (the second for the
@@ -85,6 +88,20 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// The speaker that two or more of these quotes name, when none names another.
+fn one_speaker<'c>(quotes: &[(ClaimRef, &'c Claim)]) -> Option<&'c str> {
+    let mut named = quotes.iter().filter_map(|(_, c)| c.speaker.as_deref());
+    let first = named.next()?;
+    let mut count = 1;
+    for s in named {
+        if !same_person(first, s) {
+            return None;
+        }
+        count += 1;
+    }
+    (count >= 2).then_some(first)
 }
 
 /// The first two quotes of a group that are worded differently, if any. Quotes that agree as
@@ -581,6 +598,28 @@ mod tests {
             .collect();
         assert_eq!(wording.len(), 1, "{:?}", report.findings);
         wording[0].to_string()
+    }
+
+    #[test]
+    fn among_three_sources_or_more_the_speaker_named_by_two_is_named() {
+        let q = |speaker: Option<&str>| {
+            let mut c = Claim::bare(ClaimKind::Quote, "We will win.");
+            c.speaker = speaker.map(str::to_string);
+            c
+        };
+        let one = |speakers: &[Option<&str>]| {
+            let claims: Vec<Claim> = speakers.iter().map(|s| q(*s)).collect();
+            let quotes: Vec<(ClaimRef, &Claim)> = claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ((i, 0), c))
+                .collect();
+            one_speaker(&quotes).map(str::to_string)
+        };
+        let lee = Some("Ann Lee");
+        assert_eq!(one(&[lee, None, Some("Lee")]), Some("Ann Lee".to_string()));
+        assert_eq!(one(&[lee, None, None]), None);
+        assert_eq!(one(&[lee, Some("Tom Ray"), lee]), None);
     }
 
     #[test]
