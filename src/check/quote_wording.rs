@@ -90,13 +90,14 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     out
 }
 
-/// The speaker that two or more of these quotes name, when none names another.
+/// The speaker that two or more of these quotes name, when none names another (a name
+/// misspelt is the same person's).
 fn one_speaker<'c>(quotes: &[(ClaimRef, &'c Claim)]) -> Option<&'c str> {
     let mut named = quotes.iter().filter_map(|(_, c)| c.speaker.as_deref());
     let first = named.next()?;
     let mut count = 1;
     for s in named {
-        if !same_person(first, s) {
+        if !super::quote_speaker::one_person(first, s) {
             return None;
         }
         count += 1;
