@@ -280,6 +280,11 @@ pub fn wording_key(s: &str) -> Vec<String> {
         } else {
             k
         };
+        // "O.K.", "OK" and "okay" are one word, written in a house's style.
+        if k == "ok" {
+            out.push("okay".to_string());
+            continue;
+        }
         // "Sen. Reid" is "Senator Reid": a title's abbreviation is house style.
         if text::is_capitalised(w.text)
             && let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(a, _)| *a == k)
@@ -461,6 +466,7 @@ mod tests {
             ("I can't", "I cannot"),
             ("decorated F.B.I. agent", "decorated FBI agent"),
             ("Sen. Reid respects that", "Senator Reid respects that"),
+            ("I don't think that's O.K.", "I don't think that's okay"),
             (
                 "Gov. Lee and Rep. Ray",
                 "Governor Lee and Representative Ray",
