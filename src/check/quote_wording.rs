@@ -148,6 +148,22 @@ impl<'a> Relations<'a> {
                 keys
             })
             .collect();
+        let mut keys: Vec<Vec<Vec<String>>> = keys;
+        // A word one source masks ("f***ing") is the same word written out in another.
+        let masks: Vec<String> = keys
+            .iter()
+            .flatten()
+            .flatten()
+            .filter(|w| w.contains(MASK))
+            .cloned()
+            .collect();
+        if !masks.is_empty() {
+            for w in keys.iter_mut().flatten().flatten() {
+                if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
+                    *w = m.clone();
+                }
+            }
+        }
         Relations { quotes, keys }
     }
 
@@ -255,6 +271,14 @@ fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
 /// and "we are" are one wording).
 pub fn wording_key(s: &str) -> Vec<String> {
     // Most quotes have no brackets, parentheses or "&": their words are read in place.
+    // A word masked with asterisks ("f***ing") is one word: the asterisks become a letter
+    // (see `MASK`) so that the word is not cut at them.
+    let masked: std::borrow::Cow<str> = if s.contains('*') {
+        s.replace('*', &MASK.to_string()).into()
+    } else {
+        s.into()
+    };
+    let s = masked.as_ref();
     let kept: std::borrow::Cow<str> = if s.contains(['[', '(', ']', ')', '&']) {
         let mut depth = 0usize;
         let mut kept = String::with_capacity(s.len());
@@ -301,6 +325,27 @@ pub fn wording_key(s: &str) -> Vec<String> {
 }
 
 /// Pushes a word, expanding a contraction into its words ("can't" → "can not").
+/// What an asterisk of a masked word ("f***ing") becomes in a wording key: a letter no word is
+/// written with.
+const MASK: char = '\u{02E3}';
+
+/// Does `word`, written out, fit `masked`, a word with asterisks (as [`MASK`]): the same
+/// letters before and after them, and one letter or more, but not many more, in their place
+/// ("fucking" fits "f***ing")?
+fn fits_mask(word: &str, masked: &str) -> bool {
+    let (Some(first), Some(last)) = (masked.find(MASK), masked.rfind(MASK)) else {
+        return false;
+    };
+    let (before, after) = (&masked[..first], &masked[last + MASK.len_utf8()..]);
+    let stars = masked[first..last + MASK.len_utf8()].chars().count();
+    !before.is_empty()
+        && !word.contains(MASK)
+        && word.len() > before.len() + after.len()
+        && word.starts_with(before)
+        && word.ends_with(after)
+        && word[before.len()..word.len() - after.len()].chars().count() <= stars + 2
+}
+
 /// Titles and their abbreviations (as word keys), for [`wording_key`].
 const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("sen", "senator"),
@@ -545,6 +590,22 @@ mod tests {
             pair(&["He should pay [for] it.", "He should pay it."]),
             None
         );
+        // A word masked in one ("f***ing") and written out in the other.
+        assert_eq!(
+            pair(&[
+                "not going to pay for that f***ing wall!",
+                "not going to pay for that fucking wall"
+            ]),
+            None
+        );
+        assert_eq!(
+            pair(&["pay for that f***ing wall", "pay for that big wall"]),
+            Some((0, 1))
+        );
+        let mask = |w: &str| w.replace('*', &MASK.to_string());
+        assert!(fits_mask("fucking", &mask("f***ing")));
+        assert!(!fits_mask("freezing", &mask("f*ing")));
+        assert!(!fits_mask("wall", &mask("f***ing")));
         assert_eq!(
             pair(&["He should pay [for] it.", "He should pay them."]),
             Some((0, 1))
