@@ -1168,11 +1168,21 @@ impl<'a> Subjects<'a> {
             }
             k
         };
+        // A past-tense verb right before a name makes it the verb's object ("prompted Vieira
+        // to ask"), unless the verb is one of speech ("added Lee", the subject after it).
+        let past_verb = |w: &NarrativeWord| {
+            let k = w.key.as_ref();
+            k.len() >= 5
+                && k.ends_with("ed")
+                && !text::is_capitalised(w.text)
+                && !speaker::is_speech_verb(k)
+        };
         let object = |k: usize| {
             k > 0
                 && !ws[k].after_quote
                 && (OBJECT_MARKERS.contains(ws[k - 1].key.as_ref())
-                    || speaker::is_preposition(&ws[k - 1].key))
+                    || speaker::is_preposition(&ws[k - 1].key)
+                    || (!ws[k].comma_before && past_verb(&ws[k - 1])))
         };
         // The first candidate decides, or after an opening phrase the first after a comma
         // (else the first): the words after it need not be read.
@@ -1708,6 +1718,16 @@ mod tests {
         check_speakers(
             "Justice Mary Ford gave an interview to The Daily Ledger on Monday. \"I will not retire,\" she said.",
             &[("I will not retire", Some("Mary Ford"))],
+        );
+    }
+
+    /// A name right after a past-tense verb is its object, not the clause's subject.
+    #[test]
+    fn a_name_after_a_verb_is_its_object() {
+        check_speakers(
+            "An executive called Gov. Ann Lee to urge her to reject it, and Tom Ray, a banker, \
+             sent her a letter saying, \"We are worried about the bill.\"",
+            &[("We are worried about the bill.", Some("Tom Ray"))],
         );
     }
 
