@@ -183,24 +183,6 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
 /// said or written with its article ("in a statement:", "in a tweet:")? Not a colon after
 /// anything else ("the bill would do the following:", "Read the full statement here:").
 fn introduces_quotation(paragraph: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "saying",
-        "wrote",
-        "writes",
-        "writing",
-        "tweeted",
-        "tweeting",
-        "posted",
-        "added",
-        "adding",
-        "declared",
-        "told",
-        "stated",
-        "replied",
-        "responded",
-    ];
     const SAID: &[&str] = &[
         "statement",
         "tweet",
@@ -215,19 +197,16 @@ fn introduces_quotation(paragraph: &str) -> bool {
         return false;
     };
     let words = text::words(lead);
-    let key = |i: usize| words.get(i).map(|w| text::key(w.text));
-    let Some(last) = words.len().checked_sub(1) else {
+    let Some((last, before)) = words.split_last() else {
         return false;
     };
-    let Some(k) = key(last) else {
-        return false;
-    };
-    VERBS.contains(&k.as_str())
+    let k = text::key(last.text);
+    // A speech verb in lower case ("saying:", not "the United States:").
+    (!text::is_capitalised(last.text) && super::speaker::is_speech_verb(&k))
         || (SAID.contains(&k.as_str())
-            && last > 0
-            && key(last - 1).is_some_and(|d| {
+            && before.last().is_some_and(|d| {
                 matches!(
-                    d.as_str(),
+                    text::key(d.text).as_str(),
                     "a" | "an" | "the" | "his" | "her" | "their" | "its"
                 )
             }))
@@ -324,7 +303,8 @@ mod tests {
              The United States has imposed tariffs on the following goods:\nSteel from Canada.\n\
              Here's what the bill, which Ray said he would sign, would do:\nRaise the wage.\n\
              Read the full statement here:\nexample.com/statement\n\
-             Related: Ray says he will run again:\nThe race is open.",
+             Related: Ray says he will run again:\nThe race is open.\n\
+             What it means for the United States:\nTariffs rise.",
             &[],
         );
     }
