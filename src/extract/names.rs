@@ -408,6 +408,21 @@ pub fn mentions(
                         .take_while(|w| is_name_word(w.text) && !is_title_word(w.text))
                         .any(|w| is_office_object(w.text))
             };
+            // A title word after a name that is neither a title, nor a word of an office, nor
+            // a common word capitalised ("Then Secretary of State ...") is a surname ("Gov. Jim
+            // Justice of West Virginia", "Stephen King of Maine"), not a title with its object
+            // ("White House Chief of Staff").
+            let surname = |k: usize| {
+                k > i && {
+                    let w = ws[k - 1].text;
+                    is_name_word(w)
+                        && !is_title_word(w)
+                        && !is_office_object(w)
+                        && !with_lower_key(w, |l| {
+                            text::is_stop_word(l) || is_opener(l) || vocab.lower.contains(l)
+                        })
+                }
+            };
             if is_name_word(ws[j].text) {
                 last = j;
                 j += 1;
@@ -415,7 +430,11 @@ pub fn mentions(
                 // "Bank of England", "Then Secretary of Homeland Security Ann Lee", but not
                 // "Chris Coons of Delaware" or "John Kerry and Chuck Hagel".
                 && match ws[j].text {
-                    "of" => j - i < 2 || is_title_word(prev) || in_office(),
+                    "of" => {
+                        (j - i < 2 && !is_party_member(prev))
+                            || (is_title_word(prev) && !surname(j - 1))
+                            || in_office()
+                    }
                     "and" => in_office(),
                     _ => true,
                 }
@@ -458,6 +477,18 @@ fn is_name_word(w: &str) -> bool {
             })
         }
         && !is_party_label(bare)
+}
+
+/// A member of a party, in the US style that names the state after it ("Representative Ann
+/// Lee, Republican of Ohio"): the state after "of" is a name of its own. A slip of the pen
+/// ("Repubilcan") is one still, so that it is compared with the word as others write it.
+fn is_party_member(w: &str) -> bool {
+    const PARTIES: [&str; 3] = ["republican", "democrat", "independent"];
+    with_lower_key(w, |k| {
+        PARTIES
+            .iter()
+            .any(|p| k == *p || strsim::damerau_levenshtein(k, p) == 1)
+    })
 }
 
 /// A party and state label such as "D-Conn" or "R-S.C" (US political writing), not a name.
@@ -517,8 +548,11 @@ fn to_mention(
         }
     }
     if titled && words.len() > 1 && words.iter().skip(1).any(|w| is_title_word(w.text)) {
-        // "Defense Secretary Jim Mattis": strip through the last title word.
-        if let Some(p) = words.iter().rposition(|w| is_title_word(w.text)) {
+        // "Defense Secretary Jim Mattis": strip through the last title word, unless it is the
+        // last word, a surname ("Gov. Jim Justice").
+        if let Some(p) = words.iter().rposition(|w| is_title_word(w.text))
+            && p + 1 < words.len()
+        {
             words.drain(..=p);
             take_office_object(&mut words);
         }
@@ -1088,6 +1122,37 @@ mod tests {
                 &["Tom House Ray"],
                 &["Mark Milley", "James Mattis"],
                 &["State", "John Bolton"],
+            ],
+        );
+    }
+
+    /// A title word after a given name is the surname: the name is whole, and the place after
+    /// "of" is a name of its own, not the object of an office; so is the state of a party's
+    /// member.
+    #[test]
+    fn a_title_word_after_a_name_is_a_surname() {
+        check(
+            &[
+                "Later, Gov. Jim Justice of West Virginia spoke.",
+                "Later, Jim Justice of West Virginia spoke.",
+                "The author Stephen King of Maine spoke.",
+                "Later, Sen. Tom Dean spoke.",
+                "It came from White House Chief of Staff Rahm Emanuel on Monday.",
+                "Later, Gov. Mike Pence of Indiana spoke.",
+                "Senator Joe Manchin, Democrat of West Virginia, said so.",
+                "Ann Lee, a Republican of Ohio, said so.",
+                "Ann Lee, Repubilcan of Ohio, said so.",
+            ],
+            &[
+                &["Jim Justice", "West Virginia"],
+                &["Jim Justice", "West Virginia"],
+                &["Stephen King", "Maine"],
+                &["Tom Dean"],
+                &["Rahm Emanuel"],
+                &["Mike Pence", "Indiana"],
+                &["Joe Manchin", "Democrat", "West Virginia"],
+                &["Ann Lee", "Republican", "Ohio"],
+                &["Ann Lee", "Repubilcan", "Ohio"],
             ],
         );
     }
