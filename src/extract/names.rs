@@ -25,9 +25,6 @@ pub struct Mention {
     pub tokens: Vec<String>,
     /// Whether an honorific or job title stood before it ("Mr.", "Sen.", "captain").
     pub titled: bool,
-    /// Whether a speech verb stands right after it or right before it ("Rubio said", "said
-    /// Rubio"): the name of one who speaks, a person's (or a body's), never a thing's.
-    pub speaks: bool,
 }
 
 impl Mention {
@@ -596,20 +593,10 @@ fn to_mention(
         + strip_possessive(last.text)
             .trim_end_matches(['\'', '\u{2019}'])
             .len();
-    // A speech verb beside the name: "Rubio said", "said Rubio" (not "Officials said").
-    // The sentence's words are in order: the neighbours by binary search.
-    let after = all.get(all.partition_point(|w| w.start <= last.start));
-    let before = all[..all.partition_point(|w| w.start < first.start)].last();
-    let speech = |w: Option<&Word<'_>>| {
-        w.is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key_cow(w.text)))
-    };
-    let plural = tokens.len() == 1 && tokens[0].ends_with('s') && !tokens[0].ends_with("ss");
-    let speaks = (speech(after) || speech(before)) && !plural;
     Some(Mention {
         range: base + first.start..base + end,
         tokens,
         titled: titled || preceded_by_title(sentence, first),
-        speaks,
     })
 }
 
@@ -903,11 +890,6 @@ impl Entities {
             .filter(|m| m.titled)
             .map(|m| &m.tokens)
             .collect();
-        let speaking: HashSet<&Vec<String>> = mentions
-            .iter()
-            .filter(|m| m.speaks)
-            .map(|m| &m.tokens)
-            .collect();
         for m in mentions {
             let n = count.entry(&m.tokens).or_default();
             if *n == 0 {
@@ -932,14 +914,27 @@ impl Entities {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
             // starting with it (a short form: "Riverside" → "Riverside Rovers").
             // A name written with a title ("President Trump") is a person's: it never stretches
-            // to a place or thing named after it ("Trump Tower"). One beside a speech verb
-            // ("Rubio said", "Ann said", "Goldman said") is someone's who speaks: it stretches
-            // to a fuller name ("Ann Lee", "Goldman Sachs") but not to one of a body or thing
-            // ("the Rubio Doctrine", "the Kim Center"), unless it names a body itself.
+            // to a place or thing named after it ("Trump Tower"). A name stretches to a fuller
+            // one starting with it ("Ann Lee", "Goldman Sachs", "Riverside Rovers") but not to
+            // one of a body ("the Kim Center", "the Wyoming Senate", "New York City"), unless
+            // it names a body itself, nor to a party member of a place ("an Iowa Democrat").
+            // Nor does a place stretch to a body named after it as a surname would ("the
+            // University of Central Arkansas"): a name with "of" is no one's full name.
             // A pairing before it ("the Romney-Ryan Medicare plan") makes no surname.
             // A body's one word ("House", "Senate") stays as written: "the House" is not "the
             // White House", nor one of the House's committees.
             let lone_body = name.len() == 1 && super::names_a_body(&name[0]);
+            // A name starting two fuller names of the document, neither in the other ("New
+            // York City", "New York Yankees"), is a short form of neither: which one it names is
+            // not known.
+            let mut starting = distinct.iter().filter(|n| {
+                n.len() > name.len()
+                    && n.starts_with(name)
+                    && !distinct
+                        .iter()
+                        .any(|m| m.len() > n.len() && m.starts_with(n))
+            });
+            let starts_several = starting.next().is_some() && starting.next().is_some();
             let ends = distinct
                 .iter()
                 .any(|n| n.len() > name.len() && n.ends_with(name) && !pairing(n))
@@ -950,12 +945,13 @@ impl Entities {
                     !lone_body
                         && n.len() > name.len()
                         && if ends {
-                            n.ends_with(name) && !pairing(n)
+                            n.ends_with(name) && !pairing(n) && !n.iter().any(|w| w == "of")
                         } else {
                             n.starts_with(name)
-                                && (!speaking.contains(name)
-                                    || !super::names_a_body(&n.join(" "))
+                                && !n.last().is_some_and(|w| is_party_member(w))
+                                && (!super::names_a_body(&n.join(" "))
                                     || super::names_a_body(&name.join(" ")))
+                                && !starts_several
                         }
                 })
                 // Only extend to a fuller name that is itself maximal.
@@ -1163,7 +1159,6 @@ mod tests {
             range: 0..0,
             tokens: t.iter().map(|s| s.to_string()).collect(),
             titled: false,
-            speaks: false,
         }
     }
 
@@ -1181,34 +1176,56 @@ mod tests {
         assert_eq!(e.canonical("Paris"), "Paris");
     }
 
-    /// A name beside a speech verb is one who speaks: a first name stretches to the full name
-    /// ("Malia said" → "Malia Obama"), a company's short name to its full one, a surname not to
-    /// a thing named after it ("Rubio said" beside "the Rubio Doctrine").
+    /// A first name stretches to the full name ("Malia said" → "Malia Obama"), a company's
+    /// short name to its full one, a surname not to a thing named after it ("Rubio said" beside
+    /// "the Rubio Doctrine").
     #[test]
-    fn a_name_that_speaks_stretches_only_to_a_person_or_a_body() {
-        let spoke = |t: &[&str]| Mention {
-            speaks: true,
-            ..m(t)
-        };
+    fn a_name_stretches_only_to_a_person_or_a_body() {
         let e = Entities::build(&[
             m(&["Malia", "Obama"]),
-            spoke(&["Malia"]),
+            m(&["Malia"]),
             m(&["Goldman", "Sachs"]),
-            spoke(&["Goldman"]),
+            m(&["Goldman"]),
             m(&["Rubio", "Doctrine"]),
-            spoke(&["Rubio"]),
+            m(&["Rubio"]),
             m(&["Kim", "Center"]),
             m(&["Kim"]),
             m(&["House", "of", "Representatives"]),
-            spoke(&["House"]),
+            m(&["House"]),
         ]);
         assert_eq!(e.canonical("Malia"), "Malia Obama");
         assert_eq!(e.canonical("Goldman"), "Goldman Sachs");
         assert_eq!(e.canonical("Rubio"), "Rubio");
-        // Never beside a speech verb: the short form of a place or club, as before.
-        assert_eq!(e.canonical("Kim"), "Kim Center");
+        // Nor, speaking or not, to a body named after it.
+        assert_eq!(e.canonical("Kim"), "Kim");
         // A body's one word stays as written, speaking or not.
         assert_eq!(e.canonical("House"), "House");
+    }
+
+    /// A place is the short form of none of the bodies, people or things named after it: not
+    /// of one of several names it starts, of a party's member from it, of a body of it, nor of
+    /// a name ending with it after "of".
+    #[test]
+    fn a_place_stays_as_written_beside_what_is_named_after_it() {
+        let e = Entities::build(&[
+            m(&["New", "York"]),
+            m(&["New", "York", "Yankees"]),
+            m(&["New", "York", "Knicks"]),
+            m(&["Iowa"]),
+            m(&["Iowa", "Democrat"]),
+            m(&["Wyoming"]),
+            m(&["Wyoming", "Senate"]),
+            m(&["Arkansas"]),
+            m(&["University", "of", "Central", "Arkansas"]),
+            m(&["Riverside"]),
+            m(&["Riverside", "Rovers"]),
+        ]);
+        assert_eq!(e.canonical("New York"), "New York");
+        assert_eq!(e.canonical("Iowa"), "Iowa");
+        assert_eq!(e.canonical("Wyoming"), "Wyoming");
+        assert_eq!(e.canonical("Arkansas"), "Arkansas");
+        // One fuller name, of no body: the short form of a club, as before.
+        assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is
