@@ -730,33 +730,23 @@ fn align_bounded(
             kx == ky
         }
     };
-    // Two quotes each source gives by name to a different person are one remark only when
-    // they are nearly word for word the same (the same quote handed to another person, which
+    // Two quotes each source gives to a different person are one remark only when they are
+    // nearly word for word the same (the same quote handed to another person, which
     // quote.speaker reports, perhaps reworded a little too); worded differently, they are two
     // people's remarks on one subject ("It's a power grab for the American people" / "a
-    // power grab on behalf of the people"). A speaker guessed from a pronoun or the quotes
-    // around is not enough to tell.
-    // Each claim's speaker when named beside the quote, read once: groups of many sources
-    // ask this of every two of their quotes.
-    let named: Vec<Vec<Option<&str>>> = sources
-        .iter()
-        .map(|cs| {
-            cs.iter()
-                .map(|c| {
-                    c.speaker
-                        .as_deref()
-                        .filter(|_| c.attribution == Some(crate::extract::Attribution::Explicit))
-                })
-                .collect()
-        })
-        .collect();
-    let two_remarks = |x: &ClaimRef, y: &ClaimRef| match (named[x.0][x.1], named[y.0][y.1]) {
-        (Some(sa), Some(sb)) => {
-            sa != sb
-                && !quote_speaker::one_person(sa, sb)
-                && !quote_speaker::nearly_verbatim(&sources[x.0][x.1].text, &sources[y.0][y.1].text)
+    // power grab on behalf of the people"). So with a speaker found from a pronoun or from the
+    // quotes around: two people saying much the same ("on the wrong side of history") is
+    // common in a story, one remark worded differently and given to two people is not.
+    let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
+        let (cx, cy) = (&sources[x.0][x.1], &sources[y.0][y.1]);
+        match (cx.speaker.as_deref(), cy.speaker.as_deref()) {
+            (Some(sa), Some(sb)) => {
+                sa != sb
+                    && !quote_speaker::one_person(sa, sb)
+                    && !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
+            }
+            _ => false,
         }
-        _ => false,
     };
     let compatible = |xs: &[ClaimRef], ys: &[ClaimRef]| {
         xs.iter().all(|x| {

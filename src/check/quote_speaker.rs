@@ -132,10 +132,11 @@ mod tests {
         (speakers, analysis.findings.iter().map(|f| f.kind).collect())
     }
 
-    /// Two people's remarks on one subject, each given by name, are two remarks, not one
-    /// reworded; one remark given to two people and reworded a little is still one.
+    /// Two people's remarks on one subject, each given to its speaker by name or by a pronoun,
+    /// are two remarks, not one reworded; one remark given to two people and reworded a little
+    /// is still one.
     #[test]
-    fn remarks_of_two_named_people_stay_apart_unless_nearly_the_same() {
+    fn remarks_of_two_people_stay_apart_unless_nearly_the_same() {
         let (_, kinds) = compare(
             "\"Yes it is a power grab -- a power grab on behalf of the people,\" Ann Lee said.",
             "\"It is a power grab for the American people,\" Tom Ray said.",
@@ -146,6 +147,12 @@ mod tests {
             "\"The director has the authority to review any penalty,\" Tom Ray said.",
         );
         assert!(kinds.contains(&FindingKind::QuoteWording), "{kinds:?}");
+        // So with speakers found from a pronoun.
+        let (_, kinds) = compare(
+            "Ann Lee spoke first.\n\n\"Yes it is a power grab -- a power grab on behalf of the people,\" she said.",
+            "Tom Ray spoke next.\n\n\"It is a power grab for the American people,\" he said.",
+        );
+        assert!(!kinds.contains(&FindingKind::QuoteWording), "{kinds:?}");
         assert!(nearly_verbatim(
             "has the delegated authority to review it",
             "has the authority to review it"
