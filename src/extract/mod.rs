@@ -1583,6 +1583,29 @@ mod tests {
         );
     }
 
+    /// A participle after a clause that a conjunction opens goes with that clause's subject
+    /// when the sentence's own subject is no person ("Lee's remarks came as Ray left, saying"),
+    /// and with the sentence's subject when it is one ("Lee spoke as Ray left, saying").
+    #[test]
+    fn a_participle_after_a_clause_speaks_for_its_subject_when_the_sentence_has_no_person() {
+        check_speakers(
+            "Ann Lee spoke on Monday. Lee's remarks came as Tom Ray turned down the offer, saying \"it is not enough.\"",
+            &[("it is not enough.", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "The vote came after Tom Ray rejected the offer, saying \"it is not enough.\"",
+            &[("it is not enough.", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "Ann Lee left the stage as Tom Ray arrived, saying \"we won.\"",
+            &[("we won.", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "Ann Lee spoke as the crowd cheered, saying \"we won.\"",
+            &[("we won.", Some("Ann Lee"))],
+        );
+    }
+
     /// A place before an apposition is no holder of the office it names: "at the Council on
     /// Foreign Relations, the senator said" makes no senator of the council.
     #[test]

@@ -709,7 +709,34 @@ pub fn attributions(
                     } else if PRONOUNS.contains(first.key.as_ref()) {
                         subject = Some(Subject::Pronoun);
                     } else {
-                        subject = Some(Subject::FirstPersonIn(first.range.start..w.range.start));
+                        // When the clause's subject is no person ("Rice's remarks came as
+                        // Netanyahu turned down the offer, saying"), a clause after it that a
+                        // conjunction opens with a name is the verb's: its subject is the one
+                        // who speaks, not the first person of the sentence (who may own the
+                        // subject). With a person before the conjunction ("Lee spoke as Ray
+                        // left, saying"), the verb stays theirs.
+                        let named = |w: &NarrativeWord| {
+                            name_starting_at(w.range.start).is_some_and(|r| {
+                                // A possessive ("Rice's remarks") owns the subject.
+                                words
+                                    .iter()
+                                    .find(|x| x.range.start < r.end && r.end <= x.range.end)
+                                    .is_none_or(|x| {
+                                        !x.text.ends_with("'s") && !x.text.ends_with("\u{2019}s")
+                                    })
+                            })
+                        };
+                        let from = words[start..v]
+                            .iter()
+                            .zip(&words[start + 1..=v])
+                            .position(|(c, n)| {
+                                SUBORDINATORS.contains(&c.key.as_ref())
+                                    && !n.after_quote
+                                    && name_starting_at(n.range.start).is_some()
+                            })
+                            .filter(|&k| !words[start..start + k].iter().any(named))
+                            .map_or(first.range.start, |k| words[start + k + 1].range.start);
+                        subject = Some(Subject::FirstPersonIn(from..w.range.start));
                     }
                 }
             }
@@ -735,6 +762,10 @@ pub fn attributions(
     }
     out
 }
+
+/// Conjunctions that open a clause of their own within a sentence, whose subject a participle
+/// after the clause goes with ("..., as Netanyahu declined, saying").
+const SUBORDINATORS: [&str; 7] = ["as", "after", "when", "while", "before", "because", "since"];
 
 /// The name that ends with the word before `j`, as a subject: "Gov. Ann Lee of Texas" gives
 /// the name before "of"; a name after another preposition ("an ad in Iowa") is none.
