@@ -254,10 +254,13 @@ impl<'a> Vocabulary<'a> {
     ) -> Vocabulary<'a> {
         let mut v = Vocabulary::default();
         for (s, words) in sentences {
+            // A headline capitalises every word: its words say nothing of names.
+            let headline = is_headline(s, words);
             for (i, w) in words.iter().enumerate() {
                 let bare = strip_possessive(w.text);
                 if text::is_capitalised(bare) {
                     if i > 0
+                        && !headline
                         && !follows_quote_open(s, w)
                         && !follows_dateline(s, w)
                         && !v.capitalised_inside.contains(bare)
@@ -376,9 +379,21 @@ pub fn mentions(
         "words of another text"
     );
     let mut out = Vec::new();
+    // A headline in title case ("Obama Gun Control Proposals Unveiled, Marking Biggest
+    // Legislative Effort") capitalises every word: there a word is a name's only when the
+    // document capitalises it inside a sentence of its own too, or is a slip of such a word
+    // ("Trmup Attacks ...").
+    let headline = is_headline(sentence, ws);
+    let name_word = |w: &str| {
+        is_name_word(w)
+            && (!headline || {
+                let bare = strip_possessive(w);
+                vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare)
+            })
+    };
     let mut i = 0;
     while i < ws.len() {
-        if !is_name_word(ws[i].text) {
+        if !name_word(ws[i].text) {
             i += 1;
             continue;
         }
@@ -420,7 +435,7 @@ pub fn mentions(
                         })
                 }
             };
-            if is_name_word(ws[j].text) {
+            if name_word(ws[j].text) {
                 last = j;
                 j += 1;
             } else if (CONNECTORS.contains(&ws[j].text) || ws[j].text == "and")
@@ -436,7 +451,7 @@ pub fn mentions(
                     _ => true,
                 }
                 && j + 1 < ws.len()
-                && is_name_word(ws[j + 1].text)
+                && name_word(ws[j + 1].text)
             {
                 j += 1;
             } else if ws[j].text == "of"
@@ -458,6 +473,22 @@ pub fn mentions(
         }
     }
     out
+}
+
+/// Is a sentence (its text and its words) a headline: no mark ends it, and it is in title case,
+/// three words of four letters or more and none of them in lower case ("Obama Willing to Use
+/// Executive Orders on Guns").
+fn is_headline(sentence: &str, ws: &[text::Word]) -> bool {
+    let long = |w: &&text::Word| w.text.chars().nth(3).is_some();
+    let ends = sentence
+        .trim_end()
+        .ends_with(|c: char| !c.is_alphanumeric() && c != ')');
+    !ends
+        && ws.iter().filter(long).count() >= 3
+        && ws
+            .iter()
+            .filter(long)
+            .all(|w| !w.text.starts_with(char::is_lowercase))
 }
 
 fn is_name_word(w: &str) -> bool {
@@ -1149,6 +1180,30 @@ mod tests {
                 &["Joe Manchin", "Democrat", "West Virginia"],
                 &["Ann Lee", "Republican", "Ohio"],
                 &["Ann Lee", "Repubilcan", "Ohio"],
+            ],
+        );
+    }
+
+    /// In a headline in title case, a word is a name's only when the document capitalises it
+    /// inside a sentence of its own too, or is a slip of such a word.
+    #[test]
+    fn a_headline_in_title_case_names_only_what_is_capitalised_elsewhere() {
+        check(
+            &[
+                "Obama Gun Control Proposals Unveiled, Marking Biggest Effort In A Generation",
+                "Barack Obama unveiled his proposals on gun control, the biggest effort in a generation, marking a turn.",
+                "Rita Vance Wins Election In Cold Weather",
+                "On Monday, Rita Vance won the election.",
+                "Later, he met the Secretary of Agriculture and Tom Ray on Tuesday.",
+                "Rita Vanec Loses Election In Cold Weather",
+            ],
+            &[
+                &["Obama"],
+                &["Barack Obama"],
+                &["Rita Vance"],
+                &["Rita Vance"],
+                &["Agriculture", "Tom Ray"],
+                &["Rita Vanec"],
             ],
         );
     }
