@@ -737,12 +737,18 @@ fn align_bounded(
     // power grab on behalf of the people"). So with a speaker found from a pronoun or from the
     // quotes around: two people saying much the same ("on the wrong side of history") is
     // common in a story, one remark worded differently and given to two people is not.
+    // Whether two speakers' names are two people, once a pair of names: groups of many sources
+    // ask it of every two of their quotes, and a story has few speakers.
+    let two_people: std::cell::RefCell<HashMap<(&str, &str), bool>> = Default::default();
     let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
         let (cx, cy) = (&sources[x.0][x.1], &sources[y.0][y.1]);
         match (cx.speaker.as_deref(), cy.speaker.as_deref()) {
             (Some(sa), Some(sb)) => {
                 sa != sb
-                    && !quote_speaker::one_person(sa, sb)
+                    && *two_people
+                        .borrow_mut()
+                        .entry((sa, sb))
+                        .or_insert_with(|| !quote_speaker::one_person(sa, sb))
                     && !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
             }
             _ => false,
