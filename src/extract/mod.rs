@@ -1604,6 +1604,15 @@ mod tests {
             "Ann Lee spoke as the crowd cheered, saying \"we won.\"",
             &[("we won.", Some("Ann Lee"))],
         );
+        // A pronoun or a role before the conjunction is the subject, a person.
+        check_speakers(
+            "Ann Lee was charged on Monday. Later, she spoke after Tom Ray testified, saying \"the case is weak.\"",
+            &[("the case is weak.", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "Ann Lee is the mayor of Springfield. The mayor spoke as Tom Ray left the stage, saying \"we won.\"",
+            &[("we won.", Some("Ann Lee"))],
+        );
     }
 
     /// A place before an apposition is no holder of the office it names: "at the Council on

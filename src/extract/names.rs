@@ -420,20 +420,16 @@ pub fn mentions(
                         .take_while(|w| is_name_word(w.text) && !is_title_word(w.text))
                         .any(|w| is_office_object(w.text))
             };
-            // A title word after a name that is neither a title, nor a word of an office, nor
-            // a common word capitalised ("Then Secretary of State ...") is a surname ("Gov. Jim
-            // Justice of West Virginia", "Stephen King of Maine"), not a title with its object
-            // ("White House Chief of Staff").
+            // A title word that is also a surname, after a name that may be a given name, is
+            // the surname ("Gov. Jim Justice of West Virginia", "Stephen King of Maine"), unless
+            // an office follows "of" ("Ann Lee Justice of the Peace").
             let surname = |k: usize| {
-                k > i && {
-                    let w = ws[k - 1].text;
-                    is_name_word(w)
-                        && !is_title_word(w)
-                        && !is_office_object(w)
-                        && !with_lower_key(w, |l| {
-                            text::is_stop_word(l) || is_opener(l) || vocab.lower.contains(l)
-                        })
-                }
+                is_surname_title(ws[k].text)
+                    // The name's first word after its titles ("Rep. Peter T. King").
+                    && (i..k)
+                    .find(|&m| !is_title_word(ws[m].text))
+                    .is_some_and(|m| may_be_given_name(ws[m].text, vocab))
+                    && !ws.get(k + 2).is_some_and(|w| is_office_object(w.text))
             };
             if name_word(ws[j].text) {
                 last = j;
@@ -474,6 +470,33 @@ pub fn mentions(
     }
     out
 }
+
+/// May a capitalised word before a title word be a given name, making the title word a
+/// surname ("Jim Justice", "Peter King")? Not when it is a title, a word of an office, or a
+/// common word capitalised (a stop word, an opener, or a word the document writes in lower
+/// case: "Then Secretary", "Press Secretary").
+fn may_be_given_name(w: &str, vocab: &Vocabulary) -> bool {
+    is_name_word(w)
+        && !is_title_word(w)
+        && !is_office_object(w)
+        && !with_lower_key(w, |l| {
+            text::is_stop_word(l) || is_opener(l) || vocab.lower.contains(l)
+        })
+}
+
+/// Is a title word one that is also a common surname ("Jim Justice", "Peter King", "Howard
+/// Dean"), so that after a given name it is the surname? Job words ("Director", "Secretary")
+/// never are.
+fn is_surname_title(w: &str) -> bool {
+    const SURNAMES: [&str; 9] = [
+        "king", "prince", "judge", "justice", "dean", "pope", "lord", "sheriff", "warden",
+    ];
+    with_lower_key(w, |k| SURNAMES.contains(&k))
+}
+
+/// Titles that qualify another title rather than name a person's office: after them, a title
+/// word is the office, not a surname ("Deputy Press Secretary").
+const QUALIFYING_TITLES: [&str; 5] = ["deputy", "acting", "former", "vice", "chief"];
 
 /// Is a sentence (its text and its words) a headline: no mark ends it, and it is in title case,
 /// three words of four letters or more and none of them in lower case ("Obama Willing to Use
@@ -566,9 +589,14 @@ fn to_mention(
     }
     // Titles off the front: everything up to the last title word, and "of X" after it.
     let mut titled = false;
+    // Whether one of them is a person's ("Gov.", "Rep."), not only one that qualifies another.
+    let mut persons_title = false;
     while let Some(w) = words.first() {
         if is_title_word(w.text) {
             titled = true;
+            persons_title |= with_lower_key(w.text, |k| {
+                !QUALIFYING_TITLES.contains(&k.trim_end_matches('.'))
+            });
             words.remove(0);
             take_office_object(&mut words);
         } else {
@@ -577,9 +605,14 @@ fn to_mention(
     }
     if titled && words.len() > 1 && words.iter().skip(1).any(|w| is_title_word(w.text)) {
         // "Defense Secretary Jim Mattis": strip through the last title word, unless it is the
-        // last word, a surname ("Gov. Jim Justice").
+        // last word after a person's title and a given name, a surname ("Gov. Jim Justice",
+        // not "Deputy Press Secretary").
         if let Some(p) = words.iter().rposition(|w| is_title_word(w.text))
-            && p + 1 < words.len()
+            && (p + 1 < words.len()
+                || !persons_title
+                || p == 0
+                || !is_surname_title(words[p].text)
+                || !may_be_given_name(words[0].text, vocab))
         {
             words.drain(..=p);
             take_office_object(&mut words);
@@ -955,17 +988,23 @@ impl Entities {
             // A body's one word ("House", "Senate") stays as written: "the House" is not "the
             // White House", nor one of the House's committees.
             let lone_body = name.len() == 1 && super::names_a_body(&name[0]);
-            // A name starting two fuller names of the document, neither in the other ("New
-            // York City", "New York Yankees"), is a short form of neither: which one it names is
-            // not known.
-            let mut starting = distinct.iter().filter(|n| {
-                n.len() > name.len()
-                    && n.starts_with(name)
-                    && !distinct
-                        .iter()
-                        .any(|m| m.len() > n.len() && m.starts_with(n))
-            });
-            let starts_several = starting.next().is_some() && starting.next().is_some();
+            // A name starting two fuller names of the document, neither in the other and with
+            // different last words ("New York City", "New York Yankees"), is a short form of
+            // neither: which one it names is not known. ("Hillary Rodham Clinton" and "Hillary
+            // Clinton" are one person's.)
+            let mut starting = distinct
+                .iter()
+                .filter(|n| {
+                    n.len() > name.len()
+                        && n.starts_with(name)
+                        && !distinct
+                            .iter()
+                            .any(|m| m.len() > n.len() && m.starts_with(n))
+                })
+                .map(|n| n.last());
+            let starts_several = starting
+                .next()
+                .is_some_and(|one| starting.any(|other| other != one));
             let ends = distinct
                 .iter()
                 .any(|n| n.len() > name.len() && n.ends_with(name) && !pairing(n))
@@ -1169,6 +1208,11 @@ mod tests {
                 "Senator Joe Manchin, Democrat of West Virginia, said so.",
                 "Ann Lee, a Republican of Ohio, said so.",
                 "Ann Lee, Repubilcan of Ohio, said so.",
+                "Georgia Secretary of State Brad Raffensperger said so.",
+                "It came from Obama Chief of Staff Rahm Emanuel on Monday.",
+                "The statement was released by Deputy Press Secretary on Tuesday.",
+                "Later, Representative Peter T. King of New York spoke.",
+                "Judicial Watch Director of Investigations Chris Farrell spoke.",
             ],
             &[
                 &["Jim Justice", "West Virginia"],
@@ -1180,6 +1224,11 @@ mod tests {
                 &["Joe Manchin", "Democrat", "West Virginia"],
                 &["Ann Lee", "Republican", "Ohio"],
                 &["Ann Lee", "Repubilcan", "Ohio"],
+                &["Brad Raffensperger"],
+                &["Rahm Emanuel"],
+                &[],
+                &["Peter T. King", "New York"],
+                &["Chris Farrell"],
             ],
         );
     }
@@ -1261,7 +1310,7 @@ mod tests {
     /// of one of several names it starts, of a party's member from it, of a body of it, nor of
     /// a name ending with it after "of".
     #[test]
-    fn a_place_stays_as_written_beside_what_is_named_after_it() {
+    fn a_short_form_takes_only_a_fuller_name_it_surely_stands_for() {
         let e = Entities::build(&[
             m(&["New", "York"]),
             m(&["New", "York", "Yankees"]),
@@ -1274,6 +1323,9 @@ mod tests {
             m(&["University", "of", "Central", "Arkansas"]),
             m(&["Riverside"]),
             m(&["Riverside", "Rovers"]),
+            m(&["Hillary", "Rodham", "Clinton"]),
+            m(&["Hillary", "Clinton"]),
+            m(&["Hillary"]),
         ]);
         assert_eq!(e.canonical("New York"), "New York");
         assert_eq!(e.canonical("Iowa"), "Iowa");
@@ -1281,6 +1333,8 @@ mod tests {
         assert_eq!(e.canonical("Arkansas"), "Arkansas");
         // One fuller name, of no body: the short form of a club, as before.
         assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
+        // Two fuller names with one last word are one person's.
+        assert_eq!(e.canonical("Hillary"), "Hillary Rodham Clinton");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is

@@ -711,20 +711,25 @@ pub fn attributions(
                     } else {
                         // When the clause's subject is no person ("Rice's remarks came as
                         // Netanyahu turned down the offer, saying"), a clause after it that a
-                        // conjunction opens with a name is the verb's: its subject is the one
-                        // who speaks, not the first person of the sentence (who may own the
-                        // subject). With a person before the conjunction ("Lee spoke as Ray
-                        // left, saying"), the verb stays theirs.
-                        let named = |w: &NarrativeWord| {
-                            name_starting_at(w.range.start).is_some_and(|r| {
-                                // A possessive ("Rice's remarks") owns the subject.
-                                words
-                                    .iter()
-                                    .find(|x| x.range.start < r.end && r.end <= x.range.end)
-                                    .is_none_or(|x| {
-                                        !x.text.ends_with("'s") && !x.text.ends_with("\u{2019}s")
-                                    })
-                            })
+                        // conjunction opens with a name is the participle's: its subject is the
+                        // one who speaks, not the first person of the sentence (who may own the
+                        // subject). With a person before the conjunction, by name, pronoun or
+                        // role ("Lee spoke as Ray left, saying", "she spoke after", "the
+                        // president lashed out after"), the participle stays theirs.
+                        let person = |w: &NarrativeWord| {
+                            PRONOUNS.contains(w.key.as_ref())
+                                || matches!(w.key.as_ref(), "i" | "we" | "they")
+                                || crate::extract::names::is_title(&w.key)
+                                || name_starting_at(w.range.start).is_some_and(|r| {
+                                    // A possessive ("Rice's remarks") owns the subject.
+                                    words
+                                        .iter()
+                                        .find(|x| x.range.start < r.end && r.end <= x.range.end)
+                                        .is_none_or(|x| {
+                                            !x.text.ends_with("'s")
+                                                && !x.text.ends_with("\u{2019}s")
+                                        })
+                                })
                         };
                         let from = words[start..v]
                             .iter()
@@ -734,7 +739,10 @@ pub fn attributions(
                                     && !n.after_quote
                                     && name_starting_at(n.range.start).is_some()
                             })
-                            .filter(|&k| !words[start..start + k].iter().any(named))
+                            .filter(|&k| {
+                                w.key.ends_with("ing")
+                                    && !words[start..start + k].iter().any(person)
+                            })
                             .map_or(first.range.start, |k| words[start + k + 1].range.start);
                         subject = Some(Subject::FirstPersonIn(from..w.range.start));
                     }
