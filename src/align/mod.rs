@@ -749,7 +749,16 @@ fn align_bounded(
                         .borrow_mut()
                         .entry((sa, sb))
                         .or_insert_with(|| !quote_speaker::one_person(sa, sb))
-                    && !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
+                    && {
+                        // A phrase of a few words ("No collusion!") is common to many people:
+                        // only written identically is it one remark given to two.
+                        let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
+                        if fx.word_count.min(fy.word_count) < FEW_WORDS {
+                            fx.key() != fy.key()
+                        } else {
+                            !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
+                        }
+                    }
             }
             _ => false,
         }
@@ -1045,6 +1054,9 @@ const QUOTE_MIN_PROBABILITY: f64 = 0.1;
 /// On BASIL's agreements of a quote and a statement read by a person, 11 of the 12 wrong ones
 /// held at most 0.155 (the twelfth 0.22) and the right ones at least 0.207.
 const MIXED_MIN_CONTAINMENT: f64 = 0.18;
+/// Two quotes given to different people, the shorter of fewer words than this, are one remark
+/// only when written identically.
+const FEW_WORDS: usize = 4;
 /// Words in a row two quotes must share for the verbatim path.
 const VERBATIM_RUN: usize = 4;
 /// A stem in at most this many claims of the comparison is rare: sharing it is strong evidence.

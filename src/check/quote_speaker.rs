@@ -147,6 +147,17 @@ mod tests {
             "\"The director has the authority to review any penalty,\" Tom Ray said.",
         );
         assert!(kinds.contains(&FindingKind::QuoteWording), "{kinds:?}");
+        // A phrase of a few words is one remark given to two only when written identically.
+        let (_, kinds) = compare(
+            "\"No collusion!\" Ann Lee said on Monday.",
+            "\"There was no Russian collusion,\" Tom Ray said on Monday.",
+        );
+        assert!(!kinds.contains(&FindingKind::QuoteWording), "{kinds:?}");
+        let (_, kinds) = compare(
+            "\"No collusion at all!\" Ann Lee said on Monday.",
+            "\"No collusion at all!\" Tom Ray said on Monday.",
+        );
+        assert!(kinds.contains(&FindingKind::QuoteSpeaker), "{kinds:?}");
         // So with speakers found from a pronoun.
         let (_, kinds) = compare(
             "Ann Lee spoke first.\n\n\"Yes it is a power grab -- a power grab on behalf of the people,\" she said.",
