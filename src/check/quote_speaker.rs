@@ -32,16 +32,23 @@ fn misspelt_surname(a: &str, b: &str) -> bool {
 /// Does one quote keep, in order, four fifths or more of the other's words, or of the shorter
 /// one's: one remark, reworded a little at most ("has the delegated authority" / "has the
 /// authority")? Two people's remarks on one subject seldom are ("It's a power grab for the
-/// American people" / "Yes it is a power grab -- a power grab on behalf of the people").
+/// American people" / "Yes it is a power grab -- a power grab on behalf of the people"). A
+/// shorter quote kept so within a much longer one (under half of it) must be an excerpt of it,
+/// four fifths of it in one run: a phrase two people both use ("I believe marriage is between a
+/// man and a woman" / "My view is that marriage itself is a relationship between a man and a
+/// woman and ...") is not one remark.
 pub fn nearly_verbatim(a: &str, b: &str) -> bool {
     let (ka, kb) = (wording_key(a), wording_key(b));
-    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb)
-        .iter()
-        .filter(|op| op.tag() == similar::DiffTag::Equal)
-        .map(|op| op.old_range().len())
-        .sum();
-    let shorter = ka.len().min(kb.len());
-    shorter > 0 && kept * 5 >= shorter * 4
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
+    let equal = || {
+        ops.iter()
+            .filter(|op| op.tag() == similar::DiffTag::Equal)
+            .map(|op| op.old_range().len())
+    };
+    let kept: usize = equal().sum();
+    let run = equal().max().unwrap_or(0);
+    let (shorter, longer) = (ka.len().min(kb.len()), ka.len().max(kb.len()));
+    shorter > 0 && kept * 5 >= shorter * 4 && (kept * 2 >= longer || run * 5 >= shorter * 4)
 }
 
 /// Are two speakers' names one person's: the same person by [`same_person`], or one name
@@ -167,6 +174,15 @@ mod tests {
         assert!(nearly_verbatim(
             "has the delegated authority to review it",
             "has the authority to review it"
+        ));
+        // An excerpt of a longer quote is one remark; a phrase inside it, reworded, is not.
+        assert!(nearly_verbatim(
+            "fight for every vote in this state",
+            "We said we will fight for every vote in this state until the last ballot is counted"
+        ));
+        assert!(!nearly_verbatim(
+            "I believe marriage is between a man and a woman",
+            "My view is that marriage itself is a relationship between a man and a woman and that's my own preference"
         ));
         assert!(!nearly_verbatim(
             "It is a power grab for the American people",
