@@ -494,6 +494,14 @@ fn is_surname_title(w: &str) -> bool {
     with_lower_key(w, |k| SURNAMES.contains(&k))
 }
 
+/// Is a word a generational suffix of a name ("Jr", "Sr", "III")?
+fn is_generational(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"
+    )
+}
+
 /// Titles that qualify another title rather than name a person's office: after them, a title
 /// word is the office, not a surname ("Deputy Press Secretary").
 const QUALIFYING_TITLES: [&str; 5] = ["deputy", "acting", "former", "vice", "chief"];
@@ -1005,17 +1013,31 @@ impl Entities {
             let starts_several = starting
                 .next()
                 .is_some_and(|one| starting.any(|other| other != one));
-            let ends = distinct
+            // A fuller name ending with this one, as a surname.
+            let ends_with =
+                |n: &Vec<String>| n.len() > name.len() && n.ends_with(name) && !pairing(n);
+            let ends = distinct.iter().any(|n| ends_with(n)) || titled.contains(name);
+            // The names ending with it before a generational suffix ("Jackson" in "Jesse L.
+            // Jackson Jr."): a family's, of which the one with "Jr." may not be the one meant
+            // ("President Trump" beside "Donald Trump Jr."), so never the name taken, but a
+            // person of that surname all the same.
+            let kin: Vec<&Vec<String>> = distinct
                 .iter()
-                .any(|n| n.len() > name.len() && n.ends_with(name) && !pairing(n))
-                || titled.contains(name);
+                .filter(|n| match n.split_last() {
+                    Some((last, rest)) if is_generational(last) => {
+                        rest.len() > name.len() && rest.ends_with(name) && !pairing(n)
+                    }
+                    _ => false,
+                })
+                .copied()
+                .collect();
             let fuller = distinct
                 .iter()
                 .filter(|n| {
                     !lone_body
                         && n.len() > name.len()
                         && if ends {
-                            n.ends_with(name) && !pairing(n) && !n.iter().any(|w| w == "of")
+                            ends_with(n) && !n.iter().any(|w| w == "of")
                         } else {
                             n.starts_with(name)
                                 && !n.last().is_some_and(|w| is_party_member(w))
@@ -1024,11 +1046,15 @@ impl Entities {
                                 && !starts_several
                         }
                 })
-                // Only extend to a fuller name that is itself maximal.
+                // Only extend to a fuller name that is itself maximal ("Donald Trump Jr." is
+                // another person than "Donald Trump").
                 .filter(|n| {
-                    !distinct
-                        .iter()
-                        .any(|m| m.len() > n.len() && (m.ends_with(n) || m.starts_with(n)))
+                    !distinct.iter().any(|m| {
+                        m.len() > n.len()
+                            && (m.ends_with(n)
+                                || (m.starts_with(n)
+                                    && !(m.len() == n.len() + 1 && is_generational(&m[n.len()]))))
+                    })
                 })
                 .collect::<Vec<_>>();
             // A surname two people of the document share ("Hillary and Bill Clinton") stays as
@@ -1038,8 +1064,13 @@ impl Entities {
             let fuller = if ends
                 && fuller
                     .iter()
-                    .any(|n| !same_first_name(&first(n), &first(fuller[0])))
-            {
+                    .map(|n| **n)
+                    .chain(kin.iter().copied())
+                    .any(|n| {
+                        fuller
+                            .first()
+                            .is_none_or(|f| !same_first_name(&first(n), &first(f)))
+                    }) {
                 None
             } else {
                 fuller.into_iter().max_by(|a, b| {
@@ -1335,6 +1366,30 @@ mod tests {
         assert_eq!(e.canonical("Riverside"), "Riverside Rovers");
         // Two fuller names with one last word are one person's.
         assert_eq!(e.canonical("Hillary"), "Hillary Rodham Clinton");
+    }
+
+    /// A name with a generational suffix ("Jesse L. Jackson Jr.") is a person of its surname:
+    /// beside another of that surname ("Michael Jackson") the surname stays as written; the
+    /// name with the suffix is never the one the surname takes (the family has two).
+    #[test]
+    fn a_surname_before_a_generational_suffix_is_a_surname() {
+        let e = Entities::build(&[
+            m(&["Jesse", "L.", "Jackson", "Jr"]),
+            m(&["Michael", "Jackson"]),
+            m(&["Jackson"]),
+        ]);
+        assert_eq!(e.canonical("Jackson"), "Jackson");
+        // Nor is the name with the suffix taken: "President Trump" is not "Donald Trump Jr.".
+        let e = Entities::build(&[m(&["Donald", "Trump", "Jr"]), m(&["Trump"])]);
+        assert_eq!(e.canonical("Trump"), "Trump");
+        let e = Entities::build(&[
+            m(&["Donald", "Trump", "Jr"]),
+            m(&["Donald", "Trump"]),
+            m(&["Trump"]),
+            m(&["Trump", "Jr"]),
+        ]);
+        assert_eq!(e.canonical("Trump"), "Donald Trump");
+        assert_eq!(e.canonical("Trump Jr"), "Donald Trump Jr");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is
