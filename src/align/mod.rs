@@ -754,7 +754,9 @@ fn align_bounded(
                         // only written identically is it one remark given to two.
                         let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
                         if fx.word_count.min(fy.word_count) < FEW_WORDS {
-                            fx.key() != fy.key()
+                            // Their words, punctuation aside ("Yes, we can" / "Yes we can").
+                            crate::check::quote_wording::wording_key(&cx.text)
+                                != crate::check::quote_wording::wording_key(&cy.text)
                         } else {
                             !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
                         }

@@ -39,16 +39,17 @@ fn misspelt_surname(a: &str, b: &str) -> bool {
 /// woman and ...") is not one remark.
 pub fn nearly_verbatim(a: &str, b: &str) -> bool {
     let (ka, kb) = (wording_key(a), wording_key(b));
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb);
-    let equal = || {
-        ops.iter()
-            .filter(|op| op.tag() == similar::DiffTag::Equal)
-            .map(|op| op.old_range().len())
-    };
-    let kept: usize = equal().sum();
-    let run = equal().max().unwrap_or(0);
+    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb)
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
     let (shorter, longer) = (ka.len().min(kb.len()), ka.len().max(kb.len()));
-    shorter > 0 && kept * 5 >= shorter * 4 && (kept * 2 >= longer || run * 5 >= shorter * 4)
+    shorter > 0
+        && kept * 5 >= shorter * 4
+        // The longest run of words both share, not the diff's pieces: a diff that matches the
+        // quotes' common start first cuts an excerpt in two.
+        && (kept * 2 >= longer || crate::align::longest_run_at(&ka, &kb).0 * 5 >= shorter * 4)
 }
 
 /// Are two speakers' names one person's: the same person by [`same_person`], or one name
@@ -179,6 +180,10 @@ mod tests {
         assert!(nearly_verbatim(
             "fight for every vote in this state",
             "We said we will fight for every vote in this state until the last ballot is counted"
+        ));
+        assert!(nearly_verbatim(
+            "We will not accept the reckless cuts to pensions",
+            "We will not raise taxes on working families in this state, and we will not accept the reckless cuts to pensions"
         ));
         assert!(!nearly_verbatim(
             "I believe marriage is between a man and a woman",

@@ -494,12 +494,16 @@ fn is_surname_title(w: &str) -> bool {
     with_lower_key(w, |k| SURNAMES.contains(&k))
 }
 
-/// Is a word a generational suffix of a name ("Jr", "Sr", "III")?
+/// Is a word a generational suffix of a name ("Jr", "Sr", "III")? Not "II" or "IV", which
+/// are as often regnal numbers ("Pope John Paul II", "Henry IV").
 fn is_generational(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "jr" | "sr"
-    )
+    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "III")
+}
+
+/// Is `m` the name `n` with a generational suffix after it ("Ken Griffey Jr." of "Ken
+/// Griffey"): another person, the son or the father?
+fn with_suffix(m: &[String], n: &[String]) -> bool {
+    m.len() == n.len() + 1 && m.starts_with(n) && is_generational(&m[n.len()])
 }
 
 /// Titles that qualify another title rather than name a person's office: after them, a title
@@ -1040,6 +1044,7 @@ impl Entities {
                             ends_with(n) && !n.iter().any(|w| w == "of")
                         } else {
                             n.starts_with(name)
+                                && !with_suffix(n, name)
                                 && !n.last().is_some_and(|w| is_party_member(w))
                                 && (!super::names_a_body(&n.join(" "))
                                     || super::names_a_body(&name.join(" ")))
@@ -1051,9 +1056,7 @@ impl Entities {
                 .filter(|n| {
                     !distinct.iter().any(|m| {
                         m.len() > n.len()
-                            && (m.ends_with(n)
-                                || (m.starts_with(n)
-                                    && !(m.len() == n.len() + 1 && is_generational(&m[n.len()]))))
+                            && (m.ends_with(n) || (m.starts_with(n) && !with_suffix(m, n)))
                     })
                 })
                 .collect::<Vec<_>>();
@@ -1390,6 +1393,15 @@ mod tests {
         ]);
         assert_eq!(e.canonical("Trump"), "Donald Trump");
         assert_eq!(e.canonical("Trump Jr"), "Donald Trump Jr");
+        // The father's full name is his, not his son's.
+        assert_eq!(e.canonical("Donald Trump"), "Donald Trump");
+        // A regnal number is no family's: "Paul" is Rand Paul beside "John Paul II".
+        let e = Entities::build(&[
+            m(&["Rand", "Paul"]),
+            m(&["John", "Paul", "II"]),
+            m(&["Paul"]),
+        ]);
+        assert_eq!(e.canonical("Paul"), "Rand Paul");
     }
 
     /// A pairing of two names ("the Lee-Ray budget") is no first name: the word after it is
