@@ -604,7 +604,7 @@ fn to_mention(
     // Whether one of them is a person's ("Gov.", "Rep."), not only one that qualifies another.
     let mut persons_title = false;
     while let Some(w) = words.first() {
-        if is_title_word(w.text) {
+        if titles_here(&words, 0) {
             titled = true;
             persons_title |= with_lower_key(w.text, |k| {
                 !QUALIFYING_TITLES.contains(&k.trim_end_matches('.'))
@@ -615,11 +615,11 @@ fn to_mention(
             break;
         }
     }
-    if titled && words.len() > 1 && words.iter().skip(1).any(|w| is_title_word(w.text)) {
+    if titled && words.len() > 1 && (1..words.len()).any(|k| titles_here(&words, k)) {
         // "Defense Secretary Jim Mattis": strip through the last title word, unless it is the
         // last word after a person's title and a given name, a surname ("Gov. Jim Justice",
         // not "Deputy Press Secretary").
-        if let Some(p) = words.iter().rposition(|w| is_title_word(w.text))
+        if let Some(p) = (0..words.len()).rposition(|k| titles_here(&words, k))
             && (p + 1 < words.len()
                 || !persons_title
                 || p == 0
@@ -631,9 +631,7 @@ fn to_mention(
         }
     } else if !titled
         && words.len() > 2
-        && let Some(p) = words[..words.len() - 1]
-            .iter()
-            .rposition(|w| is_title_word(w.text))
+        && let Some(p) = (0..words.len() - 1).rposition(|k| titles_here(&words, k))
     {
         // "White House Chief of Staff Rahm Emanuel".
         titled = true;
@@ -674,6 +672,12 @@ fn to_mention(
         tokens,
         titled: titled || preceded_by_title(sentence, first),
     })
+}
+
+/// Is the `k`th word of a name's words a title there? Not before a generational suffix: "King
+/// Jr." and "Justice Sr." are surnames ("Martin Luther King Jr.").
+fn titles_here(words: &[&Word<'_>], k: usize) -> bool {
+    is_title_word(words[k].text) && !words.get(k + 1).is_some_and(|w| is_generational(w.text))
 }
 
 /// Takes the object of the office whose title was just taken off the front of `words`: "of
@@ -1247,6 +1251,9 @@ mod tests {
                 "The statement was released by Deputy Press Secretary on Tuesday.",
                 "Later, Representative Peter T. King of New York spoke.",
                 "Judicial Watch Director of Investigations Chris Farrell spoke.",
+                "Later, the Rev. Martin Luther King Jr. spoke.",
+                "Martin Luther King Jr. spoke in 1963.",
+                "Later, Tom Dean Sr. spoke to Justice Ann Lee.",
             ],
             &[
                 &["Jim Justice", "West Virginia"],
@@ -1263,6 +1270,9 @@ mod tests {
                 &[],
                 &["Peter T. King", "New York"],
                 &["Chris Farrell"],
+                &["Martin Luther King Jr"],
+                &["Martin Luther King Jr"],
+                &["Tom Dean Sr", "Ann Lee"],
             ],
         );
     }
