@@ -1537,6 +1537,29 @@ mod tests {
         );
     }
 
+    /// After the speech verb, the speaker's titles and office come before the name, however
+    /// many words they take ("said Georgia Secretary of State Ann Lee"); without a title, a
+    /// name more than four words on is no subject.
+    #[test]
+    fn an_office_after_the_verb_leads_to_the_name() {
+        check_speakers(
+            "\"We count every vote,\" said Ohio Secretary of State Ann Lee.",
+            &[("We count every vote", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "\"No,\" said White House Deputy Press Secretary Tom Ray.",
+            &[("No", Some("Tom Ray"))],
+        );
+        check_speakers(
+            "\"Soon,\" said Secretary of the Interior Jo Kim.",
+            &[("Soon", Some("Jo Kim"))],
+        );
+        check_speakers(
+            "\"No,\" said Monday night in the Rose Garden Tom Ray.",
+            &[("No", None)],
+        );
+    }
+
     /// The subject of a speech verb after an aside is the name before the aside when that name
     /// opens a clause; otherwise the clause's subject, as before.
     #[test]

@@ -917,9 +917,14 @@ fn name_after(
     name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
     reported: bool,
 ) -> Option<Subject> {
-    // Skip titles that the name finder strips ("Sen.", "President").
-    for w in words.iter().skip(from).take(4) {
+    // Skip titles that the name finder strips ("Sen.", "President"), and an office's object
+    // after one ("Georgia Secretary of State", "White House Chief of Staff").
+    let mut titled = false;
+    for (k, w) in words.iter().enumerate().skip(from).take(OFFICE_WORDS) {
         if w.after_quote && w.range.start != words[from].range.start {
+            return None;
+        }
+        if k >= from + 4 && !titled {
             return None;
         }
         if let Some(r) = name_starting_at(w.range.start) {
@@ -958,12 +963,25 @@ fn name_after(
             });
             return ends.then_some(Subject::Name(r));
         }
-        if !text::is_capitalised(w.text) {
+        titled |= super::names::is_title(&w.key);
+        // "of", "the" and "and" go on inside an office, between capitalised words.
+        let inside_office = titled
+            && matches!(w.key.as_ref(), "of" | "the" | "and")
+            && k > from
+            && (text::is_capitalised(words[k - 1].text) || words[k - 1].key == "of")
+            && words.get(k + 1).is_some_and(|n| {
+                !n.after_quote && (text::is_capitalised(n.text) || n.key == "the")
+            });
+        if !text::is_capitalised(w.text) && !inside_office {
             return None;
         }
     }
     None
 }
+
+/// Most words a speaker's titles and office take after the speech verb, before the name
+/// ("said Georgia Secretary of State Brad Raffensperger"); four without an office.
+const OFFICE_WORDS: usize = 8;
 
 /// The channel stated near the speech verb at `v`.
 pub fn channel(words: &[NarrativeWord], v: usize) -> Option<String> {
