@@ -1537,6 +1537,35 @@ mod tests {
         );
     }
 
+    /// After the speech verb, a phrase of office with the name in apposition to it: the name
+    /// speaks when it ends the clause; two names are no one speaker.
+    #[test]
+    fn a_name_in_apposition_to_an_office_speaks() {
+        check_speakers(
+            "\"We will see,\" said the Secretary of State, Mike Pompeo.",
+            &[("We will see", Some("Mike Pompeo"))],
+        );
+        check_speakers(
+            "\"Not yet,\" said the union's president, Ann Lee, who was in Ohio.",
+            &[("Not yet", Some("Ann Lee"))],
+        );
+        check_speakers(
+            "\"It is by their choice,\" said a spokesman, Tom Ray. \"She is ready to appear.\"",
+            &[
+                ("It is by their choice", Some("Tom Ray")),
+                ("She is ready to appear.", Some("Tom Ray")),
+            ],
+        );
+        check_speakers(
+            "\"Later,\" said the two leaders, Ann Lee and Tom Ray.",
+            &[("Later", None)],
+        );
+        check_speakers(
+            "\"It is over,\" said the report, Tom Ray noted.",
+            &[("It is over", None)],
+        );
+    }
+
     /// After the speech verb, the speaker's titles and office come before the name, however
     /// many words they take ("said Georgia Secretary of State Ann Lee"); without a title, a
     /// name more than four words on is no subject.

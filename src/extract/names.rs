@@ -693,6 +693,15 @@ fn take_office_object(words: &mut Vec<&Word<'_>>) {
     let the = usize::from(words.get(1).is_some_and(|w| w.text == "the"));
     if words.len() > 2 + the {
         words.drain(..2 + the);
+    } else if words[1 + the..]
+        .iter()
+        .all(|w| is_office_object(w.text) && !is_title_word(w.text))
+    {
+        // An office with no name after it ("the Secretary of State, Mike Pompeo"; "the
+        // Speaker of the House said") names no one; a place after "of" is a name ("the
+        // President of Iran").
+        words.clear();
+        return;
     }
     loop {
         let joins = words.len() >= 3 && matches!(words[0].text, "of" | "and");
@@ -1203,6 +1212,8 @@ mod tests {
                 "Later, Secretary of Labor Tom House Ray spoke.",
                 "It was signed by Gens. Mark Milley and James Mattis.",
                 "Later, he met the Secretary of State and John Bolton on Tuesday.",
+                "Later, the President of Iran spoke.",
+                "Later, the Speaker of the House spoke.",
             ],
             &[
                 &["Joe Biden"],
@@ -1225,7 +1236,9 @@ mod tests {
                 &["Ann Lee", "Tom Ray", "Joint Staff"],
                 &["Tom House Ray"],
                 &["Mark Milley", "James Mattis"],
-                &["State", "John Bolton"],
+                &["John Bolton"],
+                &["Iran"],
+                &[],
             ],
         );
     }
@@ -1295,7 +1308,7 @@ mod tests {
                 &["Barack Obama"],
                 &["Rita Vance"],
                 &["Rita Vance"],
-                &["Agriculture", "Tom Ray"],
+                &["Tom Ray"],
                 &["Rita Vanec"],
             ],
         );

@@ -691,6 +691,9 @@ pub fn attributions(
                 {
                     subject = Some(Subject::Role(words[head].key.to_string(), former));
                 }
+                if subject.is_none() {
+                    subject = appositive_name(words, v + 1, name_starting_at).map(Subject::Name);
+                }
                 if subject.is_none()
                     && matches!(words[v + 1].key.as_ref(), "the" | "a" | "an" | "one")
                 {
@@ -907,6 +910,46 @@ fn role_closes(words: &[NarrativeWord], head: usize) -> bool {
             )
     })
 }
+
+/// The name in apposition to a phrase of office after a speech verb (the phrase from word
+/// `from`): "said the Secretary of State, Mike Pompeo", "said the group's president, Ann Lee",
+/// "said her lawyer, Tom Ray, who ...". The phrase opens with a determiner or a possessive,
+/// takes at most [`APPOSITIVE_WORDS`] words and ends with a common noun or holds a title; the
+/// name comes right after its comma and ends the clause (a comma, a quote, "who", or the end),
+/// so "said the two leaders, Ann Lee and Tom Ray" names no one speaker.
+fn appositive_name(
+    words: &[NarrativeWord],
+    from: usize,
+    name_starting_at: &dyn Fn(usize) -> Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    let opener = words.get(from)?;
+    if !matches!(
+        opener.key.as_ref(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    ) {
+        return None;
+    }
+    let comma = (from + 1..words.len())
+        .take(APPOSITIVE_WORDS)
+        .find(|&k| words[k].after_quote || words[k].comma_before)?;
+    let phrase = &words[from + 1..comma];
+    let name = &words[comma];
+    let office = phrase
+        .last()
+        .is_some_and(|head| !text::is_capitalised(head.text))
+        || phrase.iter().any(|w| super::names::is_title(&w.key));
+    if !office || name.after_quote || phrase.iter().any(|w| is_speech_verb(&w.key)) {
+        return None;
+    }
+    let r = name_starting_at(name.range.start)?;
+    let next = words.iter().find(|n| n.range.start >= r.end);
+    next.is_none_or(|n| n.after_quote || n.comma_before || n.key == "who")
+        .then_some(r)
+}
+
+/// Most words a phrase of office takes before the name in apposition to it
+/// ([`appositive_name`]): "the \[Georgia\] Secretary of State".
+const APPOSITIVE_WORDS: usize = 8;
 
 /// The name after a speech verb (from word `from`, past titles), as its subject. With
 /// `reported`, a name that a quote opens right after ("said Lee “put forth ...”") is the
