@@ -1538,7 +1538,8 @@ mod tests {
     }
 
     /// After the speech verb, a phrase of office with the name in apposition to it: the name
-    /// speaks when it ends the clause; two names are no one speaker.
+    /// speaks when it ends the clause and stands beside the whole phrase; two names are no
+    /// one speaker.
     #[test]
     fn a_name_in_apposition_to_an_office_speaks() {
         check_speakers(
@@ -1564,6 +1565,23 @@ mod tests {
             "\"It is over,\" said the report, Tom Ray noted.",
             &[("It is over", None)],
         );
+        check_speakers(
+            "\"Options are open,\" said the Democratic leader of the Senate, Justin Alfond.",
+            &[("Options are open", Some("Justin Alfond"))],
+        );
+        // The name beside the object of a preposition in the phrase, a place after a place, a
+        // list of names, a plural head: no one speaker.
+        for sentence in [
+            "\"We will win this,\" said a spokesman for the governor of Texas, Greg Abbott.",
+            "\"We will win this,\" said an aide to the senator, Ted Cruz.",
+            "\"We will win this,\" said the son of the late senator, John McCain.",
+            "\"We will win this,\" said a lawyer representing the teenager, Kyle Rittenhouse.",
+            "\"We will win this,\" said the mayor of Flint, Michigan.",
+            "\"We will win this,\" said her lawyers, Ben Crump, Tom Ray and Jeff Storms.",
+            "\"We will win this,\" said the lawyers, Ben Crump and Tom Ray.",
+        ] {
+            check_speakers(sentence, &[("We will win this", None)]);
+        }
     }
 
     /// After the speech verb, the speaker's titles and office come before the name, however

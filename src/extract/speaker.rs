@@ -914,9 +914,12 @@ fn role_closes(words: &[NarrativeWord], head: usize) -> bool {
 /// The name in apposition to a phrase of office after a speech verb (the phrase from word
 /// `from`): "said the Secretary of State, Mike Pompeo", "said the group's president, Ann Lee",
 /// "said her lawyer, Tom Ray, who ...". The phrase opens with a determiner or a possessive,
-/// takes at most [`APPOSITIVE_WORDS`] words and ends with a common noun or holds a title; the
-/// name comes right after its comma and ends the clause (a comma, a quote, "who", or the end),
-/// so "said the two leaders, Ann Lee and Tom Ray" names no one speaker.
+/// takes at most [`APPOSITIVE_WORDS`] words, ends with a common noun in the singular or holds
+/// a title, and has no preposition (but "of" a body: "the leader of the Senate") or participle
+/// whose object the name could stand beside ("a spokesman for the governor, Greg Abbott"). The
+/// name, of two words or more, comes right after its comma and ends the clause (a comma, a
+/// quote, "who", or the end), so "said the two leaders, Ann Lee and Tom Ray" names no one
+/// speaker.
 fn appositive_name(
     words: &[NarrativeWord],
     from: usize,
@@ -934,17 +937,49 @@ fn appositive_name(
         .find(|&k| words[k].after_quote || words[k].comma_before)?;
     let phrase = &words[from + 1..comma];
     let name = &words[comma];
-    let office = phrase
-        .last()
-        .is_some_and(|head| !text::is_capitalised(head.text))
-        || phrase.iter().any(|w| super::names::is_title(&w.key));
-    if !office || name.after_quote || phrase.iter().any(|w| is_speech_verb(&w.key)) {
+    let head = phrase.last()?;
+    let office =
+        !text::is_capitalised(head.text) || phrase.iter().any(|w| super::names::is_title(&w.key));
+    // A plural head is several people ("the family's lawyers, Ben Crump, ...").
+    let plural = !text::is_capitalised(head.text)
+        && head.key.ends_with('s')
+        && !head.key.ends_with("ss")
+        && !head.key.ends_with("'s");
+    // The name stands beside the whole phrase, not beside the object of a preposition in it
+    // ("a spokesman for the governor, Greg Abbott"; "the son of the late senator, John
+    // McCain"); "of" with a body after it is part of the office ("the leader of the Senate").
+    let object_inside = phrase.iter().enumerate().any(|(i, w)| {
+        if w.key == "of" {
+            !phrase[i + 1..].iter().all(|o| {
+                text::is_capitalised(o.text) || matches!(o.key.as_ref(), "the" | "and" | "of")
+            })
+        } else {
+            PREPOSITIONS.contains(&w.key)
+                || (w.key.ends_with("ing") && !text::is_capitalised(w.text))
+        }
+    });
+    if !office
+        || plural
+        || object_inside
+        || name.after_quote
+        || phrase.iter().any(|w| is_speech_verb(&w.key))
+    {
         return None;
     }
     let r = name_starting_at(name.range.start)?;
+    // A person's full name: one word after a place is its state ("the mayor of Flint,
+    // Michigan").
+    let name_words = words[comma..]
+        .iter()
+        .take_while(|w| w.range.end <= r.end)
+        .count();
     let next = words.iter().find(|n| n.range.start >= r.end);
-    next.is_none_or(|n| n.after_quote || n.comma_before || n.key == "who")
-        .then_some(r)
+    // A name that another follows is one of a list ("Ben Crump, Antonio Romanucci and ...").
+    let listed = next.is_some_and(|n| {
+        n.comma_before && !n.after_quote && name_starting_at(n.range.start).is_some()
+    });
+    let ends = next.is_none_or(|n| n.after_quote || n.comma_before || n.key == "who");
+    (name_words >= 2 && ends && !listed).then_some(r)
 }
 
 /// Most words a phrase of office takes before the name in apposition to it
