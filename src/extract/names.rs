@@ -646,6 +646,14 @@ fn to_mention(
         words.pop();
     }
     let (first, last) = (words.first()?, words.last()?);
+    // A title alone is none, possessive or not ("the Secretary's arrangement"), unless it is
+    // also a common surname ("King's remarks").
+    if words.len() == 1 && {
+        let bare = strip_possessive(first.text);
+        is_title_word(bare) && !is_surname_title(bare)
+    } {
+        return None;
+    }
     // A lone letter ("R" of "R-Ind.", an initial) is not a name.
     if words.len() == 1 && strip_possessive(first.text).chars().count() < 2 {
         return None;
@@ -1214,6 +1222,7 @@ mod tests {
                 "Later, he met the Secretary of State and John Bolton on Tuesday.",
                 "Later, the President of Iran spoke.",
                 "Later, the Speaker of the House spoke.",
+                "Later, the Secretary\u{2019}s arrangement and the Governor's plan ended.",
             ],
             &[
                 &["Joe Biden"],
@@ -1238,6 +1247,7 @@ mod tests {
                 &["Mark Milley", "James Mattis"],
                 &["John Bolton"],
                 &["Iran"],
+                &[],
                 &[],
             ],
         );
