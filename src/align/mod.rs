@@ -801,8 +801,7 @@ fn align_bounded(
                 // enough of the content in common, as for two quotes.
                 _ => {
                     (p.probability >= options.mixed_threshold || sentence_pairs.contains(&(*a, *b)))
-                        && one_word_enough(p, &features[a.0][a.1], &features[b.0][b.1])
-                        && p.containment >= MIXED_MIN_CONTAINMENT
+                        && mixed_may_align(p, &features[a.0][a.1], &features[b.0][b.1])
                 }
             },
         )
@@ -933,6 +932,21 @@ fn sentence_matches(
         members.push(((sa, sb), i));
     }
     members.sort_unstable();
+    // Sentences whose candidate pairs are all a quote and a statement that cannot align (too
+    // little content in common) vouch for nothing that could be kept, whichever pair is best:
+    // their model is not run.
+    let usable = |i: usize| {
+        let c = &candidates[i];
+        let (fa, fb) = (&features[c.a.0][c.a.1], &features[c.b.0][c.b.1]);
+        fa.kind == fb.kind || mixed_may_align(&c.parts, fa, fb)
+    };
+    let mut kept = Vec::with_capacity(members.len());
+    for group in members.chunk_by(|x, y| x.0 == y.0) {
+        if group.iter().any(|&(_, i)| usable(i)) {
+            kept.extend_from_slice(group);
+        }
+    }
+    let members = kept;
     // A sentence that is one claim word for word has that claim's profile (a profile is a
     // function of the text alone).
     let mut profiles: Vec<Vec<Option<Cow<model::Profile>>>> = sentences
@@ -985,6 +999,13 @@ fn sentence_matches(
         out.extend(best.map(|i| (i, p)));
     }
     out
+}
+
+/// Whether a quote and a statement share enough of their content to be one claim, the model
+/// aside: enough of the smaller one's content in the other ([`MIXED_MIN_CONTAINMENT`]), and
+/// more than one content word unless [`one_word_enough`].
+fn mixed_may_align(p: &Parts, a: &Features, b: &Features) -> bool {
+    p.containment >= MIXED_MIN_CONTAINMENT && one_word_enough(p, a, b)
 }
 
 /// Whether two quotes (or a quote and a statement) sharing a single content word may still be
@@ -1208,6 +1229,13 @@ fn parts(
             && b.kind == ClaimKind::Statement
             && same_but_digits(a.key(), b.key()),
     };
+    // A quote and a statement with too little of their content in common never align,
+    // whatever the model says or their sentences vouch: their probability decides nothing,
+    // so the model is not run (their sentences make it exact if they ask, as for any pair
+    // left below its floor).
+    if floors.is_some() && a.kind != b.kind && !mixed_may_align(&p, a, b) {
+        return Some((p, false));
+    }
     let quotes = a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote;
     if floors.is_none() || quotes {
         p.run = wording_run(a, b);
