@@ -128,8 +128,11 @@ const MAX_ORDER_WORDS: usize = 400;
 pub struct Profile {
     /// Hashes of the stems of every word, in order.
     stems: Vec<u64>,
-    /// Hashes of the word n-grams (1 to 4), each sorted.
-    grams: [Vec<u64>; 4],
+    /// Hashes of the stems of every word (the word 1-grams), sorted.
+    unigrams: Vec<u64>,
+    /// Hashes of the word 2-, 3- and 4-grams, each sorted, made on first use
+    /// ([`Profile::grams`]): most pairs are settled before their longer n-grams are compared.
+    grams: std::sync::OnceLock<[Vec<u64>; 3]>,
     /// The folded text ([`text::key`]).
     folded: String,
     /// How many characters `folded` has (for [`Profile::chars_len`]).
@@ -720,11 +723,8 @@ impl Profile {
                 }
             }
         }
-        let grams = std::array::from_fn(|n| {
-            let mut v: Vec<u64> = stems.windows(n + 1).map(hash_seq).collect();
-            v.sort_unstable();
-            v
-        });
+        let mut unigrams = stems.clone();
+        unigrams.sort_unstable();
         content.sort_unstable();
         content.dedup();
         let mut names: Vec<u64> = words
@@ -746,7 +746,8 @@ impl Profile {
             words: content_words,
             prefixes,
             stems,
-            grams,
+            unigrams,
+            grams: std::sync::OnceLock::new(),
             folded_chars: words.key.chars().count(),
             folded: words.key,
             chars: std::sync::OnceLock::new(),
@@ -755,6 +756,26 @@ impl Profile {
             numbers: numbers.iter().map(|n| n.value).collect(),
             names,
         }
+    }
+
+    /// The hashes of the word `n + 1`-grams, sorted (`n` from 0 to 3), the longer ones made on
+    /// first use.
+    fn grams(&self, n: usize) -> &[u64] {
+        if n == 0 {
+            return &self.unigrams;
+        }
+        &self.grams.get_or_init(|| {
+            std::array::from_fn(|k| {
+                let mut v: Vec<u64> = self.stems.windows(k + 2).map(hash_seq).collect();
+                v.sort_unstable();
+                v
+            })
+        })[n - 1]
+    }
+
+    /// How many word `n + 1`-grams the text has, without making them.
+    fn grams_len(&self, n: usize) -> usize {
+        self.stems.len().saturating_sub(n)
     }
 
     /// The folded text ([`text::key`]).
@@ -1354,10 +1375,10 @@ fn word_features_first(
         f[at..at + 3].copy_from_slice(&[f1, min, max]);
     };
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
-    let [g0, prefixes] = shared_sorted_two([&a.grams[0], &a.prefixes], [&b.grams[0], &b.prefixes]);
+    let [g0, prefixes] = shared_sorted_two([&a.unigrams, &a.prefixes], [&b.unigrams, &b.prefixes]);
     let content = shared_content.unwrap_or_else(|| shared_sorted(&a.content, &b.content));
     debug_assert_eq!(content, shared_sorted(&a.content, &b.content));
-    put3(0, shares(a.grams[0].len(), b.grams[0].len(), g0));
+    put3(0, shares(a.unigrams.len(), b.unigrams.len(), g0));
     put3(12, shares(a.content.len(), b.content.len(), content));
     put3(15, shares(a.prefixes.len(), b.prefixes.len(), prefixes));
     let (la, lb) = (a.stems.len(), b.stems.len());
@@ -1386,10 +1407,10 @@ fn word_features_first(
 
 /// Fills in the word 2-, 3- and 4-gram features ([`GRAMS`]).
 fn gram_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
-    let [g1, g2] = shared_sorted_two([&a.grams[1], &a.grams[2]], [&b.grams[1], &b.grams[2]]);
-    let g3 = shared_sorted(&a.grams[3], &b.grams[3]);
+    let [g1, g2] = shared_sorted_two([a.grams(1), a.grams(2)], [b.grams(1), b.grams(2)]);
+    let g3 = shared_sorted(a.grams(3), b.grams(3));
     for (n, shared) in [(1, g1), (2, g2), (3, g3)] {
-        let (f1, min, max) = shares(a.grams[n].len(), b.grams[n].len(), shared);
+        let (f1, min, max) = shares(a.grams_len(n), b.grams_len(n), shared);
         f[3 * n..3 * n + 3].copy_from_slice(&[f1, min, max]);
     }
 }
@@ -1406,7 +1427,7 @@ fn most_grams(a: &Profile, b: &Profile, shared_stems: usize) -> f64 {
 
 /// [`most_grams`] for the word `n + 1`-grams alone.
 fn most_gram(a: &Profile, b: &Profile, n: usize, shared_stems: usize) -> f64 {
-    let (x, y) = (a.grams[n].len(), b.grams[n].len());
+    let (x, y) = (a.grams_len(n), b.grams_len(n));
     let most = x.min(y).min(shared_stems);
     most_over(
         3 * n..3 * n + 3,
