@@ -157,7 +157,8 @@ struct Candidate {
     /// rare words: such a pair is kept only if its sentences vouch for it, which makes it exact
     /// first. Two quotes whose overlap score keeps them from aligning are left unscored too;
     /// their probability is asked for only if a group would hold both (see [`Lazy`]).
-    /// (`parts.run` is only computed for two quotes, which alone use it, and
+    /// (`parts.run` is only computed for two quotes, which alone use it, and only when their
+    /// overlap score leaves it to decide ([`Floors::run_decides`]);
     /// `parts.chars` only for two claims of the same kind: a quote and a statement are ranked
     /// and kept by the model's probability alone.)
     exact: bool,
@@ -255,6 +256,13 @@ impl Floors {
             }
             _ => o.mixed_threshold,
         }
+    }
+
+    /// Whether two quotes' verbatim run ([`Parts::run`]) can decide anything: only when their
+    /// overlap score is enough with a verbatim run and not without. Otherwise it is left at 0.
+    fn run_decides(&self, parts: &Parts) -> bool {
+        let (o, score) = (&self.options, parts.score());
+        score >= o.verbatim_threshold && score < o.quote_threshold
     }
 
     /// Whether two quotes with these parts may align, as far as their overlap score goes: if
@@ -1237,7 +1245,7 @@ fn parts(
         return Some((p, false));
     }
     let quotes = a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote;
-    if floors.is_none() || quotes {
+    if floors.is_none_or(|f| quotes && f.run_decides(&p)) {
         p.run = wording_run(a, b);
     }
     if floors.is_some_and(|f| quotes && f.lazy_quotes && !f.quotes_may_align(&p)) {
@@ -1605,7 +1613,11 @@ mod tests {
                 c.make_exact(&features);
                 let kinds = [c.a, c.b].map(|r| features[r.0][r.1].kind);
                 let quotes = kinds == [ClaimKind::Quote; 2];
-                let run = if quotes { c.parts.run } else { f.parts.run };
+                let run = if quotes && floors.run_decides(&c.parts) {
+                    c.parts.run
+                } else {
+                    f.parts.run
+                };
                 let chars = if kinds[0] == kinds[1] {
                     c.parts.chars
                 } else {
