@@ -970,9 +970,11 @@ fn sentence_matches(
                         Cow::Borrowed(&features[s][one].profile)
                     }
                     _ => {
-                        let numbers = crate::extract::numbers::find(t);
-                        let words = match sentence_cut(sentences, cut, (s, i)) {
-                            Some((_, written)) => model::Words::cut(t, written.clone()),
+                        let written = sentence_cut(sentences, cut, (s, i)).map(|(_, w)| w);
+                        let numbers =
+                            crate::extract::numbers::find_cut(t, || written.map(Vec::clone));
+                        let words = match written {
+                            Some(written) => model::Words::cut(t, written.clone()),
                             None => model::Words::new(t),
                         };
                         Cow::Owned(model::Profile::of(words, &numbers, None))
