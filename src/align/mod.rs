@@ -88,6 +88,7 @@ struct Features {
     /// Hashes of the claim's word keys, for the longest common run.
     word_ids: Vec<u64>,
     /// For each word, whether it is a plain content word: not a stop word, not capitalised.
+    /// For quotes only (empty for a statement): only two quotes look for a verbatim run.
     plain: Vec<bool>,
     /// The key without white space and its character bigrams ([`Bigrams`]), made on first
     /// use: only pairs whose overlap score counts need them.
@@ -364,12 +365,17 @@ fn features_of(
                 None => model::Words::new(&c.text),
             };
             let word_ids = words.keys.iter().map(|w| model::hash(w)).collect();
-            let plain = words
-                .written
-                .iter()
-                .zip(&words.keys)
-                .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
-                .collect();
+            // Only two quotes look for a verbatim run (`wording_run`), which reads these.
+            let plain = if c.kind == ClaimKind::Quote {
+                words
+                    .written
+                    .iter()
+                    .zip(&words.keys)
+                    .map(|(w, k)| !text::is_capitalised(w.text) && !text::is_stop_word(k))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let word_count = words.keys.len();
             let mut stems = Vec::with_capacity(word_count);
             let out = model::StemsOut {
@@ -1117,7 +1123,9 @@ pub struct Parts {
     pub shared: usize,
     /// Number of shared stems that are rare in the comparison.
     pub rare: usize,
-    /// Length in words of the longest run of words the two claims share, in order.
+    /// Length in words of the longest run of words the two claims share, in order, holding
+    /// two plain content words ([`Parts::verbatim_run`]); found for two quotes only, which
+    /// alone use it (0 for other pairs).
     pub run: usize,
     /// Length in words of the shorter claim.
     pub shorter: usize,
@@ -1163,10 +1171,10 @@ impl Parts {
 /// among the `total` claims of the comparison. `None` when they share too little to compare.
 /// With `floors`, only what the alignment can use is computed: the model runs only when the
 /// probability may reach the pair's floor (see [`model::probability_from`]; the `bool` says
-/// whether it did, and when not the probability is left at 0), the verbatim run, which
-/// only two quotes use, is left at 0 for other pairs, and the character part of the overlap
+/// whether it did, and when not the probability is left at 0), the verbatim run is found only
+/// when the overlap score leaves it to decide ([`Floors::run_decides`]), and the character part of the overlap
 /// score is left at 0 where nothing reads it (see [`Candidate::exact`]). Without, everything
-/// is computed.
+/// is computed (the verbatim run for two quotes: no other pair uses it).
 fn parts(
     a: &Features,
     b: &Features,
@@ -1247,7 +1255,7 @@ fn parts(
         return Some((p, false));
     }
     let quotes = a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote;
-    if floors.is_none_or(|f| quotes && f.run_decides(&p)) {
+    if quotes && floors.is_none_or(|f| f.run_decides(&p)) {
         p.run = wording_run(a, b);
     }
     if floors.is_some_and(|f| quotes && f.lazy_quotes && !f.quotes_may_align(&p)) {
