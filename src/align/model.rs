@@ -1115,17 +1115,19 @@ pub fn features(a: &Profile, b: &Profile) -> [f64; FEATURES] {
 /// The probability that two texts say the same thing ([`probability`] of their
 /// [`features`]) when it may be `floor` or more; `None` when it is surely below `floor`.
 ///
-/// The features are computed in steps: word unigram overlaps; word n-gram overlaps (after a
-/// closer bound on the character 3-grams, from their counts by bucket, which settles many
-/// pairs without merging the n-grams); related words; word order; character overlaps (the
-/// dearest, last: the word order, cheap, settles some pairs without them). After
+/// The features are computed in steps: word unigram overlaps; then (after a closer bound on
+/// the character 3-grams, from their counts by bucket) related words; word 2- to 4-gram
+/// overlaps; word order; character overlaps (the dearest, last: the word order, cheap,
+/// settles some pairs without them). After
 /// each step, a bound on what the features not yet computed can add (from
 /// the sizes of the texts, the words they share and their character 3-grams counted by
 /// bucket, `most_shared_char3`) may show that the probability cannot
 /// reach `floor`; the rest is then not computed. Most candidate pairs of a comparison are far
-/// below any threshold, so most stop early. The related words come second because their
-/// bound is the loosest (it allows every content word a match, where most pairs match few),
-/// so knowing them settles the most pairs. A `floor` of 0 always gives the probability.
+/// below any threshold, so most stop early. The related words come before the word n-grams
+/// because their bound is the loosest (it allows every content word a match, where most pairs
+/// match few), so knowing them settles the most pairs: on BASIL, 17,200 of the 18,700 pairs
+/// that reach them, where the word n-grams settled 1,500 of 20,200. A `floor` of 0 always
+/// gives the probability.
 pub fn probability_from(a: &Profile, b: &Profile, floor: f64) -> Option<f64> {
     probability_knowing(a, b, floor, None)
 }
@@ -1177,19 +1179,18 @@ pub fn probability_knowing(
             return None;
         }
         // The character n-grams bounded closer, by their counts in buckets (after the cheaper
-        // bound above, which settles a third of the pairs without making the counts), before
-        // the word n-grams are merged: it settles more of the pairs for less.
+        // bound above, which settles a third of the pairs without making the counts).
         let chars = most_chars(a, b, most_shared_char3(a, b));
         if !may_reach(&f, known, grams + chars + order + related) {
             return None;
         }
-        gram_features(a, b, &mut f);
-        known += dot(&f, GRAMS);
-        if !may_reach(&f, known, chars + order + related) {
-            return None;
-        }
         related_features(a, b, &mut f);
         known += dot(&f, RELATED);
+        if !may_reach(&f, known, grams + chars + order) {
+            return None;
+        }
+        gram_features(a, b, &mut f);
+        known += dot(&f, GRAMS);
         if !may_reach(&f, known, chars + order) {
             return None;
         }
