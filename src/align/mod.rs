@@ -977,8 +977,7 @@ fn sentence_matches(
                     }
                     _ => {
                         let written = sentence_cut(sentences, cut, (s, i)).map(|(_, w)| w);
-                        let numbers =
-                            crate::extract::numbers::find_cut(t, || written.map(Vec::clone));
+                        let numbers = crate::extract::numbers::find_cut(t, || written.cloned());
                         let words = match written {
                             Some(written) => model::Words::cut(t, written.clone()),
                             None => model::Words::new(t),
