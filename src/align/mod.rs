@@ -248,6 +248,10 @@ impl Floors {
             (ClaimKind::Quote, ClaimKind::Quote) => QUOTE_MIN_PROBABILITY,
             // Two statements: aligned on the model's word, or on rare words with the
             // probability counting in their score only when above the overlap score.
+            // Two statements the same but for their digits are kept whatever the model says,
+            // and ranked by the higher of its probability and their overlap score: all of it
+            // counts.
+            (ClaimKind::Statement, ClaimKind::Statement) if parts.digits_only => 0.0,
             (ClaimKind::Statement, ClaimKind::Statement) => {
                 if self.rarity && parts.rare >= 2 && parts.score() >= o.rare_threshold {
                     o.statement_threshold.min(parts.score())
@@ -1352,6 +1356,8 @@ fn sorensen_dice(a: &Features, b: &Features) -> f64 {
 /// Of two longest runs, the search finds the first in its first argument, so both orders are
 /// tried: the run does not depend on which claim comes first.
 fn wording_run(a: &Features, b: &Features) -> usize {
+    // Only quotes have their plain-word flags (`features_of`).
+    debug_assert!(a.kind == ClaimKind::Quote && b.kind == ClaimKind::Quote);
     let at_first_run = |a: &Features, b: &Features| {
         let (len, end, _) = longest_run_at(&a.word_ids, &b.word_ids);
         let plain = a.plain[end - len..end].iter().filter(|p| **p).count();
@@ -1688,6 +1694,23 @@ mod tests {
             ]),
         ]);
         assert!(lazily_alike > 0, "no quotes left unscored were alike");
+    }
+
+    /// Two statements the same but for their digits are kept whatever the model says, and
+    /// ranked (and their group scored) by the higher of its probability and their overlap: the
+    /// bounded model gives them the full model's probability even far below every threshold.
+    #[test]
+    fn statements_differing_only_in_digits_are_scored_in_full() {
+        let pairs = [
+            ("Score 3-1 Yankees.", "Score 4-2 Yankees."),
+            ("Turnout was 41 percent.", "Turnout was 44 percent."),
+            ("Due Feb. 5.", "Due Feb. 14."),
+        ];
+        let clusters: Vec<Vec<String>> = pairs
+            .iter()
+            .map(|(a, b)| vec![a.to_string(), b.to_string()])
+            .collect();
+        check_bound_changes_nothing(&clusters);
     }
 
     /// The same on the 100 BASIL events (three reports each), when `../shared/data` is
