@@ -587,15 +587,17 @@ fn to_mention(
         let single = words.len() == 1;
         // ... unless it is the one who speaks: "Okafor said: ...".
         let last = words[words.len() - 1];
-        let speaks = all
-            .iter()
-            .find(|w| w.start > last.start)
-            .is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)));
         // A plural common noun ("Officials said") does not speak as a name.
         let plural = bare.ends_with('s') && !bare.ends_with("ss");
-        let speaks = speaks && !plural;
-        let known = vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare);
-        if common || (single && !speaks && !known) {
+        let speaks = || {
+            !plural
+                && all
+                    .iter()
+                    .find(|w| w.start > last.start)
+                    .is_some_and(|w| crate::extract::speaker::is_speech_verb(&text::key(w.text)))
+        };
+        let known = || vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare);
+        if common || (single && !speaks() && !known()) {
             words.remove(0);
         }
     }
