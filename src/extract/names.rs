@@ -289,10 +289,13 @@ impl<'a> Vocabulary<'a> {
         let first = w.chars().next();
         // One edit changes the length by one character at most.
         self.capitalised_inside.iter().any(|k| {
+            // The first letter first: it turns most names away without counting.
+            if k.chars().next() != first {
+                return false;
+            }
             let n = k.chars().count();
             n >= 5
                 && n.abs_diff(length) <= 1
-                && k.chars().next() == first
                 && !k.starts_with(w)
                 && !w.starts_with(*k)
                 && strsim::damerau_levenshtein(k, w) == 1
