@@ -246,12 +246,12 @@ impl Floors {
         match (a, b) {
             // Two quotes: the probability only decides whether they may be one remark.
             (ClaimKind::Quote, ClaimKind::Quote) => QUOTE_MIN_PROBABILITY,
-            // Two statements: aligned on the model's word, or on rare words with the
-            // probability counting in their score only when above the overlap score.
             // Two statements the same but for their digits are kept whatever the model says,
             // and ranked by the higher of its probability and their overlap score: all of it
             // counts.
             (ClaimKind::Statement, ClaimKind::Statement) if parts.digits_only => 0.0,
+            // Other two statements: aligned on the model's word, or on rare words with the
+            // probability counting in their score only when above the overlap score.
             (ClaimKind::Statement, ClaimKind::Statement) => {
                 if self.rarity && parts.rare >= 2 && parts.score() >= o.rare_threshold {
                     o.statement_threshold.min(parts.score())
