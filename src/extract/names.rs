@@ -244,6 +244,11 @@ pub struct Vocabulary<'a> {
     lower: HashSet<Cow<'a, str>>,
     /// Words the document capitalises somewhere other than at the start of a sentence.
     capitalised_inside: HashSet<&'a str>,
+    /// Two capitalised words the document writes one after the other, a space between, in a
+    /// sentence that is not a headline ("Glenn" "Beck"): a headline's name runs only as far
+    /// as the document joins its words elsewhere ("Glenn Beck CPAC 2010 Speech" is "Glenn
+    /// Beck").
+    capitalised_pairs: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -258,6 +263,14 @@ impl<'a> Vocabulary<'a> {
             let headline = is_headline(s, words);
             for (i, w) in words.iter().enumerate() {
                 let bare = strip_possessive(w.text);
+                if !headline
+                    && i > 0
+                    && text::is_capitalised(w.text)
+                    && text::is_capitalised(words[i - 1].text)
+                    && &s[words[i - 1].end..w.start] == " "
+                {
+                    v.capitalised_pairs.insert((words[i - 1].text, bare));
+                }
                 if text::is_capitalised(bare) {
                     if i > 0
                         && !headline
@@ -434,9 +447,21 @@ pub fn mentions(
                     .is_some_and(|m| may_be_given_name(ws[m].text, vocab))
                     && !ws.get(k + 2).is_some_and(|w| is_office_object(w.text))
             };
-            if name_word(ws[j].text) {
+            // In a headline, two words the document capitalises elsewhere join only if it
+            // writes them together there too ("Glenn Beck CPAC 2010 Speech" is "Glenn Beck";
+            // a slip of a name, "Rita Vanec Loses", still joins).
+            let joined = || {
+                let next = strip_possessive(ws[j].text);
+                !headline
+                    || !vocab.capitalised_inside.contains(prev)
+                    || !vocab.capitalised_inside.contains(next)
+                    || vocab.capitalised_pairs.contains(&(prev, next))
+            };
+            if name_word(ws[j].text) && joined() {
                 last = j;
                 j += 1;
+            } else if name_word(ws[j].text) {
+                break;
             } else if (CONNECTORS.contains(&ws[j].text) || ws[j].text == "and")
                 // "Bank of England", "Then Secretary of Homeland Security Ann Lee", but not
                 // "Chris Coons of Delaware" or "John Kerry and Chuck Hagel".
@@ -1317,6 +1342,8 @@ mod tests {
                 "On Monday, Rita Vance won the election.",
                 "Later, he met the Secretary of Agriculture and Tom Ray on Tuesday.",
                 "Rita Vanec Loses Election In Cold Weather",
+                "Glenn Beck CPAC Speech: Republicans Need No Big Tent",
+                "Host Glenn Beck spoke at CPAC on Saturday.",
             ],
             &[
                 &["Obama"],
@@ -1325,6 +1352,8 @@ mod tests {
                 &["Rita Vance"],
                 &["Tom Ray"],
                 &["Rita Vanec"],
+                &["Glenn Beck", "CPAC"],
+                &["Glenn Beck", "CPAC"],
             ],
         );
     }
