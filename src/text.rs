@@ -279,15 +279,11 @@ pub(crate) fn words_within<'a>(
     ws: &[Word<'a>],
     range: std::ops::Range<usize>,
 ) -> Option<Vec<Word<'a>>> {
-    let (start, end) = (range.start, range.end);
-    t.get(range)?;
-    let across = |at: usize| ws.iter().any(|w| w.start < at && w.end > at);
-    if t[..start].ends_with('.') || across(start) || across(end) {
-        return None;
-    }
+    let start = range.start;
+    let within = words_within_at(t, ws, range)?;
     Some(
-        ws.iter()
-            .filter(|w| w.start >= start && w.end <= end)
+        ws[within]
+            .iter()
             .map(|w| Word {
                 text: w.text,
                 start: w.start - start,
@@ -295,6 +291,25 @@ pub(crate) fn words_within<'a>(
             })
             .collect(),
     )
+}
+
+/// [`words_within`] as the places in `ws` of the piece's words (a run of them), their offsets
+/// left as they are.
+pub(crate) fn words_within_at(
+    t: &str,
+    ws: &[Word<'_>],
+    range: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let (start, end) = (range.start, range.end);
+    t.get(range)?;
+    let across = |at: usize| ws.iter().any(|w| w.start < at && w.end > at);
+    if t[..start].ends_with('.') || across(start) || across(end) {
+        return None;
+    }
+    // The words are in order: those within the piece are a run.
+    let first = ws.partition_point(|w| w.start < start);
+    let last = first + ws[first..].partition_point(|w| w.end <= end);
+    Some(first..last)
 }
 
 /// How many words `s` has: `words(s).len()`, without the list.

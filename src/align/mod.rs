@@ -352,7 +352,7 @@ fn features_of(
             let written =
                 sentence_cut(sentences, cut.words, (s, c.sentence)).and_then(|(t, written)| {
                     if t == c.text {
-                        return Some(written.clone());
+                        return Some(written.as_slice());
                     }
                     // Where the claim's range falls in its sentence, when its text is that
                     // stretch of the sentence.
@@ -362,7 +362,7 @@ fn features_of(
                     if t.get(range.clone())? != c.text {
                         return None;
                     }
-                    text::words_within(t, written, range)
+                    text::words_within_at(t, written, range).map(|at| &written[at])
                 });
             let words = match written {
                 Some(written) => model::Words::cut(&c.text, written),
@@ -983,7 +983,7 @@ fn sentence_matches(
                         let written = sentence_cut(sentences, cut, (s, i)).map(|(_, w)| w);
                         let numbers = crate::extract::numbers::find_cut(t, || written.cloned());
                         let words = match written {
-                            Some(written) => model::Words::cut(t, written.clone()),
+                            Some(written) => model::Words::cut(t, written.as_slice()),
                             None => model::Words::new(t),
                         };
                         Cow::Owned(model::Profile::of(words, &numbers, None))

@@ -126,10 +126,16 @@ const MAX_ORDER_WORDS: usize = 400;
 /// scoring thousands of candidate pairs cheap.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// Hashes of the stems of every word, in order.
-    stems: Vec<u64>,
-    /// Hashes of the stems of every word (the word 1-grams), sorted.
-    unigrams: Vec<u64>,
+    /// The text's lists of hashes, one after another in one allocation (a profile is made for
+    /// every claim, and most are dropped after a few comparisons), each ending where `ends`
+    /// says: the stems of every word in order ([`Profile::stems`]); the same sorted, the word
+    /// 1-grams ([`Profile::unigrams`]); the content stems, sorted, without repeats
+    /// ([`Profile::content`]); the first five letters of every word, sorted, a looser stem
+    /// ("acquisition", "acquired": [`Profile::prefixes`]); and the capitalised words other
+    /// than the first, folded, sorted, without repeats ([`Profile::names`]).
+    hashes: Vec<u64>,
+    /// Where each list of `hashes` ends.
+    ends: [u32; 5],
     /// Hashes of the word 2-, 3- and 4-grams, each sorted, made on first use
     /// ([`Profile::grams`]): most pairs are settled before their longer n-grams are compared.
     grams: std::sync::OnceLock<[Vec<u64>; 3]>,
@@ -145,24 +151,17 @@ pub struct Profile {
     /// How many of the character 3-grams fall in each bucket ([`char3_bucket`]), made on first
     /// use; `None` for a text with more than 255 in one bucket (a line of one letter).
     char3_counts: std::sync::OnceLock<Option<Box<[u8; CHAR3_BUCKETS]>>>,
-    /// Hashes of the content stems, sorted, without repeats.
-    content: Vec<u64>,
-    /// Hashes of the first five letters of every word, sorted: a looser stem ("acquisition",
-    /// "acquired").
-    prefixes: Vec<u64>,
     /// The values of the numbers.
     numbers: Vec<Value>,
-    /// Hashes of the capitalised words other than the first, folded, sorted, without repeats.
-    names: Vec<u64>,
     /// The content words, in order.
     words: Vec<ContentWord>,
     /// The content words' stems and prefixes as bits ([`ContentWord::bits`]): a word of another
     /// text whose bits are not all here is the same as none of these words.
     word_bits: WordBits,
-    /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, word after word,
-    /// and beside each the index into `words` of its word.
+    /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, word after word
+    /// ([`Profile::concepts`]), then as many indices into `words`, the word of each
+    /// ([`Profile::concept_word`]): one allocation for the two lists.
     concepts: Vec<u32>,
-    concept_word: Vec<u32>,
     /// A number no other profile made by [`Profile::of`] has (a clone has its original's, as it
     /// has its content); 0 for one made otherwise.
     id: u64,
@@ -286,11 +285,41 @@ impl Part {
     }
 }
 
-/// Concepts a text's profile makes room for per word, at first: content words with concepts
-/// have 10 on average in BASIL's articles, and about half the words are content words, so 5
-/// a word on average; 8 leaves room for most texts above the average. (The room stays as long
-/// as the profile; nothing shrinks it.)
-const CONCEPTS_PER_WORD: usize = 8;
+/// The lists [`Profile::of`] fills before copying them into the profile, kept by each thread
+/// from one profile to the next so that they are not allocated and grown for every text.
+#[derive(Default)]
+struct Scratch {
+    stems: Vec<u64>,
+    content: Vec<u64>,
+    prefixes: Vec<u64>,
+    names: Vec<u64>,
+    concepts: Vec<u32>,
+    concept_word: Vec<u32>,
+}
+
+impl Scratch {
+    /// Empties the lists (keeping their room, up to a bound: a text of megabytes given to the
+    /// library does not leave its lists for the thread's life).
+    fn clear(&mut self) {
+        /// The most room a list keeps between profiles.
+        const MOST_KEPT: usize = 1 << 16;
+        fn clear<T>(v: &mut Vec<T>) {
+            v.clear();
+            v.shrink_to(MOST_KEPT);
+        }
+        clear(&mut self.stems);
+        clear(&mut self.content);
+        clear(&mut self.prefixes);
+        clear(&mut self.names);
+        clear(&mut self.concepts);
+        clear(&mut self.concept_word);
+    }
+}
+
+thread_local! {
+    /// [`Profile::of`]'s lists.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
 
 /// Most words the per-thread cache holds before it starts afresh (about 20 MB at most).
 const CACHE_WORDS: usize = 100_000;
@@ -423,10 +452,10 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
     // the pairs.
     if ma.contains(&false) && mb.contains(&false) {
         fn entries(p: &Profile) -> impl Iterator<Item = (u32, u32)> + '_ {
-            p.concepts
+            p.concepts()
                 .iter()
                 .copied()
-                .zip(p.concept_word.iter().copied())
+                .zip(p.concept_word().iter().copied())
         }
         // `a`'s entries chained by concept, the chains' heads in a table by concept id: each
         // entry of `b` finds the words of `a` sharing its concept by one look-up, with nothing
@@ -436,8 +465,8 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
         let chained = CONCEPT_CHAINS.with(|chains| {
             let chains = &mut *chains.borrow_mut();
             let chainable = (a.id != 0 && a.id == chains.of)
-                || (a.concepts.iter().all(|c| *c < 1 << 16)
-                    && a.concepts.len() < usize::from(u16::MAX));
+                || (a.concepts().iter().all(|c| *c < 1 << 16)
+                    && a.concepts().len() < usize::from(u16::MAX));
             if !chainable {
                 return false;
             }
@@ -451,7 +480,7 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
                 let mut e = chains.head[c as usize];
                 while e != 0 {
                     let k = usize::from(e - 1);
-                    let wa = a.concept_word[k];
+                    let wa = a.concept_word()[k];
                     if !ma[wa as usize] {
                         related_pairs.push(pack(wa, wb));
                     }
@@ -507,7 +536,7 @@ impl Chains {
     /// pairs it starts in a row. The heads stay set between calls (those of the last text
     /// chained); they are cleared when another text is chained.
     fn build(&mut self, p: &Profile) {
-        debug_assert!(p.concepts.len() < usize::from(u16::MAX));
+        debug_assert!(p.concepts().len() < usize::from(u16::MAX));
         if p.id != 0 && p.id == self.of {
             return;
         }
@@ -521,10 +550,10 @@ impl Chains {
             }
         }
         self.set.clear();
-        self.set.extend_from_slice(&p.concepts);
+        self.set.extend_from_slice(p.concepts());
         self.next.clear();
-        self.next.resize(p.concepts.len(), 0);
-        for (k, c) in p.concepts.iter().enumerate().rev() {
+        self.next.resize(p.concepts().len(), 0);
+        for (k, c) in p.concepts().iter().enumerate().rev() {
             // A concept met for the first time has no chain yet: its head is not read.
             self.next[k] = if self.has(*c) {
                 self.head[*c as usize]
@@ -626,8 +655,10 @@ fn char4(w: &[char]) -> u64 {
 /// claim start from, so that it is done once.
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
-    /// The words as written.
-    pub written: Vec<text::Word<'a>>,
+    /// The words as written: [`text::words`] of the text, or of a text it is a stretch of,
+    /// when it is given the stretch's words (their offsets are then into that text; only
+    /// their text is read).
+    pub written: std::borrow::Cow<'a, [text::Word<'a>]>,
     /// The [`text::key`] of each word (borrowed from the word when it is its own key).
     pub keys: Vec<std::borrow::Cow<'a, str>>,
     /// The [`text::key`] of the whole text.
@@ -641,9 +672,19 @@ impl<'a> Words<'a> {
     }
 
     /// The words of a text already cut into words (`written` must be [`text::words`] of
-    /// `text_`, as a debug assertion checks).
-    pub(crate) fn cut(text_: &'a str, written: Vec<text::Word<'a>>) -> Words<'a> {
-        debug_assert_eq!(written, text::words(text_));
+    /// `text_`, or of a text `text_` is a stretch of with offsets into that text, as a debug
+    /// assertion checks).
+    pub(crate) fn cut(
+        text_: &'a str,
+        written: impl Into<std::borrow::Cow<'a, [text::Word<'a>]>>,
+    ) -> Words<'a> {
+        let written = written.into();
+        debug_assert!(
+            written
+                .iter()
+                .map(|w| w.text)
+                .eq(text::words(text_).iter().map(|w| w.text))
+        );
         Words {
             keys: written.iter().map(|w| text::key_cow(w.text)).collect(),
             written,
@@ -667,106 +708,157 @@ impl Profile {
         numbers: &[Number],
         mut content_stems: Option<StemsOut>,
     ) -> Profile {
-        let keys = &words.keys;
-        let mut stems = Vec::with_capacity(keys.len());
-        // Room for every word a content word, each with the concepts of a common one, so that
-        // the lists seldom grow by copying.
-        let mut content = Vec::with_capacity(keys.len());
-        let mut content_words = Vec::with_capacity(keys.len());
-        // The concepts of each content word and, for each, the word's index.
-        let (mut concepts, mut concept_word) = (
-            Vec::with_capacity(keys.len() * CONCEPTS_PER_WORD),
-            Vec::with_capacity(keys.len() * CONCEPTS_PER_WORD),
-        );
-        // A content word: its stem, its concepts, its prefix.
-        let mut push_content = |p: &Part| {
-            content.push(p.stem);
-            if let Some(out) = content_stems.as_mut() {
-                out.hashes.push(p.stem);
-                out.texts
-                    .entry(p.stem)
-                    .or_insert_with(|| p.stem_text.clone());
-            }
-            let j = content_words.len() as u32;
-            concepts.extend_from_slice(&p.concepts);
-            concept_word.resize(concepts.len(), j);
-            content_words.push(ContentWord::new(p.stem, p.prefix));
-        };
-        let mut prefixes: Vec<u64> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let k = without_possessive(key);
-            // Content words: stop words dropped, hyphenated compounds split ("25-yard" shares
-            // "yard" with "12 yards"), as in `text::content_stems`. A word without a hyphen is
-            // its one piece.
-            let hyphenated = with_part(k, |p| {
-                stems.push(p.stem);
-                // The prefix of the word as written, possessive and all: the part's, unless
-                // the part is shorter.
-                prefixes.push(if k.len() == key.len() {
-                    p.prefix_any
-                } else {
-                    hash(prefix5(key))
-                });
-                let content = !k.is_empty() && !p.stop;
-                if content && !p.hyphenated {
-                    push_content(p);
+        SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.clear();
+            let Scratch {
+                stems,
+                content,
+                prefixes,
+                names,
+                concepts,
+                concept_word,
+            } = scratch;
+            let keys = &words.keys;
+            let mut content_words = Vec::with_capacity(keys.len());
+            // A content word: its stem, its concepts, its prefix.
+            let mut push_content = |p: &Part| {
+                content.push(p.stem);
+                if let Some(out) = content_stems.as_mut() {
+                    out.hashes.push(p.stem);
+                    out.texts
+                        .entry(p.stem)
+                        .or_insert_with(|| p.stem_text.clone());
                 }
-                content && p.hyphenated
-            });
-            if hyphenated {
-                for part in k.split('-').filter(|p| !p.is_empty()) {
-                    with_part(part, |p| {
-                        if !p.stop {
-                            push_content(p);
-                        }
+                let j = content_words.len() as u32;
+                concepts.extend_from_slice(&p.concepts);
+                concept_word.resize(concepts.len(), j);
+                content_words.push(ContentWord::new(p.stem, p.prefix));
+            };
+            for key in keys {
+                let k = without_possessive(key);
+                // Content words: stop words dropped, hyphenated compounds split ("25-yard"
+                // shares "yard" with "12 yards"), as in `text::content_stems`. A word without
+                // a hyphen is its one piece.
+                let hyphenated = with_part(k, |p| {
+                    stems.push(p.stem);
+                    // The prefix of the word as written, possessive and all: the part's, unless
+                    // the part is shorter.
+                    prefixes.push(if k.len() == key.len() {
+                        p.prefix_any
+                    } else {
+                        hash(prefix5(key))
                     });
+                    let content = !k.is_empty() && !p.stop;
+                    if content && !p.hyphenated {
+                        push_content(p);
+                    }
+                    content && p.hyphenated
+                });
+                if hyphenated {
+                    for part in k.split('-').filter(|p| !p.is_empty()) {
+                        with_part(part, |p| {
+                            if !p.stop {
+                                push_content(p);
+                            }
+                        });
+                    }
                 }
             }
-        }
-        let mut unigrams = stems.clone();
-        unigrams.sort_unstable();
-        content.sort_unstable();
-        content.dedup();
-        let mut names: Vec<u64> = words
-            .written
-            .iter()
-            .zip(keys)
-            .skip(1)
-            .filter(|(w, _)| text::is_capitalised(w.text))
-            .map(|(_, k)| hash(k))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        prefixes.sort_unstable();
-        Profile {
-            id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            concepts,
-            concept_word,
-            word_bits: word_bits(&content_words),
-            words: content_words,
-            prefixes,
-            stems,
-            unigrams,
-            grams: std::sync::OnceLock::new(),
-            folded_chars: words.key.chars().count(),
-            folded: words.key,
-            chars: std::sync::OnceLock::new(),
-            char3_counts: std::sync::OnceLock::new(),
-            content,
-            numbers: numbers.iter().map(|n| n.value).collect(),
-            names,
-        }
+            content.sort_unstable();
+            content.dedup();
+            names.extend(
+                words
+                    .written
+                    .iter()
+                    .zip(keys)
+                    .skip(1)
+                    .filter(|(w, _)| text::is_capitalised(w.text))
+                    .map(|(_, k)| hash(k)),
+            );
+            names.sort_unstable();
+            names.dedup();
+            prefixes.sort_unstable();
+            // The lists side by side, each allocation of the size it needs.
+            let lists: [&[u64]; 5] = [stems, stems, content, prefixes, names];
+            let mut hashes = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+            let mut ends = [0; 5];
+            for (end, list) in ends.iter_mut().zip(lists) {
+                hashes.extend_from_slice(list);
+                *end = hashes.len() as u32;
+            }
+            // The second list, the unigrams, sorted in place.
+            hashes[ends[0] as usize..ends[1] as usize].sort_unstable();
+            let mut all_concepts = Vec::with_capacity(2 * concepts.len());
+            all_concepts.extend_from_slice(concepts);
+            all_concepts.extend_from_slice(concept_word);
+            Profile {
+                id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+                concepts: all_concepts,
+                word_bits: word_bits(&content_words),
+                words: content_words,
+                hashes,
+                ends,
+                grams: std::sync::OnceLock::new(),
+                folded_chars: words.key.chars().count(),
+                folded: words.key,
+                chars: std::sync::OnceLock::new(),
+                char3_counts: std::sync::OnceLock::new(),
+                numbers: numbers.iter().map(|n| n.value).collect(),
+            }
+        })
+    }
+
+    /// The list `k` of [`Profile::hashes`].
+    fn list(&self, k: usize) -> &[u64] {
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+        &self.hashes[start..self.ends[k] as usize]
+    }
+
+    /// Hashes of the stems of every word, in order.
+    fn stems(&self) -> &[u64] {
+        self.list(0)
+    }
+
+    /// Hashes of the stems of every word (the word 1-grams), sorted.
+    fn unigrams(&self) -> &[u64] {
+        self.list(1)
+    }
+
+    /// Hashes of the content stems, sorted, without repeats.
+    fn content(&self) -> &[u64] {
+        self.list(2)
+    }
+
+    /// Hashes of the first five letters of every word, sorted.
+    fn prefixes(&self) -> &[u64] {
+        self.list(3)
+    }
+
+    /// Hashes of the capitalised words other than the first, folded, sorted, without repeats.
+    fn names(&self) -> &[u64] {
+        self.list(4)
+    }
+
+    /// The WordNet concept ids of every content word, word after word.
+    fn concepts(&self) -> &[u32] {
+        &self.concepts[..self.concepts.len() / 2]
+    }
+
+    /// Beside each of [`Profile::concepts`], the index into `words` of its word.
+    fn concept_word(&self) -> &[u32] {
+        &self.concepts[self.concepts.len() / 2..]
     }
 
     /// The hashes of the word `n + 1`-grams, sorted (`n` from 0 to 3), the longer ones made on
     /// first use.
     fn grams(&self, n: usize) -> &[u64] {
         if n == 0 {
-            return &self.unigrams;
+            return self.unigrams();
         }
         &self.grams.get_or_init(|| {
             std::array::from_fn(|k| {
-                let mut v: Vec<u64> = self.stems.windows(k + 2).map(hash_seq).collect();
+                let mut v: Vec<u64> = self.stems().windows(k + 2).map(hash_seq).collect();
                 v.sort_unstable();
                 v
             })
@@ -775,7 +867,7 @@ impl Profile {
 
     /// How many word `n + 1`-grams the text has, without making them.
     fn grams_len(&self, n: usize) -> usize {
-        self.stems.len().saturating_sub(n)
+        self.stems().len().saturating_sub(n)
     }
 
     /// The folded text ([`text::key`]).
@@ -1257,7 +1349,7 @@ fn most_chars(a: &Profile, b: &Profile, char3: usize) -> f64 {
 /// that. Texts too long to align exactly take these features from their word overlaps, in `f`
 /// already: what they add is known.
 fn most_order(a: &Profile, b: &Profile, shared_stems: usize, f: &[f64; FEATURES]) -> f64 {
-    let (la, lb) = (a.stems.len(), b.stems.len());
+    let (la, lb) = (a.stems().len(), b.stems().len());
     if la.max(lb) > MAX_ORDER_WORDS {
         return most_over(ORDER, [[1.0 - f[0], f[1], f[2]]]);
     }
@@ -1379,13 +1471,13 @@ fn word_features_first(
         f[at..at + 3].copy_from_slice(&[f1, min, max]);
     };
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
-    let [g0, prefixes] = shared_sorted_two([&a.unigrams, &a.prefixes], [&b.unigrams, &b.prefixes]);
-    let content = shared_content.unwrap_or_else(|| shared_sorted(&a.content, &b.content));
-    debug_assert_eq!(content, shared_sorted(&a.content, &b.content));
-    put3(0, shares(a.unigrams.len(), b.unigrams.len(), g0));
-    put3(12, shares(a.content.len(), b.content.len(), content));
-    put3(15, shares(a.prefixes.len(), b.prefixes.len(), prefixes));
-    let (la, lb) = (a.stems.len(), b.stems.len());
+    let [g0, prefixes] = shared_sorted_two([a.unigrams(), a.prefixes()], [b.unigrams(), b.prefixes()]);
+    let content = shared_content.unwrap_or_else(|| shared_sorted(a.content(), b.content()));
+    debug_assert_eq!(content, shared_sorted(a.content(), b.content()));
+    put3(0, shares(a.unigrams().len(), b.unigrams().len(), g0));
+    put3(12, shares(a.content().len(), b.content().len(), content));
+    put3(15, shares(a.prefixes().len(), b.prefixes().len(), prefixes));
+    let (la, lb) = (a.stems().len(), b.stems().len());
     let longer = la.max(lb).max(1) as f64;
     let unmatched_numbers = |x: &Profile, y: &Profile| {
         x.numbers
@@ -1394,8 +1486,8 @@ fn word_features_first(
             .count()
     };
     let numbers = unmatched_numbers(a, b) + unmatched_numbers(b, a);
-    let names = a.names.len() + b.names.len() - 2 * shared_sorted(&a.names, &b.names);
-    let (ua, ub) = (a.content.len() - content, b.content.len() - content);
+    let names = a.names().len() + b.names().len() - 2 * shared_sorted(a.names(), b.names());
+    let (ua, ub) = (a.content().len() - content, b.content().len() - content);
     f[ORDER.end..RELATED.start].copy_from_slice(&[
         numbers.min(4) as f64,
         f64::from(u8::from(!a.numbers.is_empty() || !b.numbers.is_empty())),
@@ -1455,10 +1547,10 @@ fn char_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
 /// Fills in the word-order features of `f`: edit distance and common subsequence of the
 /// stems, or the word overlap for texts too long to align exactly.
 fn order_features(a: &Profile, b: &Profile, f: &mut [f64; FEATURES]) {
-    let (la, lb) = (a.stems.len(), b.stems.len());
+    let (la, lb) = (a.stems().len(), b.stems().len());
     let (longer, shorter) = (la.max(lb).max(1) as f64, la.min(lb).max(1) as f64);
     let (edit, lcs_min, lcs_max) = if la.max(lb) <= MAX_ORDER_WORDS {
-        let (d, l) = order(&a.stems, &b.stems);
+        let (d, l) = order(a.stems(), b.stems());
         (d as f64 / longer, l as f64 / longer, l as f64 / shorter)
     } else {
         (1.0 - f[0], f[1], f[2])
@@ -1660,8 +1752,7 @@ mod tests {
     #[test]
     fn chains_are_right_however_the_last_chaining_ended() {
         let text = |concepts: Vec<u32>| Profile {
-            concept_word: vec![0; concepts.len()],
-            concepts,
+            concepts: [concepts.clone(), vec![0; concepts.len()]].concat(),
             words: vec![ContentWord::default()],
             ..Profile::default()
         };
@@ -1776,7 +1867,7 @@ mod tests {
             // Each text with an id of its own, as `Profile::of` gives, so that the chains of
             // one are kept for the pairs it starts in a row and made anew for another's.
             let profile = |words: &[Word]| -> Profile {
-                let (concepts, concept_word) = words
+                let (concepts, concept_word): (Vec<u32>, Vec<u32>) = words
                     .iter()
                     .enumerate()
                     .flat_map(|(j, (_, _, cs))| cs.iter().map(move |c| (c + offset, j as u32)))
@@ -1788,8 +1879,7 @@ mod tests {
                 Profile {
                     word_bits: word_bits(&content_words),
                     words: content_words,
-                    concepts,
-                    concept_word,
+                    concepts: [concepts, concept_word].concat(),
                     id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                     ..Profile::default()
                 }
