@@ -152,12 +152,22 @@ pub(crate) fn extract_cut(
             .map(|s| &doc.text[s.range.clone()])
             .zip(sentence_words.iter().map(Vec::as_slice)),
     );
-    let sentence_mentions: Vec<Vec<Mention>> = sentences
-        .iter()
-        .zip(sentence_words)
-        .map(|(s, ws)| names::mentions(&doc.text[s.range.clone()], ws, s.range.start, &vocab))
-        .collect();
-    let all_mentions: Vec<Mention> = sentence_mentions.iter().flatten().cloned().collect();
+    // Every mention in document order, each sentence's a run of them.
+    let mut all_mentions: Vec<Mention> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(sentences.len());
+    for (s, ws) in sentences.iter().zip(sentence_words) {
+        all_mentions.extend(names::mentions(
+            &doc.text[s.range.clone()],
+            ws,
+            s.range.start,
+            &vocab,
+        ));
+        ends.push(all_mentions.len());
+    }
+    let sentence_mentions = PerSentence {
+        all: &all_mentions,
+        ends: &ends,
+    };
     let entities = Entities::build(&all_mentions);
 
     // Which quote segments touch each sentence, and which of them are scare quotes.
@@ -202,14 +212,14 @@ pub(crate) fn extract_cut(
         &scare,
         &in_sentence,
         &narratives,
-        &sentence_mentions,
+        sentence_mentions,
         &entities,
         &persons,
     );
 
     let mut claims = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        let mentions = &sentence_mentions[si];
+        let mentions = sentence_mentions.of(si);
         // The numbers of a stretch of the sentence, its words read off the sentence's when
         // they can be.
         let numbers_of = |t: &str, r: &Range<usize>| {
@@ -678,7 +688,7 @@ fn attribute_blocks(
     scare: &[bool],
     in_sentence: &[Vec<usize>],
     narratives: &[Vec<NarrativeWord>],
-    sentence_mentions: &[Vec<Mention>],
+    sentence_mentions: PerSentence<'_>,
     entities: &Entities,
     persons: &BTreeSet<String>,
 ) -> BTreeMap<usize, BlockSpeaker> {
@@ -688,7 +698,7 @@ fn attribute_blocks(
     let mut last_block: Option<(usize, usize, Option<String>)> = None; // (block, paragraph of end, speaker)
     let mention_at_end = |si: usize| {
         move |o: usize| {
-            sentence_mentions[si]
+            sentence_mentions.of(si)
                 .iter()
                 .find(|m| m.range.end == o)
                 .map(|m| m.range.clone())
@@ -696,14 +706,14 @@ fn attribute_blocks(
     };
     let mention_at_start = |si: usize| {
         move |o: usize| {
-            sentence_mentions[si]
+            sentence_mentions.of(si)
                 .iter()
                 .find(|m| m.range.start == o)
                 .map(|m| m.range.clone())
         }
     };
     let name_of = |si: usize, r: &Range<usize>| {
-        sentence_mentions[si]
+        sentence_mentions.of(si)
             .iter()
             .find(|m| &m.range == r)
             .map(|m| entities.canonical(&m.name()))
@@ -1033,17 +1043,43 @@ struct Office {
 struct Subjects<'a> {
     text: &'a str,
     narratives: &'a [Vec<NarrativeWord<'a>>],
-    mentions: &'a [Vec<Mention>],
+    mentions: PerSentence<'a>,
     entities: &'a Entities,
     persons: &'a BTreeSet<String>,
     offices: Vec<Office>,
+}
+
+/// The name mentions of a document, sentence by sentence: one list in document order, each
+/// sentence's a run of it (so that no mention is copied to be seen both ways).
+#[derive(Clone, Copy)]
+struct PerSentence<'a> {
+    /// Every mention, in document order.
+    all: &'a [Mention],
+    /// Where each sentence's mentions end in `all`.
+    ends: &'a [usize],
+}
+
+impl<'a> PerSentence<'a> {
+    /// The mentions of sentence `si` (none for a sentence past the last).
+    fn of(&self, si: usize) -> &'a [Mention] {
+        let Some(&end) = self.ends.get(si) else {
+            return &[];
+        };
+        let start = si.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.all[start..end]
+    }
+
+    /// The mentions of each sentence in turn.
+    fn iter(&self) -> impl Iterator<Item = &'a [Mention]> + '_ {
+        (0..self.ends.len()).map(|si| self.of(si))
+    }
 }
 
 impl<'a> Subjects<'a> {
     fn new(
         text: &'a str,
         narratives: &'a [Vec<NarrativeWord>],
-        mentions: &'a [Vec<Mention>],
+        mentions: PerSentence<'a>,
         entities: &'a Entities,
         persons: &'a BTreeSet<String>,
     ) -> Subjects<'a> {
@@ -1134,7 +1170,7 @@ impl<'a> Subjects<'a> {
         let hi = lo + all[lo..].partition_point(|w| w.range.end <= within.end);
         let ws = &all[lo..hi];
         let first = ws.first()?;
-        let starts_name = |o: usize| self.mentions[si].iter().find(|m| m.range.start == o);
+        let starts_name = |o: usize| self.mentions.of(si).iter().find(|m| m.range.start == o);
         // A preposition opening the clause ("About Ann Lee, he said"; "For Ann Lee, the vote
         // was personal") makes an opening phrase too: its object is the subject only when no
         // person follows the comma.
@@ -1255,7 +1291,7 @@ impl<'a> Subjects<'a> {
     /// The first name in a sentence's narrative that is known to be a person's.
     fn known_person_in(&self, si: usize) -> Option<String> {
         self.narratives[si].iter().find_map(|w| {
-            let m = self.mentions[si]
+            let m = self.mentions.of(si)
                 .iter()
                 .find(|m| m.range.start == w.range.start)?;
             let name = self.entities.canonical(&m.name());
