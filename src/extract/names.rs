@@ -490,9 +490,9 @@ pub fn mentions(
                 break;
             }
         }
-        let run: Vec<&Word<'_>> = ws[i..=last].iter().collect();
+        let run = &ws[i..=last];
         i = last + 1;
-        if let Some(m) = to_mention(sentence, base, &run, ws, vocab) {
+        if let Some(m) = to_mention(sentence, base, run, ws, vocab) {
             out.push(m);
         }
     }
@@ -594,14 +594,15 @@ fn is_party_label(w: &str) -> bool {
 fn to_mention(
     sentence: &str,
     base: usize,
-    run: &[&Word<'_>],
+    run: &[Word<'_>],
     all: &[Word<'_>],
     vocab: &Vocabulary,
 ) -> Option<Mention> {
-    let mut words: Vec<&Word<'_>> = run.to_vec();
+    // The words of the name, a window on the run that narrows as words are taken off.
+    let mut words = run;
     // A capitalised word opening the sentence (or a quote) is a name only if the document also
     // capitalises it elsewhere and never writes it in lower case.
-    let first = words[0];
+    let first = &words[0];
     let opens = std::ptr::eq(first, &all[0])
         || follows_quote_open(sentence, first)
         || follows_dateline(sentence, first);
@@ -614,7 +615,7 @@ fn to_mention(
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
         // ... unless it is the one who speaks: "Okafor said: ...".
-        let last = words[words.len() - 1];
+        let last = &words[words.len() - 1];
         // A plural common noun ("Officials said") does not speak as a name.
         let plural = bare.ends_with('s') && !bare.ends_with("ss");
         let speaks = || {
@@ -626,7 +627,7 @@ fn to_mention(
         };
         let known = || vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare);
         if common || (single && !speaks() && !known()) {
-            words.remove(0);
+            words = &words[1..];
         }
     }
     // Titles off the front: everything up to the last title word, and "of X" after it.
@@ -639,7 +640,7 @@ fn to_mention(
             persons_title |= with_lower_key(w.text, |k| {
                 !QUALIFYING_TITLES.contains(&k.trim_end_matches('.'))
             });
-            words.remove(0);
+            words = &words[1..];
             take_office_object(&mut words);
         } else {
             break;
@@ -656,7 +657,7 @@ fn to_mention(
                 || !is_surname_title(words[p].text)
                 || !may_be_given_name(words[0].text, vocab))
         {
-            words.drain(..=p);
+            words = &words[p + 1..];
             take_office_object(&mut words);
         }
     } else if !titled
@@ -665,15 +666,15 @@ fn to_mention(
     {
         // "White House Chief of Staff Rahm Emanuel".
         titled = true;
-        words.drain(..=p);
+        words = &words[p + 1..];
         take_office_object(&mut words);
     }
     // Connectors at the edges are not part of the name.
     while words.first().is_some_and(|w| !is_name_word(w.text)) {
-        words.remove(0);
+        words = &words[1..];
     }
     while words.last().is_some_and(|w| !is_name_word(w.text)) {
-        words.pop();
+        words = &words[..words.len() - 1];
     }
     let (first, last) = (words.first()?, words.last()?);
     // A title alone is none, possessive or not ("the Secretary's arrangement"), unless it is
@@ -714,7 +715,7 @@ fn to_mention(
 
 /// Is the `k`th word of a name's words a title there? Not before a generational suffix: "King
 /// Jr." and "Justice Sr." are surnames ("Martin Luther King Jr.").
-fn titles_here(words: &[&Word<'_>], k: usize) -> bool {
+fn titles_here(words: &[Word<'_>], k: usize) -> bool {
     is_title_word(words[k].text) && !words.get(k + 1).is_some_and(|w| is_generational(w.text))
 }
 
@@ -724,13 +725,13 @@ fn titles_here(words: &[&Word<'_>], k: usize) -> bool {
 /// Security", "of the Joint Chiefs of Staff", "of Health and Human Services"). A name of four
 /// words, "Ana María Pérez García", stays whole, and so does a name after the office, whatever
 /// its words ("Secretary of Labor Tom House Ray").
-fn take_office_object(words: &mut Vec<&Word<'_>>) {
+fn take_office_object(words: &mut &[Word<'_>]) {
     if words.first().is_none_or(|w| w.text != "of") {
         return;
     }
     let the = usize::from(words.get(1).is_some_and(|w| w.text == "the"));
     if words.len() > 2 + the {
-        words.drain(..2 + the);
+        *words = &words[2 + the..];
     } else if words[1 + the..]
         .iter()
         .all(|w| is_office_object(w.text) && !is_title_word(w.text))
@@ -738,18 +739,18 @@ fn take_office_object(words: &mut Vec<&Word<'_>>) {
         // An office with no name after it ("the Secretary of State, Mike Pompeo"; "the
         // Speaker of the House said") names no one; a place after "of" is a name ("the
         // President of Iran").
-        words.clear();
+        *words = &[];
         return;
     }
     loop {
         let joins = words.len() >= 3 && matches!(words[0].text, "of" | "and");
         if joins {
-            words.drain(..2);
+            *words = &words[2..];
         } else if words.len() >= 2
             && is_office_object(words[0].text)
             && !is_title_word(words[0].text)
         {
-            words.remove(0);
+            *words = &words[1..];
         } else {
             break;
         }
