@@ -229,14 +229,20 @@ pub(crate) fn extract_cut(
                 text::words_within(&doc.text[s.range.clone()], sentence_words.get(si)?, within)
             })
         };
+        // The canonical names mentioned in a stretch, each once, in order (a claim names a
+        // few: a look along the list beats a set).
         let names_in = |r: &Range<usize>| -> Vec<String> {
-            let mut seen = BTreeSet::new();
-            mentions
+            let mut out: Vec<String> = Vec::new();
+            for m in mentions
                 .iter()
                 .filter(|m| m.range.start >= r.start && m.range.end <= r.end)
-                .map(|m| entities.canonical(&m.name()))
-                .filter(|n| seen.insert(n.clone()))
-                .collect()
+            {
+                let n = entities.canonical(&m.name());
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+            out
         };
         for &qi in &in_sentence[si] {
             let q = &segments[qi];
