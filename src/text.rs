@@ -376,7 +376,25 @@ fn each_word(s: &str, mut found: impl FnMut(usize, usize)) {
         }
         // `j` is the byte of the character being read; `prev` and `prev2` the two before it.
         let (mut j, mut prev, mut prev2) = (after, c, before(i));
-        while let Some((c, next_at)) = at(j) {
+        loop {
+            // A run of ASCII letters and digits, most of a word, read a byte at a time: what
+            // the first case below does a character at a time.
+            let run = bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                prev2 = Some(if run >= 2 {
+                    char::from(bytes[j + run - 2])
+                } else {
+                    prev
+                });
+                prev = char::from(bytes[j + run - 1]);
+                j += run;
+            }
+            let Some((c, next_at)) = at(j) else {
+                break;
+            };
             if c.is_alphanumeric() || c == '%' || (!c.is_ascii() && is_combining_mark(c)) {
                 (j, prev2, prev) = (next_at, Some(prev), c);
                 continue;

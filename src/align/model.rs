@@ -1471,7 +1471,8 @@ fn word_features_first(
         f[at..at + 3].copy_from_slice(&[f1, min, max]);
     };
     // The overlaps of similar sizes two at a time (see `shared_sorted_two`).
-    let [g0, prefixes] = shared_sorted_two([a.unigrams(), a.prefixes()], [b.unigrams(), b.prefixes()]);
+    let [g0, prefixes] =
+        shared_sorted_two([a.unigrams(), a.prefixes()], [b.unigrams(), b.prefixes()]);
     let content = shared_content.unwrap_or_else(|| shared_sorted(a.content(), b.content()));
     debug_assert_eq!(content, shared_sorted(a.content(), b.content()));
     put3(0, shares(a.unigrams().len(), b.unigrams().len(), g0));

@@ -704,7 +704,8 @@ fn attribute_blocks(
     let mut last_block: Option<(usize, usize, Option<String>)> = None; // (block, paragraph of end, speaker)
     let mention_at_end = |si: usize| {
         move |o: usize| {
-            sentence_mentions.of(si)
+            sentence_mentions
+                .of(si)
                 .iter()
                 .find(|m| m.range.end == o)
                 .map(|m| m.range.clone())
@@ -712,14 +713,16 @@ fn attribute_blocks(
     };
     let mention_at_start = |si: usize| {
         move |o: usize| {
-            sentence_mentions.of(si)
+            sentence_mentions
+                .of(si)
                 .iter()
                 .find(|m| m.range.start == o)
                 .map(|m| m.range.clone())
         }
     };
     let name_of = |si: usize, r: &Range<usize>| {
-        sentence_mentions.of(si)
+        sentence_mentions
+            .of(si)
             .iter()
             .find(|m| &m.range == r)
             .map(|m| entities.canonical(&m.name()))
@@ -1297,7 +1300,9 @@ impl<'a> Subjects<'a> {
     /// The first name in a sentence's narrative that is known to be a person's.
     fn known_person_in(&self, si: usize) -> Option<String> {
         self.narratives[si].iter().find_map(|w| {
-            let m = self.mentions.of(si)
+            let m = self
+                .mentions
+                .of(si)
                 .iter()
                 .find(|m| m.range.start == w.range.start)?;
             let name = self.entities.canonical(&m.name());
