@@ -272,18 +272,13 @@ impl<'a> Vocabulary<'a> {
                     v.capitalised_pairs.insert((words[i - 1].text, bare));
                 }
                 if text::is_capitalised(bare) {
-                    if i > 0
-                        && !headline
-                        && !follows_quote_open(s, w)
-                        && !follows_dateline(s, w)
-                        && !v.capitalised_inside.contains(bare)
-                    {
+                    if i > 0 && !headline && !follows_quote_open(s, w) && !follows_dateline(s, w) {
                         v.capitalised_inside.insert(bare);
                     }
                 } else if !bare.is_ascii() || bare.bytes().any(|b| b.is_ascii_uppercase()) {
                     v.lower.insert(Cow::Owned(bare.to_lowercase()));
-                } else if !v.lower.contains(bare) {
-                    // Already its own lower case: copied only the first time.
+                } else {
+                    // Already its own lower case: borrowed (a word met again is left as it is).
                     v.lower.insert(Cow::Borrowed(bare));
                 }
             }
@@ -635,7 +630,7 @@ fn to_mention(
     // Whether one of them is a person's ("Gov.", "Rep."), not only one that qualifies another.
     let mut persons_title = false;
     while let Some(w) = words.first() {
-        if titles_here(&words, 0) {
+        if titles_here(words, 0) {
             titled = true;
             persons_title |= with_lower_key(w.text, |k| {
                 !QUALIFYING_TITLES.contains(&k.trim_end_matches('.'))
@@ -646,11 +641,11 @@ fn to_mention(
             break;
         }
     }
-    if titled && words.len() > 1 && (1..words.len()).any(|k| titles_here(&words, k)) {
+    if titled && words.len() > 1 && (1..words.len()).any(|k| titles_here(words, k)) {
         // "Defense Secretary Jim Mattis": strip through the last title word, unless it is the
         // last word after a person's title and a given name, a surname ("Gov. Jim Justice",
         // not "Deputy Press Secretary").
-        if let Some(p) = (0..words.len()).rposition(|k| titles_here(&words, k))
+        if let Some(p) = (0..words.len()).rposition(|k| titles_here(words, k))
             && (p + 1 < words.len()
                 || !persons_title
                 || p == 0
@@ -662,7 +657,7 @@ fn to_mention(
         }
     } else if !titled
         && words.len() > 2
-        && let Some(p) = (0..words.len() - 1).rposition(|k| titles_here(&words, k))
+        && let Some(p) = (0..words.len() - 1).rposition(|k| titles_here(words, k))
     {
         // "White House Chief of Staff Rahm Emanuel".
         titled = true;
