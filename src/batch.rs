@@ -194,7 +194,7 @@ pub fn report_line(id: &str, mut report: Report) -> String {
             .sum::<usize>();
     let mut line = Vec::with_capacity(room);
     // Serialising plain data with string keys cannot fail, and gives UTF-8.
-    if serde_json::to_writer(&mut line, &report).is_err() {
+    if crate::render::json::write_compact(&report, &mut line).is_err() {
         line.clear();
     }
     line.push(b'\n');
