@@ -55,15 +55,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    // Every form each source writes, folded, to look names up in; and each name folded.
-    let written_text: Vec<Vec<String>> = ctx
-        .sources
-        .iter()
-        .map(|s| {
-            let forms = &s.entities.forms;
-            forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect()
-        })
-        .collect();
+    // Each name folded.
     let folded: Vec<Vec<String>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
@@ -71,13 +63,15 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     // The sets and maps below hold numbers for the strings (with many sources the pairs grow
     // with the square of the sources, and each would otherwise hash or compare names).
     let mut folded_ids = Ids::default();
-    let written: Vec<HashSet<u32>> = written_text
-        .iter()
-        .map(|ws| ws.iter().map(|w| folded_ids.of(w)).collect())
-        .collect();
     let folded_id: Vec<Vec<u32>> = folded
         .iter()
         .map(|fs| fs.iter().map(|f| folded_ids.of(f)).collect())
+        .collect();
+    // Every form each source writes, folded, to look names up in. A source's names are the
+    // written forms and canonical names of its forms, each once: their folded forms are these.
+    let written: Vec<HashSet<u32>> = folded_id
+        .iter()
+        .map(|ids| ids.iter().copied().collect())
         .collect();
     let mut name_ids = Ids::default();
     let name_id: Vec<Vec<(u32, u32)>> = names
@@ -91,12 +85,20 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     let mut reported: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut first_claim: HashMap<(usize, u32), Option<ClaimRef>> = HashMap::default();
     let mut judgements: HashMap<(u32, u32), Option<Severity>> = HashMap::default();
-    let group_of: HashMap<ClaimRef, usize> = ctx
-        .groups
+    // The group of each claim, by source and position.
+    let mut group_of: Vec<Vec<Option<usize>>> = ctx
+        .sources
         .iter()
-        .enumerate()
-        .flat_map(|(g, grp)| grp.claims.iter().map(move |c| (*c, g)))
+        .map(|s| vec![None; s.claims.len()])
         .collect();
+    for (g, grp) in ctx.groups.iter().enumerate() {
+        for &(s, c) in &grp.claims {
+            if let Some(slot) = group_of.get_mut(s).and_then(|cs| cs.get_mut(c)) {
+                *slot = Some(g);
+            }
+        }
+    }
+    let group_of = |(s, c): ClaimRef| group_of.get(s).and_then(|cs| cs.get(c)).copied().flatten();
     let forms: Vec<Vec<&str>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| *x).collect())
@@ -136,10 +138,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         let claims = [first(i, xi), first(j, yi)];
         // Every claim is in exactly one group: the two share one when their groups are one.
         let group = match claims {
-            [Some(a), Some(b)] => group_of
-                .get(&a)
-                .filter(|g| group_of.get(&b) == Some(g))
-                .copied(),
+            [Some(a), Some(b)] => group_of(a).filter(|g| group_of(b) == Some(*g)),
             _ => None,
         };
         pairs.push(Pair {
