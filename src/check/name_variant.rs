@@ -307,83 +307,80 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
 /// name with every other, and names written the same are never paired (one spelling, however
 /// many sources write it).
 fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usize, usize, usize)> {
-    // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
-    // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
-    // of what the names in it share (no string is built for it). Each entry is one number: the
-    // key in the high 64 bits, then the source, then the name, so that the list sorts as
-    // numbers in the order of (key, source, name).
+    // The distinct spellings, numbered in order of first sight, with the (source, name) pairs
+    // writing each: keys are made once a spelling, however many sources write it (names
+    // written alike fold alike, and so share all their keys).
+    let mut spelling_ids: HashMap<&str, usize> = HashMap::default();
+    let mut spellings: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
+    for (s, names) in written.iter().enumerate() {
+        for (n, &w) in names.iter().enumerate() {
+            let id = *spelling_ids.entry(w).or_insert_with(|| {
+                spellings.push((&folded[s][n], Vec::new()));
+                spellings.len() - 1
+            });
+            spellings[id].1.push((s, n));
+        }
+    }
+    // Every (block key, spelling) in one list, sorted by key: a block is a run of equal keys.
+    // The pairs come out sorted whatever order the blocks are visited in. A block's key is the
+    // hash of what the names in it share (no string is built for it). Each entry is one number:
+    // the key in the high 64 bits, then the spelling, so that the list sorts as numbers in the
+    // order of (key, spelling).
     let mut keyed: Vec<u128> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for (s, names) in folded.iter().enumerate() {
-        for (n, name) in names.iter().enumerate() {
-            words.clear();
-            words.extend(name.split(' '));
-            let mut push =
-                |key: u64| keyed.push(pack([(key >> 32) as usize, key as u32 as usize, s, n]));
-            push(block_key(BlockKind::Whole, |h| name.hash(h)));
-            if words.len() > 1 {
-                for skip in 0..words.len() {
-                    push(block_key(BlockKind::AllWordsBut, |h| {
-                        (words.len(), skip).hash(h);
-                        for (w, word) in words.iter().enumerate() {
-                            if w != skip {
-                                word.hash(h);
-                            }
-                        }
-                    }));
-                }
-            } else {
-                // The word, and the word less each of its letters in turn: the same sequence
-                // of letters makes the same key however it was come by.
-                let letters = |h: &mut FxHasher, del: Option<usize>| {
-                    for (c, ch) in name.chars().enumerate() {
-                        if Some(c) != del {
-                            ch.hash(h);
+    for (id, (name, _)) in spellings.iter().enumerate() {
+        words.clear();
+        words.extend(name.split(' '));
+        let mut push =
+            |key: u64| keyed.push(pack([(key >> 32) as usize, key as u32 as usize, id, 0]));
+        push(block_key(BlockKind::Whole, |h| name.hash(h)));
+        if words.len() > 1 {
+            for skip in 0..words.len() {
+                push(block_key(BlockKind::AllWordsBut, |h| {
+                    (words.len(), skip).hash(h);
+                    for (w, word) in words.iter().enumerate() {
+                        if w != skip {
+                            word.hash(h);
                         }
                     }
-                };
-                push(block_key(BlockKind::Letters, |h| letters(h, None)));
-                for del in 0..name.chars().count() {
-                    push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
+                }));
+            }
+        } else {
+            // The word, and the word less each of its letters in turn: the same sequence
+            // of letters makes the same key however it was come by.
+            let letters = |h: &mut FxHasher, del: Option<usize>| {
+                for (c, ch) in name.chars().enumerate() {
+                    if Some(c) != del {
+                        ch.hash(h);
+                    }
                 }
+            };
+            push(block_key(BlockKind::Letters, |h| letters(h, None)));
+            for del in 0..name.chars().count() {
+                push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
             }
         }
     }
     keyed.sort_unstable();
-    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut block_spellings: Vec<usize> = Vec::new();
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
     let key = |k: &u128| (k >> 64) as u64;
-    let source_name = |k: &u128| {
-        let [_, _, s, n] = unpack(*k);
-        (s, n)
-    };
+    let spelling = |k: &u128| unpack(*k)[2];
     for block in keyed.chunk_by(|x, y| key(x) == key(y)) {
         // Most blocks hold one name, or one spelling of a name (one name's letters less one,
-        // or a name every source writes alike): no pair.
-        let spelt = |k: &u128| {
-            let (s, n) = source_name(k);
-            written[s][n]
-        };
-        if block.iter().all(|r| spelt(r) == spelt(&block[0])) {
+        // or a name every source writes alike): no pair. (The list sorts a block by spelling.)
+        block_spellings.clear();
+        block_spellings.extend(block.iter().map(spelling));
+        block_spellings.dedup();
+        if block_spellings.len() < 2 || block_spellings.len() > MAX_BLOCK {
             continue;
         }
-        // The block's names by how they are written: only names written differently pair up.
-        let refs = &mut blocks;
-        refs.clear();
-        refs.extend(block.iter().map(source_name));
-        refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
-        let spellings: Vec<&[(usize, usize)]> = refs
-            .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])
-            .collect();
-        // (Two spellings at least: a block of one was passed over above.)
-        if spellings.len() > MAX_BLOCK {
-            continue;
-        }
-        for (k, one) in spellings.iter().enumerate() {
-            for other in &spellings[k + 1..] {
-                for &(s, n) in one.iter() {
-                    for &(t, m) in other.iter() {
+        // Names written differently pair up, each with the names of the other sources.
+        for (k, &one) in block_spellings.iter().enumerate() {
+            for &other in &block_spellings[k + 1..] {
+                for &(s, n) in &spellings[one].1 {
+                    for &(t, m) in &spellings[other].1 {
                         match s.cmp(&t) {
                             std::cmp::Ordering::Less => pairs.push(pack([s, n, t, m])),
                             std::cmp::Ordering::Greater => pairs.push(pack([t, m, s, n])),
@@ -408,8 +405,8 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
 }
 
 /// Four numbers below 2^32 as one number that orders as the four do in turn: the two halves
-/// of a block key (32 bits each as they are cut), sources and names (fewer than 2^32, as
-/// [`run`] checks).
+/// of a block key (32 bits each as they are cut), sources, names and spellings (fewer than
+/// 2^32, as [`run`] checks).
 fn pack(xs: [usize; 4]) -> u128 {
     xs.iter().fold(0, |packed, &x| {
         debug_assert!(x <= u32::MAX as usize);
