@@ -7,7 +7,8 @@
 //! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
 //! at lower severity.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 
 use std::hash::{Hash, Hasher};
 
@@ -33,14 +34,17 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         .iter()
         .map(|s| {
             let forms = &s.entities.forms;
-            let canon: BTreeSet<&str> = forms.iter().map(|(_, c)| c.as_str()).collect();
+            // Sorted, each once.
+            let mut canon: Vec<&str> = forms.iter().map(|(_, c)| c.as_str()).collect();
+            canon.sort_unstable();
+            canon.dedup();
             let mut names: Vec<(&str, &str)> = canon.iter().map(|c| (*c, *c)).collect();
             let mut others: Vec<(&str, &str)> = forms
                 .iter()
                 .map(|(w, c)| (w.as_str(), c.as_str()))
-                .filter(|(w, _)| !canon.contains(w))
+                .filter(|(w, _)| canon.binary_search(w).is_err())
                 .collect();
-            others.sort();
+            others.sort_unstable();
             others.dedup();
             names.extend(others);
             names
@@ -321,18 +325,33 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
             spellings[id].1.push((s, n));
         }
     }
-    // Every (block key, spelling) in one list, sorted by key: a block is a run of equal keys.
-    // The pairs come out sorted whatever order the blocks are visited in. A block's key is the
-    // hash of what the names in it share (no string is built for it). Each entry is one number:
-    // the key in the high 64 bits, then the spelling, so that the list sorts as numbers in the
-    // order of (key, spelling).
-    let mut keyed: Vec<u128> = Vec::new();
+    // The spellings of each block, by its key: the first, and when there are more, where the
+    // list of them all is in `crowded`. A block's key is the hash of what the names in it share
+    // (no string is built for it). Each list is in the order of the spellings (the keys are
+    // made spelling by spelling), each once.
+    let mut blocks: HashMap<u64, (usize, Option<usize>)> = HashMap::default();
+    let mut crowded: Vec<Vec<usize>> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for (id, (name, _)) in spellings.iter().enumerate() {
         words.clear();
         words.extend(name.split(' '));
-        let mut push =
-            |key: u64| keyed.push(pack([(key >> 32) as usize, key as u32 as usize, id, 0]));
+        let mut push = |key: u64| match blocks.entry(key) {
+            Entry::Vacant(e) => {
+                e.insert((id, None));
+            }
+            Entry::Occupied(mut e) => match e.get_mut() {
+                (first, None) if *first == id => {}
+                (first, more @ None) => {
+                    crowded.push(vec![*first, id]);
+                    *more = Some(crowded.len() - 1);
+                }
+                (_, Some(k)) => {
+                    if crowded[*k].last() != Some(&id) {
+                        crowded[*k].push(id);
+                    }
+                }
+            },
+        };
         push(block_key(BlockKind::Whole, |h| name.hash(h)));
         if words.len() > 1 {
             for skip in 0..words.len() {
@@ -361,21 +380,11 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
             }
         }
     }
-    keyed.sort_unstable();
-    let mut block_spellings: Vec<usize> = Vec::new();
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
-    let key = |k: &u128| (k >> 64) as u64;
-    let spelling = |k: &u128| unpack(*k)[2];
-    for block in keyed.chunk_by(|x, y| key(x) == key(y)) {
-        // Most blocks hold one name, or one spelling of a name (one name's letters less one,
-        // or a name every source writes alike): no pair. (The list sorts a block by spelling.)
-        block_spellings.clear();
-        block_spellings.extend(block.iter().map(spelling));
-        block_spellings.dedup();
-        if block_spellings.len() < 2 || block_spellings.len() > MAX_BLOCK {
-            continue;
-        }
+    // Most blocks hold one name, or one spelling of a name (one name's letters less one, or a
+    // name every source writes alike): no pair, and no list in `crowded`.
+    for block_spellings in crowded.iter().filter(|b| b.len() <= MAX_BLOCK) {
         // Names written differently pair up, each with the names of the other sources.
         for (k, &one) in block_spellings.iter().enumerate() {
             for &other in &block_spellings[k + 1..] {
@@ -404,9 +413,8 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
         .collect()
 }
 
-/// Four numbers below 2^32 as one number that orders as the four do in turn: the two halves
-/// of a block key (32 bits each as they are cut), sources, names and spellings (fewer than
-/// 2^32, as [`run`] checks).
+/// Four numbers below 2^32 as one number that orders as the four do in turn: the sources and
+/// names of a pair (fewer than 2^32, as [`run`] checks).
 fn pack(xs: [usize; 4]) -> u128 {
     xs.iter().fold(0, |packed, &x| {
         debug_assert!(x <= u32::MAX as usize);
