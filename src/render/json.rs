@@ -257,15 +257,31 @@ fn optional_string(out: &mut Vec<u8>, s: Option<&str>) {
 
 /// A whole number in decimal.
 fn number(out: &mut Vec<u8>, mut n: usize) {
+    /// "00", "01", ... "99": two digits at a time.
+    const PAIRS: [u8; 200] = {
+        let mut pairs = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            pairs[2 * i] = b'0' + (i / 10) as u8;
+            pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        pairs
+    };
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[at..]);
 }
@@ -277,9 +293,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
     /// Each byte of a word repeated.
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    /// Whether any byte of `word` is zero (exactly, as a whole; not which).
-    fn any_zero(word: u64) -> bool {
-        word.wrapping_sub(ONES) & !word & HIGHS != 0
+    /// The high bit of each byte of `word` below `n` (at most 0x80), and maybe of bytes after
+    /// one that is: nothing exactly when no byte is below `n`.
+    fn below(word: u64, n: u8) -> u64 {
+        word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
     }
     let bytes = s.as_bytes();
     out.push(b'"');
@@ -290,10 +307,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
         // over have their high bit set and are not counted), none a quote or a backslash.
         if let Some(chunk) = bytes[i..].first_chunk::<8>() {
             let word = u64::from_ne_bytes(*chunk);
-            if word.wrapping_sub(ONES * 0x20) & !word & HIGHS == 0
-                && !any_zero(word ^ (ONES * u64::from(b'"')))
-                && !any_zero(word ^ (ONES * u64::from(b'\\')))
-            {
+            let quotes = word ^ (ONES * u64::from(b'"'));
+            let backslashes = word ^ (ONES * u64::from(b'\\'));
+            if below(word, 0x20) | below(quotes, 1) | below(backslashes, 1) == 0 {
                 i += 8;
                 continue;
             }
@@ -363,6 +379,20 @@ mod tests {
                     "{t:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut n = 1usize;
+        let samples = (0..1000).chain(std::iter::from_fn(|| {
+            n = n.checked_mul(7)?;
+            Some(n)
+        }));
+        for n in samples.chain([usize::MAX, usize::MAX / 10, 1 << 32]) {
+            let mut ours = Vec::new();
+            number(&mut ours, n);
+            assert_eq!(ours, serde_json::to_vec(&n).expect("serialises"), "{n}");
         }
     }
 
