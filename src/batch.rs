@@ -181,7 +181,13 @@ fn json_reason(e: &serde_json::Error) -> String {
 
 /// The output line of a cluster's report: its JSON on one line, carrying the cluster id, with
 /// a final newline.
-pub fn report_line(id: &str, mut report: Report) -> String {
+pub fn report_line(id: &str, report: Report) -> String {
+    String::from_utf8(report_line_bytes(id, report)).unwrap_or_default()
+}
+
+/// [`report_line`] as the bytes a writer takes, without checking the line again for UTF-8 on
+/// the way (the JSON is UTF-8 as written).
+pub fn report_line_bytes(id: &str, mut report: Report) -> Vec<u8> {
     report.id = Some(id.to_string());
     // Room for the whole line at once (a claim takes its text and about 350 bytes besides; the
     // findings, groups and sources less), so that a report of tens of kilobytes is not copied
@@ -193,12 +199,12 @@ pub fn report_line(id: &str, mut report: Report) -> String {
             .map(|c| c.text.len() + 512)
             .sum::<usize>();
     let mut line = Vec::with_capacity(room);
-    // Serialising plain data with string keys cannot fail, and gives UTF-8.
-    if serde_json::to_writer(&mut line, &report).is_err() {
+    // Serialising plain data with string keys cannot fail.
+    if crate::render::json::write_compact(&report, &mut line).is_err() {
         line.clear();
     }
     line.push(b'\n');
-    String::from_utf8(line).unwrap_or_default()
+    line
 }
 
 /// The output line of a cluster that failed: `{"id": ..., "line": n, "error": "..."}` (id

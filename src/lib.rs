@@ -135,6 +135,27 @@ pub fn source_id(index: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The id of claim `index` (0-based) of the source `source`: "a:7" for claim 6 of "a".
+fn claim_id(source: &str, index: usize) -> String {
+    // Written by hand: `format!` costs several times as much, for every claim of a batch.
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = index + 1;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(source.len() + 1 + digits.len() - at);
+    id.push_str(source);
+    id.push(':');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// Runs the whole analysis. Never fails: any text yields an analysis.
 pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
     let sentences: Vec<Vec<Sentence>> = inputs
@@ -188,21 +209,38 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Analysis {
 impl Analysis {
     /// The id of a claim: "a:7".
     pub fn claim_id(&self, r: align::ClaimRef) -> String {
-        format!("{}:{}", self.ids[r.0], r.1 + 1)
+        claim_id(&self.ids[r.0], r.1)
     }
 
     /// Builds the report, the plain data every renderer reads.
     pub fn report(&self) -> Report {
-        let group_of: BTreeMap<align::ClaimRef, usize> = self
-            .groups
-            .iter()
-            .enumerate()
-            .flat_map(|(g, grp)| grp.claims.iter().map(move |c| (*c, g + 1)))
-            .collect();
-        let differing: std::collections::BTreeSet<usize> =
-            self.findings.iter().filter_map(|f| f.group).collect();
-        let mut claims =
-            Vec::with_capacity(self.extractions.iter().map(|ex| ex.claims.len()).sum());
+        // Claims are numbered across sources: source `s`'s claim `c` is `first[s] + c`.
+        let mut first = Vec::with_capacity(self.extractions.len());
+        let mut total = 0;
+        for ex in &self.extractions {
+            first.push(total);
+            total += ex.claims.len();
+        }
+        let index = |(s, c): align::ClaimRef| {
+            first
+                .get(s)
+                .filter(|_| c < self.extractions[s].claims.len())
+                .map(|f| f + c)
+        };
+        // Each claim's group (1-based; 0 for none), and whether each group has a finding.
+        let mut group_of = vec![0; total];
+        for (g, grp) in self.groups.iter().enumerate() {
+            for c in grp.claims.iter().filter_map(|r| index(*r)) {
+                group_of[c] = g + 1;
+            }
+        }
+        let mut differing = vec![false; self.groups.len()];
+        for g in self.findings.iter().filter_map(|f| f.group) {
+            if let Some(d) = differing.get_mut(g) {
+                *d = true;
+            }
+        }
+        let mut claims = Vec::with_capacity(total);
         for (s, ex) in self.extractions.iter().enumerate() {
             let doc = &self.inputs[s].document;
             for (c, claim) in ex.claims.iter().enumerate() {
@@ -210,7 +248,7 @@ impl Analysis {
                 let (line, column) = doc.line_column(o.start);
                 let (end_line, end_column) = doc.line_column(o.end);
                 claims.push(ClaimOut {
-                    id: self.claim_id((s, c)),
+                    id: claim_id(&self.ids[s], c),
                     source: self.ids[s].clone(),
                     kind: claim.kind.into(),
                     text: claim.text.clone(),
@@ -237,21 +275,28 @@ impl Analysis {
                         })
                         .collect(),
                     names: claim.names.clone(),
-                    group: group_of.get(&(s, c)).copied().unwrap_or(0),
+                    group: group_of[first[s] + c],
                     text_range: (claim.range.start, claim.range.end),
                 });
             }
         }
+        // A claim's id, copied from its claim rather than written out again.
+        let id_of = |r: align::ClaimRef| match index(r) {
+            Some(i) => claims[i].id.clone(),
+            None => self.claim_id(r),
+        };
+        // Which sources a group has been seen in: `seen[s] == g + 1` once group `g` counted `s`.
+        let mut seen = vec![0; self.ids.len()];
         let groups: Vec<GroupOut> = self
             .groups
             .iter()
             .enumerate()
             .map(|(g, grp)| GroupOut {
                 id: g + 1,
-                claims: grp.claims.iter().map(|r| self.claim_id(*r)).collect(),
+                claims: grp.claims.iter().map(|r| id_of(*r)).collect(),
                 verdict: if grp.claims.len() == 1 {
                     Verdict::Single
-                } else if differing.contains(&g) {
+                } else if differing[g] {
                     Verdict::Differ
                 } else {
                     Verdict::Agree
@@ -262,9 +307,8 @@ impl Analysis {
                     sources: grp
                         .claims
                         .iter()
-                        .map(|r| r.0)
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .len(),
+                        .filter(|r| std::mem::replace(&mut seen[r.0], g + 1) != g + 1)
+                        .count(),
                     of: self.inputs.len(),
                 },
             })
@@ -277,7 +321,7 @@ impl Analysis {
                 severity: f.severity.into(),
                 message: f.message.clone(),
                 group: f.group.map(|g| g + 1),
-                claims: f.claims.iter().map(|r| self.claim_id(*r)).collect(),
+                claims: f.claims.iter().map(|r| id_of(*r)).collect(),
                 values: f
                     .values
                     .iter()

@@ -7,7 +7,8 @@
 //! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
 //! at lower severity.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 
 use std::hash::{Hash, Hasher};
 
@@ -33,14 +34,17 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         .iter()
         .map(|s| {
             let forms = &s.entities.forms;
-            let canon: BTreeSet<&str> = forms.iter().map(|(_, c)| c.as_str()).collect();
+            // Sorted, each once.
+            let mut canon: Vec<&str> = forms.iter().map(|(_, c)| c.as_str()).collect();
+            canon.sort_unstable();
+            canon.dedup();
             let mut names: Vec<(&str, &str)> = canon.iter().map(|c| (*c, *c)).collect();
             let mut others: Vec<(&str, &str)> = forms
                 .iter()
                 .map(|(w, c)| (w.as_str(), c.as_str()))
-                .filter(|(w, _)| !canon.contains(w))
+                .filter(|(w, _)| canon.binary_search(w).is_err())
                 .collect();
-            others.sort();
+            others.sort_unstable();
             others.dedup();
             names.extend(others);
             names
@@ -55,15 +59,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    // Every form each source writes, folded, to look names up in; and each name folded.
-    let written_text: Vec<Vec<String>> = ctx
-        .sources
-        .iter()
-        .map(|s| {
-            let forms = &s.entities.forms;
-            forms.iter().flat_map(|(w, c)| [fold(w), fold(c)]).collect()
-        })
-        .collect();
+    // Each name folded.
     let folded: Vec<Vec<String>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
@@ -71,13 +67,15 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     // The sets and maps below hold numbers for the strings (with many sources the pairs grow
     // with the square of the sources, and each would otherwise hash or compare names).
     let mut folded_ids = Ids::default();
-    let written: Vec<HashSet<u32>> = written_text
-        .iter()
-        .map(|ws| ws.iter().map(|w| folded_ids.of(w)).collect())
-        .collect();
     let folded_id: Vec<Vec<u32>> = folded
         .iter()
         .map(|fs| fs.iter().map(|f| folded_ids.of(f)).collect())
+        .collect();
+    // Every form each source writes, folded, to look names up in. A source's names are the
+    // written forms and canonical names of its forms, each once: their folded forms are these.
+    let written: Vec<HashSet<u32>> = folded_id
+        .iter()
+        .map(|ids| ids.iter().copied().collect())
         .collect();
     let mut name_ids = Ids::default();
     let name_id: Vec<Vec<(u32, u32)>> = names
@@ -91,12 +89,20 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     let mut reported: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut first_claim: HashMap<(usize, u32), Option<ClaimRef>> = HashMap::default();
     let mut judgements: HashMap<(u32, u32), Option<Severity>> = HashMap::default();
-    let group_of: HashMap<ClaimRef, usize> = ctx
-        .groups
+    // The group of each claim, by source and position.
+    let mut group_of: Vec<Vec<Option<usize>>> = ctx
+        .sources
         .iter()
-        .enumerate()
-        .flat_map(|(g, grp)| grp.claims.iter().map(move |c| (*c, g)))
+        .map(|s| vec![None; s.claims.len()])
         .collect();
+    for (g, grp) in ctx.groups.iter().enumerate() {
+        for &(s, c) in &grp.claims {
+            if let Some(slot) = group_of.get_mut(s).and_then(|cs| cs.get_mut(c)) {
+                *slot = Some(g);
+            }
+        }
+    }
+    let group_of = |(s, c): ClaimRef| group_of.get(s).and_then(|cs| cs.get(c)).copied().flatten();
     let forms: Vec<Vec<&str>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| *x).collect())
@@ -136,10 +142,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         let claims = [first(i, xi), first(j, yi)];
         // Every claim is in exactly one group: the two share one when their groups are one.
         let group = match claims {
-            [Some(a), Some(b)] => group_of
-                .get(&a)
-                .filter(|g| group_of.get(&b) == Some(g))
-                .copied(),
+            [Some(a), Some(b)] => group_of(a).filter(|g| group_of(b) == Some(*g)),
             _ => None,
         };
         pairs.push(Pair {
@@ -308,83 +311,85 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
 /// name with every other, and names written the same are never paired (one spelling, however
 /// many sources write it).
 fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usize, usize, usize)> {
-    // Every (block key, name) in one list, sorted by key: a block is a run of equal keys. The
-    // pairs come out sorted whatever order the blocks are visited in. A block's key is the hash
-    // of what the names in it share (no string is built for it). Each entry is one number: the
-    // key in the high 64 bits, then the source, then the name, so that the list sorts as
-    // numbers in the order of (key, source, name).
-    let mut keyed: Vec<u128> = Vec::new();
+    // The distinct spellings, numbered in order of first sight, with the (source, name) pairs
+    // writing each: keys are made once a spelling, however many sources write it (names
+    // written alike fold alike, and so share all their keys).
+    let mut spelling_ids: HashMap<&str, usize> = HashMap::default();
+    let mut spellings: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
+    for (s, names) in written.iter().enumerate() {
+        for (n, &w) in names.iter().enumerate() {
+            let id = *spelling_ids.entry(w).or_insert_with(|| {
+                spellings.push((&folded[s][n], Vec::new()));
+                spellings.len() - 1
+            });
+            spellings[id].1.push((s, n));
+        }
+    }
+    // The spellings of each block, by its key: the first, and when there are more, where the
+    // list of them all is in `crowded`. A block's key is the hash of what the names in it share
+    // (no string is built for it). Each list is in the order of the spellings (the keys are
+    // made spelling by spelling), each once.
+    let mut blocks: HashMap<u64, (usize, Option<usize>)> = HashMap::default();
+    let mut crowded: Vec<Vec<usize>> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for (s, names) in folded.iter().enumerate() {
-        for (n, name) in names.iter().enumerate() {
-            words.clear();
-            words.extend(name.split(' '));
-            let mut push =
-                |key: u64| keyed.push(pack([(key >> 32) as usize, key as u32 as usize, s, n]));
-            push(block_key(BlockKind::Whole, |h| name.hash(h)));
-            if words.len() > 1 {
-                for skip in 0..words.len() {
-                    push(block_key(BlockKind::AllWordsBut, |h| {
-                        (words.len(), skip).hash(h);
-                        for (w, word) in words.iter().enumerate() {
-                            if w != skip {
-                                word.hash(h);
-                            }
-                        }
-                    }));
+    for (id, (name, _)) in spellings.iter().enumerate() {
+        words.clear();
+        words.extend(name.split(' '));
+        let mut push = |key: u64| match blocks.entry(key) {
+            Entry::Vacant(e) => {
+                e.insert((id, None));
+            }
+            Entry::Occupied(mut e) => match e.get_mut() {
+                (first, None) if *first == id => {}
+                (first, more @ None) => {
+                    crowded.push(vec![*first, id]);
+                    *more = Some(crowded.len() - 1);
                 }
-            } else {
-                // The word, and the word less each of its letters in turn: the same sequence
-                // of letters makes the same key however it was come by.
-                let letters = |h: &mut FxHasher, del: Option<usize>| {
-                    for (c, ch) in name.chars().enumerate() {
-                        if Some(c) != del {
-                            ch.hash(h);
+                (_, Some(k)) => {
+                    if crowded[*k].last() != Some(&id) {
+                        crowded[*k].push(id);
+                    }
+                }
+            },
+        };
+        push(block_key(BlockKind::Whole, |h| name.hash(h)));
+        if words.len() > 1 {
+            for skip in 0..words.len() {
+                push(block_key(BlockKind::AllWordsBut, |h| {
+                    (words.len(), skip).hash(h);
+                    for (w, word) in words.iter().enumerate() {
+                        if w != skip {
+                            word.hash(h);
                         }
                     }
-                };
-                push(block_key(BlockKind::Letters, |h| letters(h, None)));
-                for del in 0..name.chars().count() {
-                    push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
+                }));
+            }
+        } else {
+            // The word, and the word less each of its letters in turn: the same sequence
+            // of letters makes the same key however it was come by.
+            let letters = |h: &mut FxHasher, del: Option<usize>| {
+                for (c, ch) in name.chars().enumerate() {
+                    if Some(c) != del {
+                        ch.hash(h);
+                    }
                 }
+            };
+            push(block_key(BlockKind::Letters, |h| letters(h, None)));
+            for del in 0..name.chars().count() {
+                push(block_key(BlockKind::Letters, |h| letters(h, Some(del))));
             }
         }
     }
-    keyed.sort_unstable();
-    let mut blocks: Vec<(usize, usize)> = Vec::new();
     // Sorted and without repeats at the end (a pair may share several blocks).
     let mut pairs = Vec::new();
-    let key = |k: &u128| (k >> 64) as u64;
-    let source_name = |k: &u128| {
-        let [_, _, s, n] = unpack(*k);
-        (s, n)
-    };
-    for block in keyed.chunk_by(|x, y| key(x) == key(y)) {
-        // Most blocks hold one name, or one spelling of a name (one name's letters less one,
-        // or a name every source writes alike): no pair.
-        let spelt = |k: &u128| {
-            let (s, n) = source_name(k);
-            written[s][n]
-        };
-        if block.iter().all(|r| spelt(r) == spelt(&block[0])) {
-            continue;
-        }
-        // The block's names by how they are written: only names written differently pair up.
-        let refs = &mut blocks;
-        refs.clear();
-        refs.extend(block.iter().map(source_name));
-        refs.sort_by_key(|&(s, n)| (written[s][n], s, n));
-        let spellings: Vec<&[(usize, usize)]> = refs
-            .chunk_by(|&(s, n), &(t, m)| written[s][n] == written[t][m])
-            .collect();
-        // (Two spellings at least: a block of one was passed over above.)
-        if spellings.len() > MAX_BLOCK {
-            continue;
-        }
-        for (k, one) in spellings.iter().enumerate() {
-            for other in &spellings[k + 1..] {
-                for &(s, n) in one.iter() {
-                    for &(t, m) in other.iter() {
+    // Most blocks hold one name, or one spelling of a name (one name's letters less one, or a
+    // name every source writes alike): no pair, and no list in `crowded`.
+    for block_spellings in crowded.iter().filter(|b| b.len() <= MAX_BLOCK) {
+        // Names written differently pair up, each with the names of the other sources.
+        for (k, &one) in block_spellings.iter().enumerate() {
+            for &other in &block_spellings[k + 1..] {
+                for &(s, n) in &spellings[one].1 {
+                    for &(t, m) in &spellings[other].1 {
                         match s.cmp(&t) {
                             std::cmp::Ordering::Less => pairs.push(pack([s, n, t, m])),
                             std::cmp::Ordering::Greater => pairs.push(pack([t, m, s, n])),
@@ -408,9 +413,8 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
         .collect()
 }
 
-/// Four numbers below 2^32 as one number that orders as the four do in turn: the two halves
-/// of a block key (32 bits each as they are cut), sources and names (fewer than 2^32, as
-/// [`run`] checks).
+/// Four numbers below 2^32 as one number that orders as the four do in turn: the sources and
+/// names of a pair (fewer than 2^32, as [`run`] checks).
 fn pack(xs: [usize; 4]) -> u128 {
     xs.iter().fold(0, |packed, &x| {
         debug_assert!(x <= u32::MAX as usize);

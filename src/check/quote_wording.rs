@@ -17,8 +17,12 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (gi, g) in ctx.groups.iter().enumerate() {
         let quotes = claims_of_kind(ctx, g, ClaimKind::Quote);
-        let Some((i, j)) = differing_pair(&quotes.iter().map(|(_, c)| *c).collect::<Vec<_>>())
-        else {
+        if quotes.len() < 2 {
+            continue;
+        }
+        let claims: Vec<&Claim> = quotes.iter().map(|(_, c)| *c).collect();
+        let relations = Relations::new(&claims);
+        let Some((i, j)) = differing_pair(&relations) else {
             continue;
         };
         let ((first_ref, first), (other_ref, other)) = (quotes[i], quotes[j]);
@@ -33,17 +37,18 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
             (None, Some(y)) => Err(format!("{y} in {b}; {a} names no speaker")),
             (x, _) => Ok(x.clone()),
         };
-        let mut ordered = vec![(first_ref, first), (other_ref, other)];
-        ordered.extend(
-            quotes
-                .iter()
-                .copied()
-                .filter(|(r, _)| *r != first_ref && *r != other_ref),
-        );
+        // The two the diff compares first, then the others (`order` by index in `quotes`).
+        let order: Vec<usize> = [i, j]
+            .into_iter()
+            .chain(
+                (0..quotes.len()).filter(|&k| quotes[k].0 != first_ref && quotes[k].0 != other_ref),
+            )
+            .collect();
+        let ordered: Vec<(ClaimRef, &Claim)> = order.iter().map(|&k| quotes[k]).collect();
         let values: Vec<(usize, String)> =
             ordered.iter().map(|(r, c)| (r.0, c.text.clone())).collect();
         let texts: Vec<&Claim> = ordered.iter().map(|(_, c)| *c).collect();
-        let relations = Relations::new(&texts);
+        let relations = relations.reordered(&texts, &order);
         let readings = super::readings(&values, |x, y| relations.agree(x, y));
         let message = match &who {
             _ if super::distinct_sources(&readings) > 2 => format!(
@@ -111,15 +116,14 @@ fn one_speaker<'c>(quotes: &[(ClaimRef, &'c Claim)]) -> Option<&'c str> {
 /// ends, a quote with words left out at an ellipsis, and two partial quotes of a longer one
 /// that a third source gives whole ("act of terror", "act of hate" of "act of terror and an act
 /// of hate").
-fn differing_pair(quotes: &[&Claim]) -> Option<(usize, usize)> {
-    if quotes.len() < 2 {
+fn differing_pair(r: &Relations<'_>) -> Option<(usize, usize)> {
+    let n = r.quotes.len();
+    if n < 2 {
         return None;
     }
-    let r = Relations::new(quotes);
-    for x in 0..quotes.len() {
-        for y in x + 1..quotes.len() {
-            let covered =
-                (0..quotes.len()).any(|z| z != x && z != y && r.part_of(x, z) && r.part_of(y, z));
+    for x in 0..n {
+        for y in x + 1..n {
+            let covered = (0..n).any(|z| z != x && z != y && r.part_of(x, z) && r.part_of(y, z));
             if !r.agree(x, y) && !covered {
                 return Some((x, y));
             }
@@ -134,6 +138,9 @@ struct Relations<'a> {
     /// Each quote's wording keys: without what it has in brackets, and, when it has any, with
     /// it too ("He should pay [for] it" is "He should pay it" or "He should pay for it").
     keys: Vec<Vec<Vec<String>>>,
+    /// Whether a word some quote masks was put for the words it fits (which depends on the
+    /// order of the quotes when several masks fit one word).
+    masked: bool,
 }
 
 impl<'a> Relations<'a> {
@@ -164,7 +171,29 @@ impl<'a> Relations<'a> {
                 }
             }
         }
-        Relations { quotes, keys }
+        Relations {
+            quotes,
+            keys,
+            masked: !masks.is_empty(),
+        }
+    }
+
+    /// The relations of the same quotes in another order: `quotes[k]` is the quote at
+    /// `order[k]` here. The wording keys are moved, not computed again (unless a mask was put
+    /// for words, which the order can change).
+    fn reordered<'b>(self, quotes: &'b [&'b Claim], order: &[usize]) -> Relations<'b> {
+        if self.masked {
+            return Relations::new(quotes);
+        }
+        let mut keys = self.keys;
+        Relations {
+            quotes,
+            keys: order
+                .iter()
+                .map(|&k| std::mem::take(&mut keys[k]))
+                .collect(),
+            masked: false,
+        }
     }
 
     /// Quote x is the same words as y, an excerpt of y, or y with words left out at an
@@ -549,7 +578,7 @@ mod tests {
         let q = |t: &str| Claim::bare(ClaimKind::Quote, t);
         let pair = |texts: &[&str]| {
             let claims: Vec<Claim> = texts.iter().map(|t| q(t)).collect();
-            differing_pair(&claims.iter().collect::<Vec<_>>())
+            differing_pair(&Relations::new(&claims.iter().collect::<Vec<_>>()))
         };
         // Trimmed differently at the ends.
         assert_eq!(

@@ -62,8 +62,8 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     // Reports are numbered in reading order; those done before an earlier one wait here.
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, (String, bool))>();
-    let mut waiting: BTreeMap<usize, (String, bool)> = BTreeMap::new();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, (Vec<u8>, bool))>();
+    let mut waiting: BTreeMap<usize, (Vec<u8>, bool)> = BTreeMap::new();
     let (mut read, mut written) = (0usize, 0usize);
     let mut line_no = 0usize;
     let mut at_end = false;
@@ -111,7 +111,7 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
                     failed += 1;
                     progress.set_message(format!("{failed} failed"));
                 }
-                if pipe_closed(out.write_all(line.as_bytes()))? {
+                if pipe_closed(out.write_all(&line))? {
                     return Ok(true);
                 }
                 progress.inc(1);
@@ -146,7 +146,7 @@ fn pipe_closed(r: std::io::Result<()>) -> Result<bool> {
 
 /// [`cluster`], with a panic (a bug) turned into an error record so that one cluster cannot
 /// stop a batch of millions.
-fn guarded(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) {
+fn guarded(line_no: usize, bytes: &[u8], settings: &Settings) -> (Vec<u8>, bool) {
     match catch_unwind(AssertUnwindSafe(|| cluster(line_no, bytes, settings))) {
         Ok(r) => r,
         Err(_) => (
@@ -154,15 +154,17 @@ fn guarded(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) 
                 None,
                 line_no,
                 "internal error: claimdiff failed on this cluster (please report it)",
-            ),
+            )
+            .into_bytes(),
             false,
         ),
     }
 }
 
 /// One input line to one output line, and whether the cluster succeeded.
-fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) {
-    let failure = |id: Option<&str>, e: &str| (batch::error_line(id, line_no, e), false);
+fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (Vec<u8>, bool) {
+    let failure =
+        |id: Option<&str>, e: &str| (batch::error_line(id, line_no, e).into_bytes(), false);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.trim_end_matches(['\n', '\r']),
         Err(e) => {
@@ -211,7 +213,7 @@ fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (String, bool) 
     match inputs {
         Ok(inputs) => {
             let report = analyze(&inputs, &Options::default()).report();
-            (batch::report_line(&cluster.id, report), true)
+            (batch::report_line_bytes(&cluster.id, report), true)
         }
         Err(e) => failure(Some(&cluster.id), &format!("{e:#}")),
     }
