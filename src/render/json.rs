@@ -1,7 +1,8 @@
 //! The JSON renderer: the report serialised as the public contract (schema_version 1).
 
 use crate::report::{
-    AttributionOut, ClaimKindOut, ClaimOut, DiffOpKind, FindingOut, GroupOut, Report, Verdict,
+    AttributionOut, ClaimKindOut, ClaimOut, DiffOpKind, DiffOut, FindingOut, GroupOut, NumberOut,
+    ReadingOut, Report, Source, Span, Summary, Support, Tool, ValueOut, Verdict,
 };
 
 /// The report as pretty-printed JSON, ending with a newline.
@@ -26,6 +27,31 @@ pub fn schema() -> String {
 /// `NumberKind`) and group scores still go through serde_json, which alone decides how they
 /// read. The tests hold it to serde_json on whole reports.
 pub(crate) fn write_compact(report: &Report, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    // Every field of every type written is named below, so that a field added to the report
+    // does not compile until this writer writes it too (or says why not: `texts` and
+    // `text_range` are not serialised).
+    let Report {
+        id: _,
+        schema_version: _,
+        tool: Tool {
+            name: _,
+            version: _,
+        },
+        sources: _,
+        summary:
+            Summary {
+                claims: _,
+                groups: _,
+                agree: _,
+                differ: _,
+                single: _,
+                findings: _,
+            },
+        claims: _,
+        groups: _,
+        findings: _,
+        texts: _,
+    } = report;
     out.push(b'{');
     if let Some(id) = &report.id {
         out.extend_from_slice(b"\"id\":");
@@ -40,6 +66,12 @@ pub(crate) fn write_compact(report: &Report, out: &mut Vec<u8>) -> serde_json::R
     string(out, &report.tool.version);
     out.extend_from_slice(b"},\"sources\":");
     array(out, &report.sources, |out, s| {
+        let Source {
+            id: _,
+            path: _,
+            format: _,
+            bytes: _,
+        } = s;
         out.extend_from_slice(b"{\"id\":");
         string(out, &s.id);
         out.extend_from_slice(b",\"path\":");
@@ -83,6 +115,29 @@ pub(crate) fn write_compact(report: &Report, out: &mut Vec<u8>) -> serde_json::R
 
 /// One claim of [`write_compact`].
 fn claim(out: &mut Vec<u8>, c: &ClaimOut) -> serde_json::Result<()> {
+    let ClaimOut {
+        id: _,
+        source: _,
+        kind: _,
+        text: _,
+        span:
+            Span {
+                start: _,
+                end: _,
+                line: _,
+                column: _,
+                end_line: _,
+                end_column: _,
+            },
+        speaker: _,
+        channel: _,
+        attribution: _,
+        block: _,
+        numbers: _,
+        names: _,
+        group: _,
+        text_range: _,
+    } = c;
     out.extend_from_slice(b"{\"id\":");
     string(out, &c.id);
     out.extend_from_slice(b",\"source\":");
@@ -121,6 +176,12 @@ fn claim(out: &mut Vec<u8>, c: &ClaimOut) -> serde_json::Result<()> {
     }
     out.extend_from_slice(b",\"numbers\":");
     array(out, &c.numbers, |out, n| {
+        let NumberOut {
+            text: _,
+            value: _,
+            kind: _,
+            role: _,
+        } = n;
         out.extend_from_slice(b"{\"text\":");
         string(out, &n.text);
         out.extend_from_slice(b",\"value\":");
@@ -142,6 +203,14 @@ fn claim(out: &mut Vec<u8>, c: &ClaimOut) -> serde_json::Result<()> {
 
 /// One group of [`write_compact`].
 fn group(out: &mut Vec<u8>, g: &GroupOut) -> serde_json::Result<()> {
+    let GroupOut {
+        id: _,
+        claims: _,
+        verdict: _,
+        score: _,
+        sources: _,
+        support: Support { sources: _, of: _ },
+    } = g;
     out.extend_from_slice(b"{\"id\":");
     number(out, g.id);
     out.extend_from_slice(b",\"claims\":");
@@ -164,6 +233,17 @@ fn group(out: &mut Vec<u8>, g: &GroupOut) -> serde_json::Result<()> {
 
 /// One finding of [`write_compact`].
 fn finding(out: &mut Vec<u8>, f: &FindingOut) -> serde_json::Result<()> {
+    let FindingOut {
+        kind: _,
+        severity: _,
+        message: _,
+        group: _,
+        claims: _,
+        values: _,
+        diff: _,
+        readings: _,
+        outliers: _,
+    } = f;
     out.extend_from_slice(b"{\"kind\":\"");
     out.extend_from_slice(f.kind.as_str().as_bytes());
     out.extend_from_slice(b"\",\"severity\":\"");
@@ -179,6 +259,7 @@ fn finding(out: &mut Vec<u8>, f: &FindingOut) -> serde_json::Result<()> {
     strings(out, &f.claims);
     out.extend_from_slice(b",\"values\":");
     array(out, &f.values, |out, v| {
+        let ValueOut { source: _, text: _ } = v;
         out.extend_from_slice(b"{\"source\":");
         string(out, &v.source);
         out.extend_from_slice(b",\"text\":");
@@ -189,6 +270,11 @@ fn finding(out: &mut Vec<u8>, f: &FindingOut) -> serde_json::Result<()> {
     if let Some(diff) = &f.diff {
         out.extend_from_slice(b",\"diff\":");
         array(out, diff, |out, d| {
+            let DiffOut {
+                op: _,
+                text: _,
+                new_text: _,
+            } = d;
             out.extend_from_slice(match d.op {
                 DiffOpKind::Equal => b"{\"op\":\"equal\",\"text\":",
                 DiffOpKind::Delete => b"{\"op\":\"delete\",\"text\":",
@@ -205,6 +291,10 @@ fn finding(out: &mut Vec<u8>, f: &FindingOut) -> serde_json::Result<()> {
     }
     out.extend_from_slice(b",\"readings\":");
     array(out, &f.readings, |out, r| {
+        let ReadingOut {
+            text: _,
+            sources: _,
+        } = r;
         out.extend_from_slice(b"{\"text\":");
         string(out, &r.text);
         out.extend_from_slice(b",\"sources\":");
