@@ -993,8 +993,9 @@ fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
 /// The entities of one document: every distinct name and its canonical (fullest) form.
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
-    /// Canonical name for each distinct name written in the document.
-    canonical: BTreeMap<String, String>,
+    /// Canonical name for each distinct name written in the document (only looked up: a
+    /// hash map).
+    canonical: HashMap<String, String>,
     /// Number of mentions of each canonical name.
     pub counts: BTreeMap<String, usize>,
     /// Every distinct written form, with the canonical name it belongs to, in first-seen order.
