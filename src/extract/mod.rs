@@ -237,7 +237,7 @@ pub(crate) fn extract_cut(
                 .iter()
                 .filter(|m| m.range.start >= r.start && m.range.end <= r.end)
             {
-                let n = entities.canonical(&m.name());
+                let n = entities.canonical_of(m);
                 if !out.contains(&n) {
                     out.push(n);
                 }
@@ -657,7 +657,7 @@ fn person_names(
         .collect();
     for m in mentions.iter().filter(|m| m.tokens.len() >= 2) {
         if m.tokens.last().is_some_and(|t| alone.contains(t.as_str())) {
-            out.insert(entities.canonical(&m.name()));
+            out.insert(entities.canonical_of(m));
         }
     }
     for m in mentions {
@@ -673,7 +673,7 @@ fn person_names(
             || near_verb.contains(&m.range.end)
             || near_verb.contains(&m.range.start)
         {
-            out.insert(entities.canonical(&m.name()));
+            out.insert(entities.canonical_of(m));
         }
     }
     // "The Times", "The Washington Post": a name opening with an article is not a person's.
@@ -725,7 +725,7 @@ fn attribute_blocks(
             .of(si)
             .iter()
             .find(|m| &m.range == r)
-            .map(|m| entities.canonical(&m.name()))
+            .map(|m| entities.canonical_of(m))
     };
     let ctx = Subjects::new(&doc.text, narratives, sentence_mentions, entities, persons);
     let mut done_blocks = BTreeSet::new();
@@ -1146,7 +1146,7 @@ impl<'a> Subjects<'a> {
                 if !found.is_empty() {
                     offices.push(Office {
                         at: m.range.start,
-                        name: entities.canonical(&m.name()),
+                        name: entities.canonical_of(m),
                         offices: found,
                         seeking,
                         former,
@@ -1247,7 +1247,7 @@ impl<'a> Subjects<'a> {
                 continue;
             }
             if let Some(m) = starts_name(w.range.start) {
-                let name = self.entities.canonical(&m.name());
+                let name = self.entities.canonical_of(m);
                 let k = run_start(i);
                 // A possessive name is the subject only of a thing ("Lee's letter said"), not
                 // of a person ("Lee's lawyer said").
@@ -1305,7 +1305,7 @@ impl<'a> Subjects<'a> {
                 .of(si)
                 .iter()
                 .find(|m| m.range.start == w.range.start)?;
-            let name = self.entities.canonical(&m.name());
+            let name = self.entities.canonical_of(m);
             self.persons.contains(&name).then_some(name)
         })
     }

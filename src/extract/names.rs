@@ -993,9 +993,9 @@ fn preceded_by_title(sentence: &str, w: &Word<'_>) -> bool {
 /// The entities of one document: every distinct name and its canonical (fullest) form.
 #[derive(Debug, Default, Clone)]
 pub struct Entities {
-    /// Canonical name for each distinct name written in the document (only looked up: a
-    /// hash map).
-    canonical: HashMap<String, String>,
+    /// Canonical name for each distinct name written in the document, by its words (only
+    /// looked up: a hash map).
+    canonical: HashMap<Vec<String>, String>,
     /// Number of mentions of each canonical name.
     pub counts: BTreeMap<String, usize>,
     /// Every distinct written form, with the canonical name it belongs to, in first-seen order.
@@ -1138,7 +1138,7 @@ impl Entities {
             let canon = fuller.unwrap_or(name).join(" ");
             let written = name.join(" ");
             *e.counts.entry(canon.clone()).or_default() += count[name];
-            e.canonical.insert(written.clone(), canon.clone());
+            e.canonical.insert(name.to_vec(), canon.clone());
             e.forms.push((written, canon));
         }
         e
@@ -1146,10 +1146,20 @@ impl Entities {
 
     /// The canonical form of a name written in this document (itself when unknown).
     pub fn canonical(&self, name: &str) -> String {
+        let words: Vec<String> = name.split(' ').map(String::from).collect();
         self.canonical
-            .get(name)
+            .get(&words)
             .cloned()
             .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The canonical form of the name a mention writes: [`Entities::canonical`] of
+    /// [`Mention::name`], without joining its words (a name's words have no space in them).
+    pub fn canonical_of(&self, m: &Mention) -> String {
+        self.canonical
+            .get(m.tokens.as_slice())
+            .cloned()
+            .unwrap_or_else(|| m.name())
     }
 }
 
