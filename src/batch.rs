@@ -203,6 +203,12 @@ pub fn report_line_bytes(id: &str, mut report: Report) -> Vec<u8> {
     if crate::render::json::write_compact(&report, &mut line).is_err() {
         line.clear();
     }
+    // Every debug build (the tests') holds the hand-written line to serde_json's.
+    debug_assert_eq!(
+        String::from_utf8_lossy(&line),
+        serde_json::to_string(&report).unwrap_or_default(),
+        "the batch's JSON writer and serde_json disagree"
+    );
     line.push(b'\n');
     line
 }

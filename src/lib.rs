@@ -138,21 +138,12 @@ pub fn source_id(index: usize) -> String {
 /// The id of claim `index` (0-based) of the source `source`: "a:7" for claim 6 of "a".
 fn claim_id(source: &str, index: usize) -> String {
     // Written by hand: `format!` costs several times as much, for every claim of a batch.
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = index + 1;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(source.len() + 1 + digits.len() - at);
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(index + 1);
+    let mut id = String::with_capacity(source.len() + 1 + digits.len());
     id.push_str(source);
     id.push(':');
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id.push_str(digits);
     id
 }
 

@@ -135,7 +135,7 @@ pub struct Profile {
     /// than the first, folded, sorted, without repeats ([`Profile::names`]).
     hashes: Vec<u64>,
     /// Where each list of `hashes` ends.
-    ends: [u32; 5],
+    ends: [usize; 5],
     /// Hashes of the word 2-, 3- and 4-grams, each sorted, made on first use
     /// ([`Profile::grams`]): most pairs are settled before their longer n-grams are compared.
     grams: std::sync::OnceLock<[Vec<u64>; 3]>,
@@ -160,8 +160,8 @@ pub struct Profile {
     word_bits: WordBits,
     /// The WordNet concept ids ([`lexicon::concepts`]) of every content word, word after word
     /// ([`Profile::concepts`]), then as many indices into `words`, the word of each
-    /// ([`Profile::concept_word`]): one allocation for the two lists.
-    concepts: Vec<u32>,
+    /// ([`Profile::concept_word`]): one allocation for the two lists, always of even length.
+    concepts_then_words: Vec<u32>,
     /// A number no other profile made by [`Profile::of`] has (a clone has its original's, as it
     /// has its content); 0 for one made otherwise.
     id: u64,
@@ -658,7 +658,7 @@ pub struct Words<'a> {
     /// The words as written: [`text::words`] of the text, or of a text it is a stretch of,
     /// when it is given the stretch's words (their offsets are then into that text; only
     /// their text is read).
-    pub written: std::borrow::Cow<'a, [text::Word<'a>]>,
+    pub(crate) written: std::borrow::Cow<'a, [text::Word<'a>]>,
     /// The [`text::key`] of each word (borrowed from the word when it is its own key).
     pub keys: Vec<std::borrow::Cow<'a, str>>,
     /// The [`text::key`] of the whole text.
@@ -785,16 +785,19 @@ impl Profile {
             let mut ends = [0; 5];
             for (end, list) in ends.iter_mut().zip(lists) {
                 hashes.extend_from_slice(list);
-                *end = hashes.len() as u32;
+                *end = hashes.len();
             }
             // The second list, the unigrams, sorted in place.
-            hashes[ends[0] as usize..ends[1] as usize].sort_unstable();
+            hashes[ends[0]..ends[1]].sort_unstable();
             let mut all_concepts = Vec::with_capacity(2 * concepts.len());
             all_concepts.extend_from_slice(concepts);
             all_concepts.extend_from_slice(concept_word);
+            // Emptied now (and again before the next use, in case this one was cut short by a
+            // panic the batch caught), so that a very long text's lists do not stay.
+            scratch.clear();
             Profile {
                 id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-                concepts: all_concepts,
+                concepts_then_words: all_concepts,
                 word_bits: word_bits(&content_words),
                 words: content_words,
                 hashes,
@@ -811,8 +814,8 @@ impl Profile {
 
     /// The list `k` of [`Profile::hashes`].
     fn list(&self, k: usize) -> &[u64] {
-        let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
-        &self.hashes[start..self.ends[k] as usize]
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.hashes[start..self.ends[k]]
     }
 
     /// Hashes of the stems of every word, in order.
@@ -842,12 +845,15 @@ impl Profile {
 
     /// The WordNet concept ids of every content word, word after word.
     fn concepts(&self) -> &[u32] {
-        &self.concepts[..self.concepts.len() / 2]
+        let all = &self.concepts_then_words;
+        debug_assert!(all.len().is_multiple_of(2), "as many words as concepts");
+        &all[..all.len() / 2]
     }
 
     /// Beside each of [`Profile::concepts`], the index into `words` of its word.
     fn concept_word(&self) -> &[u32] {
-        &self.concepts[self.concepts.len() / 2..]
+        let all = &self.concepts_then_words;
+        &all[all.len() / 2..]
     }
 
     /// The hashes of the word `n + 1`-grams, sorted (`n` from 0 to 3), the longer ones made on
@@ -1753,7 +1759,7 @@ mod tests {
     #[test]
     fn chains_are_right_however_the_last_chaining_ended() {
         let text = |concepts: Vec<u32>| Profile {
-            concepts: [concepts.clone(), vec![0; concepts.len()]].concat(),
+            concepts_then_words: [concepts.clone(), vec![0; concepts.len()]].concat(),
             words: vec![ContentWord::default()],
             ..Profile::default()
         };
@@ -1880,7 +1886,7 @@ mod tests {
                 Profile {
                     word_bits: word_bits(&content_words),
                     words: content_words,
-                    concepts: [concepts, concept_word].concat(),
+                    concepts_then_words: [concepts, concept_word].concat(),
                     id: NEXT_PROFILE_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                     ..Profile::default()
                 }

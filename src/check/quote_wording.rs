@@ -138,8 +138,9 @@ struct Relations<'a> {
     /// Each quote's wording keys: without what it has in brackets, and, when it has any, with
     /// it too ("He should pay [for] it" is "He should pay it" or "He should pay for it").
     keys: Vec<Vec<Vec<String>>>,
-    /// Whether a word some quote masks was put for the words it fits (which depends on the
-    /// order of the quotes when several masks fit one word).
+    /// Whether some quote masks a word (a word put for the words it fits depends on the order
+    /// of the quotes when several masks fit one word: the keys are then worked out again for
+    /// another order rather than reordered).
     masked: bool,
 }
 

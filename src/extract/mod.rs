@@ -230,7 +230,8 @@ pub(crate) fn extract_cut(
             })
         };
         // The canonical names mentioned in a stretch, each once, in order (a claim names a
-        // few: a look along the list beats a set).
+        // few: a look along the list beats a set; a sentence is at most
+        // `segment::MAX_SENTENCE_BYTES`, so even a list of names stays a few hundred).
         let names_in = |r: &Range<usize>| -> Vec<String> {
             let mut out: Vec<String> = Vec::new();
             for m in mentions
@@ -567,9 +568,7 @@ pub fn split_clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[r.clone()];
     let mut cuts = Vec::new();
     for (i, c) in s.char_indices() {
-        if c == ';' {
-            cuts.push((i, i + 1));
-        } else if c == ',' && opens_a_clause(&s[i + 1..]) {
+        if c == ';' || (c == ',' && opens_a_clause(&s[i + 1..])) {
             cuts.push((i, i + 1));
         }
     }
@@ -1089,6 +1088,7 @@ struct PerSentence<'a> {
 impl<'a> PerSentence<'a> {
     /// The mentions of sentence `si` (none for a sentence past the last).
     fn of(&self, si: usize) -> &'a [Mention] {
+        debug_assert!(si < self.ends.len(), "a sentence past the last");
         let Some(&end) = self.ends.get(si) else {
             return &[];
         };

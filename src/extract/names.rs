@@ -1144,7 +1144,9 @@ impl Entities {
         e
     }
 
-    /// The canonical form of a name written in this document (itself when unknown).
+    /// The canonical form of a name written in this document (itself when unknown). The table
+    /// is kept by a name's words: this splits `name` at its spaces to look it up
+    /// ([`Entities::canonical_of`] looks a mention up without).
     pub fn canonical(&self, name: &str) -> String {
         let words: Vec<String> = name.split(' ').map(String::from).collect();
         self.canonical
