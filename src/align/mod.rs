@@ -337,9 +337,14 @@ fn features_of(
     sentences: &[Vec<&str>],
     cut: Cut,
 ) -> (Vec<Vec<Features>>, usize) {
-    let mut text_ids: HashMap<&str, u32> = HashMap::default();
+    // Room from the start (a claim has a few distinct content stems of its own), so that the
+    // maps are not grown and hashed again as they fill.
+    let claims: usize = sources.iter().map(|c| c.len()).sum();
+    let mut text_ids: HashMap<&str, u32> =
+        HashMap::with_capacity_and_hasher(claims, Default::default());
     // The text of every content stem, by hash.
-    let mut stem_texts: HashMap<u64, std::rc::Rc<str>> = HashMap::default();
+    let mut stem_texts: HashMap<u64, std::rc::Rc<str>> =
+        HashMap::with_capacity_and_hasher(2 * claims, Default::default());
     // Each claim's features, with its stems as hashes until they are numbered.
     let mut with_stems: Vec<Vec<(Features, Vec<u64>)>> = Vec::with_capacity(sources.len());
     for (s, claims) in sources.iter().enumerate() {

@@ -257,7 +257,15 @@ impl<'a> Vocabulary<'a> {
     pub fn learn(
         sentences: impl IntoIterator<Item = (&'a str, &'a [text::Word<'a>])>,
     ) -> Vocabulary<'a> {
-        let mut v = Vocabulary::default();
+        let sentences: Vec<(&str, &[text::Word])> = sentences.into_iter().collect();
+        // Room for a document's distinct words from the start (about one word in three), so
+        // that the sets are not grown and hashed again and again as they fill.
+        let words: usize = sentences.iter().map(|(_, ws)| ws.len()).sum();
+        let mut v = Vocabulary {
+            lower: HashSet::with_capacity_and_hasher(words / 3, Default::default()),
+            capitalised_inside: HashSet::with_capacity_and_hasher(words / 16, Default::default()),
+            ..Vocabulary::default()
+        };
         for (s, words) in sentences {
             // A headline capitalises every word: its words say nothing of names.
             let headline = is_headline(s, words);
