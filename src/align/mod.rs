@@ -344,7 +344,7 @@ fn features_of(
         HashMap::with_capacity_and_hasher(claims, Default::default());
     // The text of every content stem, by hash.
     let mut stem_texts: HashMap<u64, std::rc::Rc<str>> =
-        HashMap::with_capacity_and_hasher(2 * claims, Default::default());
+        HashMap::with_capacity_and_hasher(4 * claims, Default::default());
     // Each claim's features, with its stems as hashes until they are numbered.
     let mut with_stems: Vec<Vec<(Features, Vec<u64>)>> = Vec::with_capacity(sources.len());
     for (s, claims) in sources.iter().enumerate() {
@@ -742,10 +742,9 @@ fn align_bounded(
     let candidate_pairs: HashSet<(ClaimRef, ClaimRef)> = if many {
         HashSet::default()
     } else {
-        scored
-            .iter()
-            .flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)])
-            .collect()
+        let mut pairs = HashSet::with_capacity_and_hasher(2 * scored.len(), Default::default());
+        pairs.extend(scored.iter().flat_map(|(_, a, b, _)| [(*a, *b), (*b, *a)]));
+        pairs
     };
     let related = |x: &ClaimRef, y: &ClaimRef| {
         many || candidate_pairs.contains(&(*x, *y)) || {

@@ -314,7 +314,9 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     // The distinct spellings, numbered in order of first sight, with the (source, name) pairs
     // writing each: keys are made once a spelling, however many sources write it (names
     // written alike fold alike, and so share all their keys).
-    let mut spelling_ids: HashMap<&str, usize> = HashMap::default();
+    let names: usize = written.iter().map(Vec::len).sum();
+    let mut spelling_ids: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(names, Default::default());
     let mut spellings: Vec<(&str, Vec<(usize, usize)>)> = Vec::new();
     for (s, names) in written.iter().enumerate() {
         for (n, &w) in names.iter().enumerate() {
@@ -329,7 +331,10 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
     // list of them all is in `crowded`. A block's key is the hash of what the names in it share
     // (no string is built for it). Each list is in the order of the spellings (the keys are
     // made spelling by spelling), each once.
-    let mut blocks: HashMap<u64, (usize, Option<usize>)> = HashMap::default();
+    // A spelling makes several keys (itself, and itself less each of its words or letters in
+    // turn): room for some from the start.
+    let mut blocks: HashMap<u64, (usize, Option<usize>)> =
+        HashMap::with_capacity_and_hasher(4 * names, Default::default());
     let mut crowded: Vec<Vec<usize>> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     for (id, (name, _)) in spellings.iter().enumerate() {

@@ -1016,7 +1016,8 @@ impl Entities {
         // The names as the mentions write them, borrowed: in order of first mention, and how
         // often each is mentioned.
         let mut distinct: Vec<&Vec<String>> = Vec::new();
-        let mut count: HashMap<&Vec<String>, usize> = HashMap::default();
+        let mut count: HashMap<&Vec<String>, usize> =
+            HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let titled: HashSet<&Vec<String>> = mentions
             .iter()
             .filter(|m| m.titled)
