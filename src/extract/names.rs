@@ -264,7 +264,7 @@ impl<'a> Vocabulary<'a> {
         let mut v = Vocabulary {
             lower: HashSet::with_capacity_and_hasher(words / 3, Default::default()),
             capitalised_inside: HashSet::with_capacity_and_hasher(words / 16, Default::default()),
-            ..Vocabulary::default()
+            capitalised_pairs: HashSet::with_capacity_and_hasher(words / 32, Default::default()),
         };
         for (s, words) in sentences {
             // A headline capitalises every word: its words say nothing of names.
@@ -1042,7 +1042,10 @@ impl Entities {
                 parts.clone().count() > 1 && parts.all(|p| lasts.contains(p))
             })
         };
-        let mut e = Entities::default();
+        let mut e = Entities {
+            canonical: HashMap::with_capacity_and_hasher(distinct.len(), Default::default()),
+            ..Entities::default()
+        };
         for name in &distinct {
             // A fuller name ending with this one (a surname: "Lee" → "Ann Lee") wins over one
             // starting with it (a short form: "Riverside" → "Riverside Rovers").
