@@ -1042,6 +1042,43 @@ impl Entities {
                 parts.clone().count() > 1 && parts.all(|p| lasts.contains(p))
             })
         };
+        // The names by their first word and by their last, each list in the order of
+        // `distinct`: a name can start or end with another only if it starts or ends with the
+        // same word, so each name is compared with those alone rather than with every name. (A
+        // name of no words, which no mention makes, would be compared with all.)
+        let all: Vec<usize> = (0..distinct.len()).collect();
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, n) in distinct.iter().enumerate() {
+            if let (Some(f), Some(l)) = (n.first(), n.last()) {
+                by_first.entry(f).or_default().push(i);
+                by_last.entry(l).or_default().push(i);
+            }
+        }
+        /// The names of `by` under `word`; all of them for no word.
+        fn group<'m>(
+            by: &'m HashMap<&str, Vec<usize>>,
+            word: Option<&String>,
+            all: &'m [usize],
+        ) -> &'m [usize] {
+            match word {
+                Some(w) => by.get(w.as_str()).map_or(&[], Vec::as_slice),
+                None => all,
+            }
+        }
+        let starting_with = |n: &Vec<String>| {
+            group(&by_first, n.first(), &all)
+                .iter()
+                .map(|&i| distinct[i])
+        };
+        let ending_with =
+            |n: &Vec<String>| group(&by_last, n.last(), &all).iter().map(|&i| distinct[i]);
+        // The names that end with a generational suffix, for `kin` below.
+        let generational: Vec<&Vec<String>> = distinct
+            .iter()
+            .filter(|n| n.last().is_some_and(|w| is_generational(w)))
+            .copied()
+            .collect();
         let mut e = Entities {
             canonical: HashMap::with_capacity_and_hasher(distinct.len(), Default::default()),
             ..Entities::default()
@@ -1064,14 +1101,11 @@ impl Entities {
             // different last words ("New York City", "New York Yankees"), is a short form of
             // neither: which one it names is not known. ("Hillary Rodham Clinton" and "Hillary
             // Clinton" are one person's.)
-            let mut starting = distinct
-                .iter()
+            let mut starting = starting_with(name)
                 .filter(|n| {
                     n.len() > name.len()
                         && n.starts_with(name)
-                        && !distinct
-                            .iter()
-                            .any(|m| m.len() > n.len() && m.starts_with(n))
+                        && !starting_with(n).any(|m| m.len() > n.len() && m.starts_with(n))
                 })
                 .map(|n| n.last());
             let starts_several = starting
@@ -1080,12 +1114,12 @@ impl Entities {
             // A fuller name ending with this one, as a surname.
             let ends_with =
                 |n: &Vec<String>| n.len() > name.len() && n.ends_with(name) && !pairing(n);
-            let ends = distinct.iter().any(|n| ends_with(n)) || titled.contains(name);
+            let ends = ending_with(name).any(|n| ends_with(n)) || titled.contains(name);
             // The names ending with it before a generational suffix ("Jackson" in "Jesse L.
             // Jackson Jr."): a family's, of which the one with "Jr." may not be the one meant
             // ("President Trump" beside "Donald Trump Jr."), so never the name taken, but a
             // person of that surname all the same.
-            let kin: Vec<&Vec<String>> = distinct
+            let kin: Vec<&Vec<String>> = generational
                 .iter()
                 .filter(|n| match n.split_last() {
                     Some((last, rest)) if is_generational(last) => {
@@ -1095,9 +1129,16 @@ impl Entities {
                 })
                 .copied()
                 .collect();
-            let fuller = distinct
+            // Those ending with it when it is a surname, else those starting with it.
+            let fuller = if ends {
+                group(&by_last, name.last(), &all)
+            } else {
+                group(&by_first, name.first(), &all)
+            };
+            let fuller = fuller
                 .iter()
-                .filter(|n| {
+                .map(|&i| (i, distinct[i]))
+                .filter(|(_, n)| {
                     !lone_body
                         && n.len() > name.len()
                         && if ends {
@@ -1113,11 +1154,10 @@ impl Entities {
                 })
                 // Only extend to a fuller name that is itself maximal ("Donald Trump Jr." is
                 // another person than "Donald Trump").
-                .filter(|n| {
-                    !distinct.iter().any(|m| {
-                        m.len() > n.len()
-                            && (m.ends_with(n) || (m.starts_with(n) && !with_suffix(m, n)))
-                    })
+                .filter(|(_, n)| {
+                    !ending_with(n).any(|m| m.len() > n.len() && m.ends_with(n))
+                        && !starting_with(n)
+                            .any(|m| m.len() > n.len() && m.starts_with(n) && !with_suffix(m, n))
                 })
                 .collect::<Vec<_>>();
             // A surname two people of the document share ("Hillary and Bill Clinton") stays as
@@ -1127,25 +1167,25 @@ impl Entities {
             let fuller = if ends
                 && fuller
                     .iter()
-                    .map(|n| **n)
+                    .map(|(_, n)| *n)
                     .chain(kin.iter().copied())
                     .any(|n| {
                         fuller
                             .first()
-                            .is_none_or(|f| !same_first_name(&first(n), &first(f)))
+                            .is_none_or(|(_, f)| !same_first_name(&first(n), &first(f)))
                     }) {
                 None
             } else {
-                fuller.into_iter().max_by(|a, b| {
-                    count[*a]
-                        .cmp(&count[*b])
-                        .then(a.len().cmp(&b.len()))
-                        .then_with(|| {
-                            let pa = distinct.iter().position(|d| d == *a);
-                            let pb = distinct.iter().position(|d| d == *b);
-                            pb.cmp(&pa)
-                        })
-                })
+                // Of names as often met and as long, the first met (its place in `distinct`).
+                fuller
+                    .into_iter()
+                    .max_by(|(pa, a), (pb, b)| {
+                        count[*a]
+                            .cmp(&count[*b])
+                            .then(a.len().cmp(&b.len()))
+                            .then_with(|| pb.cmp(pa))
+                    })
+                    .map(|(_, n)| n)
             };
             let canon = fuller.unwrap_or(name).join(" ");
             let written = name.join(" ");
