@@ -1114,7 +1114,7 @@ impl Entities {
             // A fuller name ending with this one, as a surname.
             let ends_with =
                 |n: &Vec<String>| n.len() > name.len() && n.ends_with(name) && !pairing(n);
-            let ends = ending_with(name).any(|n| ends_with(n)) || titled.contains(name);
+            let ends = ending_with(name).any(&ends_with) || titled.contains(name);
             // The names ending with it before a generational suffix ("Jackson" in "Jesse L.
             // Jackson Jr."): a family's, of which the one with "Jr." may not be the one meant
             // ("President Trump" beside "Donald Trump Jr."), so never the name taken, but a
