@@ -1,9 +1,10 @@
 //! Segment: a document's paragraphs into sentences.
 //!
-//! Unicode sentence boundaries (UAX #29, via ICU4X's icu_segmenter) plus a merge pass that rejoins
-//! what they split too eagerly: abbreviations ("Mr.", "Sen.", "No. 10"), initials ("John F.
-//! Kelly") and a question or exclamation inside quotes followed by its speaker tag (`"Why?" he
-//! asked.`). A sentence never crosses a paragraph.
+//! Unicode sentence boundaries (UAX #29: its rules applied here to prose, whose characters'
+//! classes come from ICU4X's icu_properties; ICU4X's icu_segmenter for any other text) plus a
+//! merge pass that rejoins what they split too eagerly: abbreviations ("Mr.", "Sen.", "No. 10"),
+//! initials ("John F. Kelly") and a question or exclamation inside quotes followed by its
+//! speaker tag (`"Why?" he asked.`). A sentence never crosses a paragraph.
 
 use std::ops::Range;
 
@@ -109,16 +110,184 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
     out
 }
 
-/// The byte ranges of the UAX #29 sentences of `text`, in order, covering it (from ICU4X's
-/// compiled data: nothing is loaded at run time).
-fn uax29_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut breaks = SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
+/// The byte ranges of the UAX #29 sentences of `text`, in order, covering it. Text whose
+/// characters are all of the classes [`rule_breaks`] handles (nearly all prose) is cut by it;
+/// other text (with combining marks, format characters or line ends) by ICU4X's segmenter
+/// (compiled data: nothing is loaded at run time). The two agree wherever both apply (a
+/// proptest holds them to it).
+fn uax29_sentences(text: &str) -> impl Iterator<Item = Range<usize>> {
+    let breaks = rule_breaks(text).unwrap_or_else(|| icu_breaks(text));
+    (1..breaks.len()).map(move |i| breaks[i - 1]..breaks[i])
+}
+
+/// The sentence boundaries of `text` by ICU4X: the offsets where a sentence starts, then the
+/// end of the text.
+fn icu_breaks(text: &str) -> Vec<usize> {
+    SentenceSegmenter::new(SentenceBreakInvariantOptions::default())
         .segment_str(text)
-        .peekable();
-    std::iter::from_fn(move || {
-        let start = breaks.next()?;
-        breaks.peek().map(|end| start..*end)
-    })
+        .collect()
+}
+
+/// A character's `Sentence_Break` class, of those [`rule_breaks`] tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sb {
+    Other,
+    Sp,
+    Lower,
+    Upper,
+    OLetter,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    /// Extend and Format (which the rules skip over), and Sep, CR and LF (which end a
+    /// paragraph): left to ICU4X.
+    Unhandled,
+}
+
+/// [`Sb`] of every ASCII character, as the Unicode property has it (a test compares the two).
+static ASCII_SB: [Sb; 128] = {
+    let mut table = [Sb::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        table[i] = match c {
+            b'a'..=b'z' => Sb::Lower,
+            b'A'..=b'Z' => Sb::Upper,
+            b'0'..=b'9' => Sb::Numeric,
+            b'.' => Sb::ATerm,
+            b'!' | b'?' => Sb::STerm,
+            b' ' | b'\t' | 0x0B | 0x0C => Sb::Sp,
+            b'\r' | b'\n' => Sb::Unhandled,
+            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+            b',' | b'-' | b':' | b';' => Sb::SContinue,
+            _ => Sb::Other,
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The [`Sb`] class of `c`.
+fn sb(c: char) -> Sb {
+    use icu_properties::{CodePointMapData, props::SentenceBreak as P};
+    if c.is_ascii() {
+        return ASCII_SB[c as usize];
+    }
+    match CodePointMapData::<P>::new().get(c) {
+        P::Sp => Sb::Sp,
+        P::Lower => Sb::Lower,
+        P::Upper => Sb::Upper,
+        P::OLetter => Sb::OLetter,
+        P::Numeric => Sb::Numeric,
+        P::ATerm => Sb::ATerm,
+        P::STerm => Sb::STerm,
+        P::Close => Sb::Close,
+        P::SContinue => Sb::SContinue,
+        P::Extend | P::Format | P::Sep | P::CR | P::LF => Sb::Unhandled,
+        _ => Sb::Other,
+    }
+}
+
+/// The sentence boundaries of `text` by the rules of UAX #29 (as [`icu_breaks`] gives them),
+/// or `None` when a character of `text` is [`Sb::Unhandled`]. Without those, a sentence can
+/// end only after a terminator and the closing punctuation and spaces after it (rule SB11),
+/// at the first character that is none of those, unless a rule keeps it whole there: a
+/// digit right after a full stop (SB6), a capital after a letter and a full stop ("U.S.",
+/// SB7), a lower-case letter coming after a full stop before any other letter or terminator
+/// (SB8), or a comma-like mark or another terminator (SB8a). So only the characters around
+/// terminators are classed one by one; the rest is skipped a byte at a time (ASCII) or
+/// checked to be handled (other characters). Each stretch is read at most twice: the work
+/// is linear in the text.
+fn rule_breaks(text: &str) -> Option<Vec<usize>> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The class and length of the character starting at byte `i`.
+    let at = |i: usize| -> (Sb, usize) {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => (ASCII_SB[usize::from(b)], 1),
+            _ => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((Sb::Other, 1), |c| (sb(c), c.len_utf8())),
+        }
+    };
+    let terminator = |k: Sb| matches!(k, Sb::ATerm | Sb::STerm);
+    let letter = |k: Sb| matches!(k, Sb::OLetter | Sb::Upper | Sb::Lower);
+    let mut breaks = vec![0];
+    let mut i = 0;
+    while i < n {
+        let (term, len) = match bytes[i] {
+            b'.' | b'!' | b'?' => (ASCII_SB[usize::from(bytes[i])], 1),
+            b'\r' | b'\n' => return None,
+            b if b.is_ascii() => {
+                i += 1;
+                continue;
+            }
+            _ => match at(i) {
+                (Sb::Unhandled, _) => return None,
+                (k, len) if terminator(k) => (k, len),
+                (_, len) => {
+                    i += len;
+                    continue;
+                }
+            },
+        };
+        // The closing punctuation, then the spaces, after the terminator (SB9, SB10).
+        let mut j = i + len;
+        let mut spaced = false;
+        while j < n {
+            let (k, l) = at(j);
+            match k {
+                Sb::Sp => spaced = true,
+                Sb::Close if !spaced => {}
+                _ => break,
+            }
+            j += l;
+        }
+        if j >= n {
+            break;
+        }
+        let next = at(j).0;
+        let full_stop = term == Sb::ATerm;
+        let adjacent = j == i + len;
+        // The class of the character before the terminator.
+        let before = || {
+            let mut p = i.checked_sub(1)?;
+            while p > 0 && bytes[p] & 0xC0 == 0x80 {
+                p -= 1;
+            }
+            Some(at(p).0)
+        };
+        // SB8: the first letter or terminator after the full stop is a lower-case letter.
+        let lower_follows = || {
+            let mut k = j;
+            while k < n {
+                let (class, l) = at(k);
+                if letter(class) || terminator(class) {
+                    return class == Sb::Lower;
+                }
+                k += l;
+            }
+            false
+        };
+        let whole = (full_stop && adjacent && next == Sb::Numeric)
+            || (full_stop
+                && adjacent
+                && next == Sb::Upper
+                && matches!(before(), Some(Sb::Upper | Sb::Lower)))
+            || matches!(next, Sb::SContinue | Sb::ATerm | Sb::STerm)
+            || (full_stop && lower_follows());
+        if !whole {
+            breaks.push(j);
+        }
+        i = j;
+    }
+    if n > 0 {
+        breaks.push(n);
+    }
+    Some(breaks)
 }
 
 /// The longest a sentence may be, in bytes; news sentences are far shorter (a few hundred).
@@ -333,11 +502,95 @@ mod tests {
         ) {
             use unicode_segmentation::UnicodeSegmentation;
             let ours: Vec<Range<usize>> = uax29_sentences(&text).collect();
+            let icu = icu_breaks(&text);
+            let icu: Vec<Range<usize>> = (1..icu.len()).map(|i| icu[i - 1]..icu[i]).collect();
+            proptest::prop_assert_eq!(&ours, &icu);
             let theirs: Vec<Range<usize>> = text
                 .split_sentence_bound_indices()
                 .map(|(i, s)| i..i + s.len())
                 .collect();
             proptest::prop_assert_eq!(ours, theirs);
         }
+
+        /// The rules give ICU4X's boundaries on text of every class they handle, in both
+        /// scripts' forms: letters of both cases and of no case, digits, full stops and other
+        /// terminators, closing punctuation and quotes, commas and dashes, spaces (with the
+        /// no-break space), and other marks.
+        #[test]
+        fn rules_cut_as_icu_does(
+            text in "[aZz9.?! \"'()\\[\\]{},;:#$%\u{E9}\u{C9}\u{3C3}\u{3A3}\u{3042}\u{663}\u{2024}\u{3002}\u{201C}\u{201D}\u{2018}\u{2019}\u{AB}\u{BB}\u{2013}\u{2014}\u{2015}\u{2026}\u{A0}\u{2003}-]{0,60}"
+        ) {
+            let ours = rule_breaks(&text);
+            proptest::prop_assert!(ours.is_some(), "every character is handled");
+            proptest::prop_assert_eq!(ours.unwrap_or_default(), icu_breaks(&text));
+        }
+    }
+
+    #[test]
+    fn ascii_classes_are_the_property() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let property =
+                icu_properties::CodePointMapData::<icu_properties::props::SentenceBreak>::new()
+                    .get(c);
+            let expected = match property {
+                icu_properties::props::SentenceBreak::Sp => Sb::Sp,
+                icu_properties::props::SentenceBreak::Lower => Sb::Lower,
+                icu_properties::props::SentenceBreak::Upper => Sb::Upper,
+                icu_properties::props::SentenceBreak::OLetter => Sb::OLetter,
+                icu_properties::props::SentenceBreak::Numeric => Sb::Numeric,
+                icu_properties::props::SentenceBreak::ATerm => Sb::ATerm,
+                icu_properties::props::SentenceBreak::STerm => Sb::STerm,
+                icu_properties::props::SentenceBreak::Close => Sb::Close,
+                icu_properties::props::SentenceBreak::SContinue => Sb::SContinue,
+                icu_properties::props::SentenceBreak::Other => Sb::Other,
+                _ => Sb::Unhandled,
+            };
+            assert_eq!(ASCII_SB[usize::from(b)], expected, "{c:?}: {property:?}");
+        }
+    }
+
+    #[test]
+    fn rules_handle_prose_and_leave_the_rest() {
+        assert_eq!(
+            rule_breaks("He said \u{201C}no.\u{201D} She left. It is 3.5 p.m. in the U.S. now!"),
+            Some(vec![0, 18, 28, 59])
+        );
+        assert_eq!(rule_breaks(""), Some(vec![0]));
+        assert_eq!(icu_breaks(""), vec![0]);
+        // A combining accent, a joiner, a line end: ICU4X's.
+        for t in ["e\u{301}. A", "a\u{200D}b. C", "a.\nB"] {
+            assert_eq!(rule_breaks(t), None, "{t:?}");
+        }
+    }
+
+    /// Every paragraph of the BASIL articles, when they are there, is cut by the rules as by
+    /// ICU4X (skipped when ../shared/data is absent).
+    #[test]
+    #[allow(clippy::print_stderr)] // a test saying why it skipped, as tests/basil.rs does
+    fn rules_cut_the_real_articles_as_icu_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil");
+        let Ok(events) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: {} is absent", dir.display());
+            return;
+        };
+        let mut paragraphs = 0;
+        for event in events.flatten() {
+            for name in ["fox.txt", "nyt.txt", "hpo.txt"] {
+                let Ok(text) = std::fs::read_to_string(event.path().join(name)) else {
+                    continue;
+                };
+                for para in text.lines() {
+                    if let Some(ours) = rule_breaks(para) {
+                        assert_eq!(ours, icu_breaks(para), "{para:?}");
+                        paragraphs += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            paragraphs > 1000,
+            "{paragraphs} paragraphs cut by the rules"
+        );
     }
 }
