@@ -464,10 +464,7 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
         // can be chained.
         let chained = CONCEPT_CHAINS.with(|chains| {
             let chains = &mut *chains.borrow_mut();
-            let chainable = (a.id != 0 && a.id == chains.of)
-                || (a.concepts().iter().all(|c| *c < 1 << 16)
-                    && a.concepts().len() < usize::from(u16::MAX));
-            if !chainable {
+            if !chains.can_chain(a) {
                 return false;
             }
             chains.build(a);
@@ -514,6 +511,45 @@ fn match_words_into(a: &Profile, b: &Profile, m: &mut Matching) -> usize {
     related
 }
 
+/// Whether at most `limit` words of `b` may be matched to a word of `a` by
+/// [`match_words_into`]: counting those that may be the same as one of `a`'s
+/// ([`ContentWord::may_be_in`]) and those with a WordNet concept that a word of `a` has, and
+/// stopping past `limit`. A word shares a concept with few others, so this bound is far closer
+/// than all of the shorter text. `false` when `b` has more than 64 content words, either text
+/// is too long to match word by word, or `a` cannot be chained.
+fn may_match(a: &Profile, b: &Profile, limit: usize) -> bool {
+    let nb = b.words.len();
+    if nb > 64 || a.words.len().max(nb) > MAX_ORDER_WORDS {
+        return false;
+    }
+    let mut may: u64 = 0;
+    for (j, y) in b.words.iter().enumerate() {
+        may |= u64::from(y.may_be_in(&a.word_bits)) << j;
+    }
+    let mut count = may.count_ones() as usize;
+    if count > limit {
+        return false;
+    }
+    CONCEPT_CHAINS.with(|chains| {
+        let chains = &mut *chains.borrow_mut();
+        if !chains.can_chain(a) {
+            return false;
+        }
+        chains.build(a);
+        for (&c, &wb) in b.concepts().iter().zip(b.concept_word()) {
+            let bit = 1 << wb;
+            if may & bit == 0 && chains.has(c) {
+                may |= bit;
+                count += 1;
+                if count > limit {
+                    return false;
+                }
+            }
+        }
+        true
+    })
+}
+
 /// For [`match_words_into`]: one text's concept entries chained by concept.
 struct Chains {
     /// By concept id, the first entry (plus one) of the text's concept entries with that
@@ -531,6 +567,14 @@ struct Chains {
 }
 
 impl Chains {
+    /// Whether `p` can be chained: it is the text chained already, or its concept ids are all
+    /// below 2^16 and it has fewer than 2^16 entries.
+    fn can_chain(&self, p: &Profile) -> bool {
+        (p.id != 0 && p.id == self.of)
+            || (p.concepts().iter().all(|c| *c < 1 << 16)
+                && p.concepts().len() < usize::from(u16::MAX))
+    }
+
     /// Chains the entries of `p` (concept ids below 2^16, fewer than 2^16 entries), unless
     /// they are already: a text with an id ([`Profile::id`]) is chained once for all the
     /// pairs it starts in a row. The heads stay set between calls (those of the last text
@@ -1282,6 +1326,21 @@ pub fn probability_knowing(
         if !may_reach(&f, known, grams + chars + order + related) {
             return None;
         }
+        // The related words bounded closer, by how many words of `b` may be matched at all;
+        // what that finds, the matching walks.
+        let (na, nb) = (a.words.len(), b.words.len());
+        // The most words of `b` that may be matched with the pair still unable to reach the
+        // floor (the bound grows with the number matched).
+        let hopeless = with_related_bounds(na, nb, |bounds| {
+            bounds
+                .iter()
+                .take_while(|r| !may_reach(&f, known, grams + chars + order + **r))
+                .count()
+                .checked_sub(1)
+        });
+        if hopeless.is_some_and(|limit| may_match(a, b, limit)) {
+            return None;
+        }
         related_features(a, b, &mut f);
         known += dot(&f, RELATED);
         if !may_reach(&f, known, grams + chars + order) {
@@ -1390,28 +1449,51 @@ fn most_within<const N: usize>(range: std::ops::Range<usize>, ranges: [(f64, f64
 /// (With none matched, this is exact.) A function of the two texts' numbers of content words
 /// alone, so it is kept per thread for texts of up to [`RELATED_BOUNDS`] words.
 fn most_related(a: &Profile, b: &Profile) -> f64 {
-    let (na, nb) = (a.words.len(), b.words.len());
+    most_related_upto(a.words.len(), b.words.len(), usize::MAX)
+}
+
+/// [`most_related`] for texts of `na` and `nb` content words of which at most `most` of the
+/// second's can be matched (see [`may_match`]). For texts of fewer than [`RELATED_BOUNDS`]
+/// words, each thread keeps the bounds of every number matched.
+fn most_related_upto(na: usize, nb: usize, most: usize) -> f64 {
+    with_related_bounds(na, nb, |bounds| bounds[most.min(bounds.len() - 1)])
+}
+
+/// `f` of [`related_bounds`]`(na, nb)`, which each thread keeps for texts of fewer than
+/// [`RELATED_BOUNDS`] words.
+fn with_related_bounds<T>(na: usize, nb: usize, f: impl FnOnce(&[f64]) -> T) -> T {
     if na.max(nb) >= RELATED_BOUNDS {
-        return most_related_of(na, nb);
+        return f(&related_bounds(na, nb));
     }
     thread_local! {
-        static KEPT: RefCell<Vec<f64>> = RefCell::new(vec![f64::NAN; RELATED_BOUNDS * RELATED_BOUNDS]);
+        static KEPT: RefCell<Vec<Vec<f64>>> = RefCell::new(vec![Vec::new(); RELATED_BOUNDS * RELATED_BOUNDS]);
     }
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         let slot = &mut kept[na * RELATED_BOUNDS + nb];
-        if slot.is_nan() {
-            *slot = most_related_of(na, nb);
+        if slot.is_empty() {
+            *slot = related_bounds(na, nb);
         }
-        *slot
+        f(slot)
     })
 }
 
-/// Texts with fewer content words than this have their [`most_related`] kept.
+/// Texts with fewer content words than this have their [`most_related_upto`] kept.
 const RELATED_BOUNDS: usize = 64;
 
-/// [`most_related`] for texts of `na` and `nb` content words.
+/// [`most_related`] for texts of `na` and `nb` content words, made afresh.
+#[cfg(test)]
 fn most_related_of(na: usize, nb: usize) -> f64 {
+    related_bounds(na, nb)
+        .last()
+        .copied()
+        .unwrap_or(f64::NEG_INFINITY)
+}
+
+/// For texts of `na` and `nb` content words, the most the related-word features can add with
+/// at most 0, 1, 2, ... words matched, up to all of the shorter text (none for texts too long
+/// to match word by word).
+fn related_bounds(na: usize, nb: usize) -> Vec<f64> {
     // Texts too long to match word by word have none matched.
     let most_matched = if na.max(nb) > MAX_ORDER_WORDS {
         0
@@ -1420,6 +1502,7 @@ fn most_related_of(na: usize, nb: usize) -> f64 {
     };
     let (x, y) = (na.max(1) as f64, nb.max(1) as f64);
     let cap = |n: usize, cap: usize| n.min(cap) as f64;
+    let mut best = f64::NEG_INFINITY;
     (0..=most_matched)
         .map(|m| {
             let (ua, ub) = (na - m, nb - m);
@@ -1429,7 +1512,7 @@ fn most_related_of(na: usize, nb: usize) -> f64 {
             let least_run = |u: usize| u.div_ceil(m + 1);
             // Exact given m: the shares and the unmatched counts.
             let exact = |v: f64| (v, v);
-            most_within(
+            best = best.max(most_within(
                 RELATED,
                 [
                     exact(2.0 * m_ / (x + y)),
@@ -1444,9 +1527,10 @@ fn most_related_of(na: usize, nb: usize) -> f64 {
                         cap(ua.max(ub), 15),
                     ),
                 ],
-            )
+            ));
+            best
         })
-        .fold(f64::NEG_INFINITY, f64::max)
+        .collect()
 }
 
 /// Fills in the features from word and word n-gram overlaps, numbers, names and lengths, in
@@ -1838,6 +1922,20 @@ mod tests {
             for n in 1..4 {
                 let (exact, most) = (adds(3 * n..3 * n + 3), most_gram(&a, &b, n, shared_stems));
                 proptest::prop_assert!(exact <= most + 1e-9, "{}-grams: {exact} > {most}", n + 1);
+            }
+            // The closer bound on the related words: whenever `may_match` finds at most
+            // `limit` words of `b` that may be matched, at most that many are, and the related
+            // words add no more than the bound for that many.
+            let (_, matched_b, _) = match_words(&a, &b);
+            let matched = matched_b.iter().filter(|m| **m).count();
+            let (na, nb) = (a.words.len(), b.words.len());
+            proptest::prop_assert!(may_match(&a, &b, nb), "every word of b is at most all");
+            for limit in 0..=nb {
+                if may_match(&a, &b, limit) {
+                    proptest::prop_assert!(matched <= limit, "{matched} matched, at most {limit}");
+                    let (exact, most) = (adds(RELATED), most_related_upto(na, nb, limit));
+                    proptest::prop_assert!(exact <= most + 1e-9, "{limit}: {exact} > {most}");
+                }
             }
         }
 
