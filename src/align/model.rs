@@ -961,14 +961,25 @@ impl Profile {
         self.char3_counts
             .get_or_init(|| {
                 let mut counts = Box::new([0u8; CHAR3_BUCKETS]);
-                let mut chars = self.folded.chars();
-                let (Some(mut x), Some(mut y)) = (chars.next(), chars.next()) else {
-                    return Some(counts);
+                // Each 3-gram as `char3` packs it, rolled on a character at a time: the last
+                // three characters, 21 bits each, the oldest shifted out past bit 62.
+                let mut gram: u64 = 0;
+                let mut add = |i: usize, c: u64| -> Option<()> {
+                    gram = ((gram << 21) | c) & (u64::MAX >> 1);
+                    if i >= 2 {
+                        let n = &mut counts[char3_bucket(gram)];
+                        *n = n.checked_add(1)?;
+                    }
+                    Some(())
                 };
-                for z in chars {
-                    let n = &mut counts[char3_bucket(char3(&[x, y, z]))];
-                    *n = n.checked_add(1)?;
-                    (x, y) = (y, z);
+                if self.folded.is_ascii() {
+                    for (i, b) in self.folded.bytes().enumerate() {
+                        add(i, u64::from(b))?;
+                    }
+                } else {
+                    for (i, c) in self.folded.chars().enumerate() {
+                        add(i, u64::from(c))?;
+                    }
                 }
                 Some(counts)
             })
@@ -1706,6 +1717,29 @@ mod tests {
 
     fn profile(t: &str) -> Profile {
         Profile::new(t, &numbers::find(t))
+    }
+
+    /// The bucket counts are those of the character 3-grams the features count, for text in
+    /// ASCII and beyond it (curly quotes, accents, a character past 16 bits).
+    #[test]
+    fn char3_buckets_count_the_char3_grams() {
+        for t in [
+            "The council approved the budget on Tuesday.",
+            "\u{201C}It\u{2019}s done,\u{201D} said Jos\u{E9} \u{1F600} Pe\u{F1}a.",
+            "ab",
+            "",
+        ] {
+            let p = profile(t);
+            let mut expected = [0u8; CHAR3_BUCKETS];
+            for g in &p.chars()[0] {
+                expected[char3_bucket(*g)] += 1;
+            }
+            assert_eq!(
+                p.char3_counts().map(|c| c.to_vec()),
+                Some(expected.to_vec()),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
