@@ -553,13 +553,14 @@ fn may_match(a: &Profile, b: &Profile, limit: usize) -> bool {
 /// For [`match_words_into`]: one text's concept entries chained by concept.
 struct Chains {
     /// By concept id, the first entry (plus one) of the text's concept entries with that
-    /// concept, 0 for none.
+    /// concept, 0 for none; read only where `present` has the concept's bit (elsewhere it may
+    /// hold an earlier text's).
     head: Vec<u16>,
     /// By entry, the next entry (plus one) with the same concept.
     next: Vec<u16>,
     /// By concept id, a bit set when `head` is (2^16 bits).
     present: Vec<u64>,
-    /// The concepts whose heads are set: those of the text chained, or of one whose chaining
+    /// The concepts whose bits are set: those of the text chained, or of one whose chaining
     /// was cut short (a panic the batch caught).
     set: Vec<u32>,
     /// The [`Profile::id`] of the text chained, 0 for none.
@@ -585,10 +586,8 @@ impl Chains {
             return;
         }
         self.of = 0;
+        // Only the bits are cleared: a head is read only where its bit is set.
         for c in &self.set {
-            if let Some(h) = self.head.get_mut(*c as usize) {
-                *h = 0;
-            }
             if let Some(bits) = self.present.get_mut(*c as usize / 64) {
                 *bits = 0;
             }
