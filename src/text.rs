@@ -53,6 +53,15 @@ pub fn key_cow(s: &str) -> Cow<'_, str> {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return Cow::Borrowed("");
     };
+    // A longer text (a claim's, a sentence's) is rarely its own key: straight to the folding,
+    // which settles the rare one too, after the quick test for ASCII.
+    if b.len() > LONG_KEY {
+        return if s.is_ascii() {
+            ascii_key(s)
+        } else {
+            Cow::Owned(unicode_key(s))
+        };
+    }
     // The commonest cases, from one pass that reads every byte's class without a branch (where
     // a capital or a mark falls is a coin toss): the classes all bytes have, and those any has.
     let (all, any) = b.iter().fold((u8::MAX, 0), |(all, any), c| {
@@ -78,6 +87,9 @@ pub fn key_cow(s: &str) -> Cow<'_, str> {
     }
     ascii_key(s)
 }
+
+/// Texts longer than this (in bytes) skip [`key_cow`]'s test for a word that is its own key.
+const LONG_KEY: usize = 32;
 
 /// [`BYTE_CLASS`] bits: a lower-case ASCII letter or a digit.
 const LOWER_OR_DIGIT: u8 = 1;
@@ -823,6 +835,13 @@ mod tests {
         #[test]
         fn the_ascii_key_is_the_unicode_key(s in "([\\x00-\\x7f]|[ a`.-]|[a-z0-9]{1,6}){0,40}") {
             proptest::prop_assert_eq!(ascii_key(&s), unicode_key(&s));
+            proptest::prop_assert_eq!(key_cow(&s), unicode_key(&s));
+        }
+
+        /// Texts of several words, longer than [`LONG_KEY`], in ASCII or beyond it, take the
+        /// key the definition gives.
+        #[test]
+        fn a_long_text_key_is_the_unicode_key(s in "[ \t\"(]{0,2}([A-Za-z0-9]{1,8}[ ,.\t\n`\u{2019}\u{E9}-]{1,3}){4,12}") {
             proptest::prop_assert_eq!(key_cow(&s), unicode_key(&s));
         }
 
