@@ -112,9 +112,9 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
 
 /// The byte ranges of the UAX #29 sentences of `text`, in order, covering it. Text whose
 /// characters are all of the classes [`rule_breaks`] handles (nearly all prose) is cut by it;
-/// other text (with combining marks, format characters or line ends) by ICU4X's segmenter
-/// (compiled data: nothing is loaded at run time). The two agree wherever both apply (a
-/// proptest holds them to it).
+/// other text (with combining marks, format characters, line ends, or characters beyond
+/// [`PROPERTY_RANGES`]) by ICU4X's segmenter (compiled data: nothing is loaded at run time).
+/// The two agree wherever both apply (the tests hold them to it).
 fn uax29_sentences(text: &str) -> impl Iterator<Item = Range<usize>> {
     let breaks = rule_breaks(text).unwrap_or_else(|| icu_breaks(text));
     (1..breaks.len()).map(move |i| breaks[i - 1]..breaks[i])
@@ -176,7 +176,7 @@ static ASCII_SB: [Sb; 128] = {
 /// goes to ICU4X: `icu_properties` knows characters of newer Unicode versions than the
 /// segmenter's data (which reads them as unassigned, class Other), so the two can class a
 /// recent character differently. A test compares the rules with ICU4X around every
-/// character, in and out of these ranges.
+/// character they class, and checks that every other is left to ICU4X.
 const PROPERTY_RANGES: [std::ops::RangeInclusive<char>; 2] =
     ['\u{A0}'..='\u{24F}', '\u{2000}'..='\u{206F}'];
 
