@@ -1336,8 +1336,7 @@ pub fn probability_knowing(
         if !may_reach(&f, known, grams + chars + order + related) {
             return None;
         }
-        // The related words bounded closer, by how many words of `b` may be matched at all;
-        // what that finds, the matching walks.
+        // The related words bounded closer, by how many words of `b` may be matched at all.
         let (na, nb) = (a.words.len(), b.words.len());
         // The most words of `b` that may be matched with the pair still unable to reach the
         // floor (the bound grows with the number matched).
