@@ -14,13 +14,16 @@ use crate::text;
 
 /// A number whose role is a real noun ("goal", "troop", "minute") worth comparing on its own.
 /// Money, percentages and ages carry only their kind as a role, and years, dates, ordinals and
-/// times say when rather than how many: two of those in aligned claims are often different facts.
+/// times of day say when rather than how many: two of those in aligned claims are often
+/// different facts. A count of times ("twice", "three times", "a three-time champion") says
+/// how many.
 fn comparable(n: &Number) -> bool {
     !n.role.is_empty()
         && !matches!(
             n.role.as_str(),
-            "money" | "percent" | "age" | "date" | "year" | "time"
+            "money" | "percent" | "age" | "date" | "year"
         )
+        && (n.role != "time" || n.kind == NumberKind::Count)
         && !matches!(
             n.kind,
             NumberKind::Year | NumberKind::Date | NumberKind::Ordinal | NumberKind::Time
@@ -299,6 +302,17 @@ mod tests {
             "About 2,500 troops will leave.",
             Some(("2,000", "2,500")),
         );
+        // Counts of times, in other words around them.
+        check(
+            "Kane scored twice in Qatar.",
+            "In Qatar Kane found the net three times.",
+            Some(("twice", "three")),
+        );
+        check(
+            "She is a two-time champion.",
+            "The three-time champion won again.",
+            Some(("two-time", "three-time")),
+        );
     }
 
     #[test]
@@ -322,6 +336,14 @@ mod tests {
         check(
             "He took one penalty or two penalties.",
             "He took one penalty, two penalties.",
+            None,
+        );
+        check("Kane scored twice.", "Kane scored 2 times.", None);
+        // Times of day and ordinals say when, not how many.
+        check("The vote was at 5 p.m.", "The vote came at 6 p.m.", None);
+        check(
+            "It was the first time he scored.",
+            "He scored for the second time.",
             None,
         );
     }

@@ -566,6 +566,8 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         return 0; // "Three Lions": part of a name
     }
     match k.as_ref() {
+        // "Twice" is two times, whatever follows ("scored twice", "twice the size"): its role
+        // is that of "three times".
         "twice" => {
             push(
                 out,
@@ -573,7 +575,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 w.start..w.end,
                 Value::Int(2),
                 NumberKind::Count,
-                role_after(ws, i + 1),
+                "time".into(),
             );
             return 1;
         }
@@ -1016,7 +1018,7 @@ mod tests {
             &[
                 ("53", Count, "goal"),
                 ("2018", Year, "year"),
-                ("twice", Count, ""),
+                ("twice", Count, "time"),
                 ("$2.5 billion", Money, "money"),
                 ("4.4%", Percent, "percent"),
             ],
