@@ -313,6 +313,12 @@ mod tests {
             "The three-time champion won again.",
             Some(("two-time", "three-time")),
         );
+        // A score typeset with an en dash is read as one with a hyphen.
+        check(
+            "England lost 2-1 to France.",
+            "England lost 3–1 to France.",
+            Some(("2-1", "3–1")),
+        );
     }
 
     #[test]
@@ -339,6 +345,11 @@ mod tests {
             None,
         );
         check("Kane scored twice.", "Kane scored 2 times.", None);
+        check(
+            "England lost 2-1 to France.",
+            "England lost 2–1 to France.",
+            None,
+        );
         // Times of day and ordinals say when, not how many.
         check("The vote was at 5 p.m.", "The vote came at 6 p.m.", None);
         check(

@@ -1023,6 +1023,8 @@ mod tests {
                 ("4.4%", Percent, "percent"),
             ],
         );
+        // A score as typeset, with an en dash, is the score with a hyphen.
+        check("England lost 2–1 to France.", &[("2–1", Score, "")]);
         check("About 2000 people attended.", &[("2000", Count, "peopl")]);
         check("2000 people attended.", &[("2000", Count, "peopl")]);
         check(
