@@ -313,6 +313,17 @@ mod tests {
             "The three-time champion won again.",
             Some(("two-time", "three-time")),
         );
+        // A percentage however its sign is written.
+        check(
+            "Turnout was 45% in the city.",
+            "Turnout was 48 per cent in the city.",
+            Some(("45%", "48 per cent")),
+        );
+        check(
+            "Unemployment fell to 4.1 percent in March.",
+            "Unemployment fell to 4.3% in March.",
+            Some(("4.1 percent", "4.3%")),
+        );
         // A score typeset with an en dash is read as one with a hyphen.
         check(
             "England lost 2-1 to France.",
@@ -345,6 +356,11 @@ mod tests {
             None,
         );
         check("Kane scored twice.", "Kane scored 2 times.", None);
+        check(
+            "Turnout was 45% in the city.",
+            "Turnout was forty-five per cent in the city.",
+            None,
+        );
         check(
             "England lost 2-1 to France.",
             "England lost 2–1 to France.",

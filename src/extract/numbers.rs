@@ -670,7 +670,8 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let Some(v) = parse_digits(&num) else {
         return j - i + 1;
     };
-    let role = role_after(ws, j + 1);
+    let mut role = role_after(ws, j + 1);
+    let mut end = ws[j].end;
     let kind = if ordinal {
         if role == "minut" {
             NumberKind::Minute
@@ -679,13 +680,27 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         }
     } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
-    } else if after == "percent" {
+    } else if let Some(percent_end) = percent_words(ws, j + 1) {
+        role = "percent".into();
+        end = percent_end;
         NumberKind::Percent
     } else {
         NumberKind::Count
     };
-    push(out, s, w.start..ws[j].end, Value::from_f64(v), kind, role);
+    push(out, s, w.start..end, Value::from_f64(v), kind, role);
     j - i + 1
+}
+
+/// Where the percent sign written out in words ("percent", "per cent") ends when it starts at
+/// word `at`: a percentage's text runs to there, so that "45 per cent" is the same text with
+/// its number masked as "45%" and "45 percent" (`number.conflict` compares two claims that
+/// are the same sentence but for a number).
+fn percent_words(ws: &[Word<'_>], at: usize) -> Option<usize> {
+    match lower_at(ws, at).as_str() {
+        "percent" => Some(ws[at].end),
+        "per" if lower_at(ws, at + 1) == "cent" => Some(ws[at + 1].end),
+        _ => None,
+    }
 }
 
 fn lower_at(ws: &[Word<'_>], i: usize) -> String {
@@ -818,7 +833,8 @@ fn digits_at(
     };
     let role_at = i + used;
     let plain_int = !digits.contains(',') && !digits.contains('.');
-    let kind = if after == "percent" || after == "per" && lower_at(ws, role_at + 1) == "cent" {
+    let percent_end = percent_words(ws, role_at);
+    let kind = if percent_end.is_some() {
         NumberKind::Percent
     } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
@@ -844,9 +860,12 @@ fn digits_at(
         NumberKind::Date => "date".into(),
         _ => role_after(ws, role_at),
     };
-    // Include the unit in the text for distances ("12 yards").
+    // Include the unit in the text for distances ("12 yards") and percentages ("10 per cent").
     if kind == NumberKind::Distance {
         end = ws[role_at].end;
+    }
+    if let Some(percent_end) = percent_end {
+        end = percent_end;
     }
     push(out, s, w.start..end, Value::from_f64(v), kind, role);
     used
@@ -1025,6 +1044,14 @@ mod tests {
         );
         // A score as typeset, with an en dash, is the score with a hyphen.
         check("England lost 2–1 to France.", &[("2–1", Score, "")]);
+        // A percent sign written out is part of the number's text, in digits or in words.
+        check(
+            "Turnout was 45 per cent, up from forty percent.",
+            &[
+                ("45 per cent", Percent, "percent"),
+                ("forty percent", Percent, "percent"),
+            ],
+        );
         check("About 2000 people attended.", &[("2000", Count, "peopl")]);
         check("2000 people attended.", &[("2000", Count, "peopl")]);
         check(
