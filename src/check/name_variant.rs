@@ -7,6 +7,7 @@
 //! "Riverside" / "Riverside Rovers") is never a variant; an accent-only difference is reported
 //! at lower severity.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::collections::hash_map::Entry;
 
@@ -59,21 +60,40 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    // Each name folded.
+    // Each name folded (accents too), to find the names that may be one name ([`candidates`]).
     let folded: Vec<Vec<String>> = names
         .iter()
         .map(|ns| ns.iter().map(|(x, _)| fold(x)).collect())
         .collect();
     // The sets and maps below hold numbers for the strings (with many sources the pairs grow
     // with the square of the sources, and each would otherwise hash or compare names).
-    let mut folded_ids = Ids::default();
-    let folded_id: Vec<Vec<u32>> = folded
+    // Every form each source writes, to look names up in, folded as far as two spellings are
+    // the same spelling: typography and case, not accents ("Mbappé" and "Mbappe" are two
+    // spellings, of lower severity; [`variant`]). A source's names are the written forms and
+    // canonical names of its forms, each once.
+    let mut spelling_ids = Ids::default();
+    let spellings: Vec<Vec<Cow<str>>> = names
         .iter()
-        .map(|fs| fs.iter().map(|f| folded_ids.of(f)).collect())
+        .zip(&folded)
+        .map(|(ns, fs)| {
+            ns.iter()
+                .zip(fs)
+                .map(|((x, _), f)| {
+                    // An ASCII name has no accents: its spelling is its folded form.
+                    if x.is_ascii() {
+                        Cow::Borrowed(f.as_str())
+                    } else {
+                        Cow::Owned(fold_typography(x))
+                    }
+                })
+                .collect()
+        })
         .collect();
-    // Every form each source writes, folded, to look names up in. A source's names are the
-    // written forms and canonical names of its forms, each once: their folded forms are these.
-    let written: Vec<HashSet<u32>> = folded_id
+    let spelling_id: Vec<Vec<u32>> = spellings
+        .iter()
+        .map(|fs| fs.iter().map(|f| spelling_ids.of(f)).collect())
+        .collect();
+    let written: Vec<HashSet<u32>> = spelling_id
         .iter()
         .map(|ids| ids.iter().copied().collect())
         .collect();
@@ -113,8 +133,8 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
         let ((x_id, cx_id), (y_id, cy_id)) = (name_id[i][xi], name_id[j][yi]);
         // A form both sources write is a spelling they share; a pair of names is a variant
         // only when one of the two is written in one source alone.
-        let x_shared = written[j].contains(&folded_id[i][xi]);
-        if (x_shared && (written[i].contains(&folded_id[j][yi]) || x_id == y_id))
+        let x_shared = written[j].contains(&spelling_id[i][xi]);
+        if (x_shared && (written[i].contains(&spelling_id[j][yi]) || x_id == y_id))
             || reported.contains(&(i, cx_id, j, cy_id))
         {
             continue;
@@ -488,6 +508,10 @@ fn strip(s: &str) -> String {
 
 /// Folds typography (curly apostrophes, dashes) and case only, keeping accents.
 fn fold_typography(s: &str) -> String {
+    if s.is_ascii() {
+        // No accents to keep: the same as [`fold`].
+        return fold(s);
+    }
     s.chars()
         .map(text::fold_char)
         .collect::<String>()
@@ -599,6 +623,51 @@ mod tests {
 
     fn check(x: &str, y: &str, expected: Option<Severity>) {
         assert_eq!(variant(x, y), expected, "{x} / {y}");
+    }
+
+    /// The `name.variant` findings of two articles (plain text) through the whole pipeline, as
+    /// (severity, message).
+    fn findings(first: &str, second: &str) -> Vec<(String, String)> {
+        let inputs: Vec<crate::Input> = [first, second]
+            .iter()
+            .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
+            .collect();
+        let report = crate::analyze(&inputs, &crate::Options::default()).report();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.kind.as_str() == "name.variant")
+            .map(|f| (f.severity.as_str().to_string(), f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn accents_alone_are_reported_as_info_and_case_alone_not_at_all() {
+        assert_eq!(
+            findings(
+                "Kylian Mbappé scored twice for France.",
+                "Kylian Mbappe scored twice for France."
+            ),
+            [(
+                "info".to_string(),
+                "a writes Kylian Mbappé where b writes Kylian Mbappe (accents)".to_string()
+            )]
+        );
+        assert_eq!(
+            findings(
+                "Kylian Mbappe scored twice for France.",
+                "KYLIAN MBAPPE scored twice for France."
+            ),
+            []
+        );
+        // A source writing both spellings shares each with the other source.
+        assert_eq!(
+            findings(
+                "Kylian Mbappé scored. Kylian Mbappe ran.",
+                "Kylian Mbappé scored. Kylian Mbappe ran."
+            ),
+            []
+        );
     }
 
     #[test]
