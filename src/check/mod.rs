@@ -168,7 +168,7 @@ pub fn distinct_sources(readings: &[Reading]) -> usize {
 /// Groups values (source, text) into readings: each value joins the first reading whose first
 /// value `same` says it matches (by index into `values`), or starts a new one. Readings come
 /// out with the most sources first, ties in order of first appearance; a source counts once
-/// per reading.
+/// per reading, and a reading's sources are in the sources' order.
 pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool) -> Vec<Reading> {
     let mut firsts: Vec<usize> = Vec::new();
     let mut out: Vec<Reading> = Vec::new();
@@ -187,6 +187,11 @@ pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool)
                 });
             }
         }
+    }
+    // Each reading's sources in the sources' order (a source that writes two readings, say a
+    // name with and without its accent, is met after others in the second).
+    for r in &mut out {
+        r.sources.sort_unstable();
     }
     // A stable sort keeps first appearance among readings with as many sources.
     out.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
@@ -359,6 +364,16 @@ mod reading_tests {
         check(
             &[(0, "x"), (1, "x"), (2, "y"), (3, "y")],
             &[("x", &[0, 1]), ("y", &[2, 3])],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_readings_sources_come_in_their_order() {
+        // Source 0 writes both readings, the second after source 1 does.
+        check(
+            &[(0, "Raul"), (1, "Raúl"), (0, "Raúl"), (2, "Raul")],
+            &[("Raul", &[0, 2]), ("Raúl", &[0, 1])],
             &[],
         );
     }
