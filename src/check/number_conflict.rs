@@ -39,6 +39,26 @@ fn contradict(x: &Number, y: &Number) -> bool {
     }
 }
 
+/// Whether two numbers give the same amount: the same value, and for money the same currency
+/// when both name one by its sign ("£100m" is not "$100m"; "$100m" is "$100 million").
+fn same_amount(x: &Number, y: &Number) -> bool {
+    let currency = |n: &Number| {
+        (n.kind == NumberKind::Money)
+            .then(|| {
+                n.text
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '$' | '£' | '€'))
+            })
+            .flatten()
+    };
+    x.value.same(&y.value)
+        && match (currency(x), currency(y)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+}
+
 fn as_f64(v: Value) -> f64 {
     match v {
         Value::Int(i) => i as f64,
@@ -77,7 +97,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         given.sort_by_key(|(r, _)| *r);
         let values: Vec<(usize, String)> =
             given.iter().map(|(r, n)| (r.0, n.text.clone())).collect();
-        let readings = super::readings(&values, |x, y| given[x].1.value.same(&given[y].1.value));
+        let readings = super::readings(&values, |x, y| same_amount(given[x].1, given[y].1));
         let message = if super::distinct_sources(&readings) > 2 {
             format!(
                 "the number differs: {}",
@@ -161,7 +181,7 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
             .numbers
             .iter()
             .zip(&b.numbers)
-            .find(|(x, y)| !x.value.same(&y.value));
+            .find(|(x, y)| !same_amount(x, y));
     }
     // Same kind and role, one number each.
     for x in a.numbers.iter().filter(|n| comparable(n)) {
@@ -173,7 +193,7 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
         let given = |n: &Number, c: &Claim| {
             c.numbers
                 .iter()
-                .any(|m| m.kind == n.kind && m.value.same(&n.value))
+                .any(|m| m.kind == n.kind && same_amount(m, n))
         };
         if in_a.len() == 1
             && in_b.len() == 1
@@ -313,6 +333,12 @@ mod tests {
             "The three-time champion won again.",
             Some(("two-time", "three-time")),
         );
+        // The same amount in another currency.
+        check(
+            "The club paid £100m for the striker.",
+            "The club paid $100m for the striker.",
+            Some(("£100m", "$100m")),
+        );
         // A percentage however its sign is written.
         check(
             "Turnout was 45% in the city.",
@@ -356,6 +382,11 @@ mod tests {
             None,
         );
         check("Kane scored twice.", "Kane scored 2 times.", None);
+        check(
+            "The club paid $100m for the striker.",
+            "The club paid $100 million for the striker.",
+            None,
+        );
         check(
             "Turnout was 45% in the city.",
             "Turnout was forty-five per cent in the city.",
