@@ -350,12 +350,6 @@ mod tests {
             "Unemployment fell to 4.3% in March.",
             Some(("4.1 percent", "4.3%")),
         );
-        // A score typeset with an en dash is read as one with a hyphen.
-        check(
-            "England lost 2-1 to France.",
-            "England lost 3–1 to France.",
-            Some(("2-1", "3–1")),
-        );
     }
 
     #[test]
@@ -390,11 +384,6 @@ mod tests {
         check(
             "Turnout was 45% in the city.",
             "Turnout was forty-five per cent in the city.",
-            None,
-        );
-        check(
-            "England lost 2-1 to France.",
-            "England lost 2–1 to France.",
             None,
         );
         // Times of day and ordinals say when, not how many.

@@ -1042,8 +1042,6 @@ mod tests {
                 ("4.4%", Percent, "percent"),
             ],
         );
-        // A score as typeset, with an en dash, is the score with a hyphen.
-        check("England lost 2–1 to France.", &[("2–1", Score, "")]);
         // A percent sign written out is part of the number's text, in digits or in words.
         check(
             "Turnout was 45 per cent, up from forty percent.",
