@@ -14,6 +14,7 @@ use std::collections::hash_map::Entry;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
+use unicode_normalization::UnicodeNormalization;
 
 use super::{Context, Finding, FindingKind, Severity};
 use crate::align::{ClaimRef, spelling_distance};
@@ -506,13 +507,14 @@ fn strip(s: &str) -> String {
     text::strip_accents(&s.chars().map(text::fold_char).collect::<String>())
 }
 
-/// Folds typography (curly apostrophes, dashes) and case only, keeping accents.
+/// Folds typography (curly apostrophes, dashes) and case only, keeping accents, in one
+/// Unicode form (NFC: "é" as one character or as "e" and a combining accent is one spelling).
 fn fold_typography(s: &str) -> String {
     if s.is_ascii() {
         // No accents to keep: the same as [`fold`].
         return fold(s);
     }
-    s.chars()
+    s.nfc()
         .map(text::fold_char)
         .collect::<String>()
         .to_lowercase()
@@ -657,6 +659,14 @@ mod tests {
             findings(
                 "Kylian Mbappe scored twice for France.",
                 "KYLIAN MBAPPE scored twice for France."
+            ),
+            []
+        );
+        // One spelling in two Unicode forms (a composed "é", and "e" with a combining accent).
+        assert_eq!(
+            findings(
+                "Kylian Mbappé scored twice for France.",
+                "Kylian Mbappe\u{301} scored twice for France."
             ),
             []
         );

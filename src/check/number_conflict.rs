@@ -39,24 +39,34 @@ fn contradict(x: &Number, y: &Number) -> bool {
     }
 }
 
+/// The currency sign a money amount is written with ("$", "£", "€"), if any.
+fn currency(n: &Number) -> Option<char> {
+    (n.kind == NumberKind::Money)
+        .then(|| {
+            n.text
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '$' | '£' | '€'))
+        })
+        .flatten()
+}
+
 /// Whether two numbers give the same amount: the same value, and for money the same currency
 /// when both name one by its sign ("£100m" is not "$100m"; "$100m" is "$100 million").
 fn same_amount(x: &Number, y: &Number) -> bool {
-    let currency = |n: &Number| {
-        (n.kind == NumberKind::Money)
-            .then(|| {
-                n.text
-                    .chars()
-                    .next()
-                    .filter(|c| matches!(c, '$' | '£' | '€'))
-            })
-            .flatten()
-    };
     x.value.same(&y.value)
         && match (currency(x), currency(y)) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         }
+}
+
+/// Whether two numbers are one reading of a finding: the same value written with the same
+/// currency sign or none. Stricter than [`same_amount`], which lets an amount without a sign
+/// stand for any currency: readings are grouped by their first member, and "100 million" must
+/// not gather both "£100m" and "$100m" into one reading.
+fn same_reading(x: &Number, y: &Number) -> bool {
+    x.value.same(&y.value) && currency(x) == currency(y)
 }
 
 fn as_f64(v: Value) -> f64 {
@@ -97,7 +107,7 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
         given.sort_by_key(|(r, _)| *r);
         let values: Vec<(usize, String)> =
             given.iter().map(|(r, n)| (r.0, n.text.clone())).collect();
-        let readings = super::readings(&values, |x, y| same_amount(given[x].1, given[y].1));
+        let readings = super::readings(&values, |x, y| same_reading(given[x].1, given[y].1));
         let message = if super::distinct_sources(&readings) > 2 {
             format!(
                 "the number differs: {}",
@@ -298,6 +308,44 @@ mod tests {
                 "both can hold: a warning, not an error"
             );
         }
+    }
+
+    /// The readings (text, sources) of the `number.conflict` findings of articles (plain text)
+    /// through the whole pipeline.
+    fn readings_of(texts: &[&str]) -> Vec<Vec<(String, Vec<String>)>> {
+        let inputs: Vec<crate::Input> = texts
+            .iter()
+            .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
+            .collect();
+        let report = crate::analyze(&inputs, &crate::Options::default()).report();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.kind.as_str() == "number.conflict")
+            .map(|f| {
+                f.readings
+                    .iter()
+                    .map(|r| (r.text.clone(), r.sources.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_amount_without_a_sign_gathers_no_two_currencies_into_one_reading() {
+        let reading = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            readings_of(&[
+                "The club paid 100 million for the striker.",
+                "The club paid £100m for the striker.",
+                "The club paid $100m for the striker.",
+            ]),
+            [vec![
+                reading("100 million", "a"),
+                reading("£100m", "b"),
+                reading("$100m", "c"),
+            ]]
+        );
     }
 
     #[test]
