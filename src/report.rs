@@ -234,8 +234,7 @@ impl std::fmt::Display for Support {
 /// One reading of a finding and the sources that give it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReadingOut {
-    /// The reading as its first source (in the sources' order) writes it: a number, a wording,
-    /// a speaker, a spelling.
+    /// The reading as its first source writes it: a number, a wording, a speaker, a spelling.
     pub text: String,
     /// The sources giving it.
     pub sources: Vec<String>,

@@ -128,7 +128,7 @@ pub struct Finding {
 /// One reading of a finding and the sources that give it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    /// The reading as its first source (in the sources' order) writes it.
+    /// The reading as its first source writes it.
     pub text: String,
     /// The sources giving it, by index, in order, without repeats.
     pub sources: Vec<usize>,
@@ -168,22 +168,15 @@ pub fn distinct_sources(readings: &[Reading]) -> usize {
 /// Groups values (source, text) into readings: each value joins the first reading whose first
 /// value `same` says it matches (by index into `values`), or starts a new one. Readings come
 /// out with the most sources first, ties in order of first appearance; a source counts once
-/// per reading, a reading's sources are in the sources' order, and its text is its first
-/// source's (the first value of that source in the reading): a source that writes two
-/// readings, say a name with and without its accent, may come after others in the second.
+/// per reading.
 pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool) -> Vec<Reading> {
     let mut firsts: Vec<usize> = Vec::new();
     let mut out: Vec<Reading> = Vec::new();
     for (i, (source, text)) in values.iter().enumerate() {
         match firsts.iter().position(|f| same(*f, i)) {
             Some(r) => {
-                let reading = &mut out[r];
-                if reading.sources.iter().all(|s| source < s) {
-                    // A source before every other of the reading: its text is the reading's.
-                    reading.text.clone_from(text);
-                }
-                if !reading.sources.contains(source) {
-                    reading.sources.push(*source);
+                if !out[r].sources.contains(source) {
+                    out[r].sources.push(*source);
                 }
             }
             None => {
@@ -194,9 +187,6 @@ pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool)
                 });
             }
         }
-    }
-    for r in &mut out {
-        r.sources.sort_unstable();
     }
     // A stable sort keeps first appearance among readings with as many sources.
     out.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
@@ -371,32 +361,6 @@ mod reading_tests {
             &[("x", &[0, 1]), ("y", &[2, 3])],
             &[],
         );
-    }
-
-    #[test]
-    fn a_readings_sources_come_in_their_order() {
-        // Source 0 writes both readings, the second after source 1 does.
-        check(
-            &[(0, "Raul"), (1, "Raúl"), (0, "Raúl"), (2, "Raul")],
-            &[("Raul", &[0, 2]), ("Raúl", &[0, 1])],
-            &[],
-        );
-    }
-
-    #[test]
-    fn a_readings_text_is_its_first_sources() {
-        // Readings grouped loosely (the same first letter): the text is source 0's wherever
-        // its value comes.
-        let values: Vec<(usize, String)> = [(1, "well today"), (2, "tonight"), (0, "well")]
-            .iter()
-            .map(|(s, t)| (*s, t.to_string()))
-            .collect();
-        let got = readings(&values, |x, y| values[x].1[..1] == values[y].1[..1]);
-        let got: Vec<(&str, &[usize])> = got
-            .iter()
-            .map(|r| (r.text.as_str(), r.sources.as_slice()))
-            .collect();
-        assert_eq!(got, [("well", &[0, 1][..]), ("tonight", &[2][..])]);
     }
 
     #[test]

@@ -291,7 +291,9 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         .map(|m| {
             let values: Vec<(usize, String)> =
                 m.values.iter().map(|(s, t)| (*s, t.to_string())).collect();
-            let readings = super::readings(&values, |x, y| values[x].1 == values[y].1);
+            // One spelling however its characters are composed (see `fold_typography`).
+            let spellings: Vec<String> = values.iter().map(|(_, t)| t.nfc().collect()).collect();
+            let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             let message = if super::distinct_sources(&readings) > 2 {
                 format!(
                     "a name is written differently ({}): {}",
@@ -630,7 +632,12 @@ mod tests {
     /// The `name.variant` findings of two articles (plain text) through the whole pipeline, as
     /// (severity, message).
     fn findings(first: &str, second: &str) -> Vec<(String, String)> {
-        let inputs: Vec<crate::Input> = [first, second]
+        findings_of(&[first, second])
+    }
+
+    /// [`findings`] of any number of articles.
+    fn findings_of(texts: &[&str]) -> Vec<(String, String)> {
+        let inputs: Vec<crate::Input> = texts
             .iter()
             .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
             .collect();
@@ -662,13 +669,27 @@ mod tests {
             ),
             []
         );
-        // One spelling in two Unicode forms (a composed "é", and "e" with a combining accent).
+        // One spelling in two Unicode forms (a composed "é", and "e" with a combining accent):
+        // no variant, and one reading when a third source writes another.
         assert_eq!(
             findings(
                 "Kylian Mbappé scored twice for France.",
                 "Kylian Mbappe\u{301} scored twice for France."
             ),
             []
+        );
+        assert_eq!(
+            findings_of(&[
+                "Kylian Mbappé scored twice for France on Sunday.",
+                "Kylian Mbappe\u{301} scored twice for France on Sunday.",
+                "Kylian Mbappe scored twice for France on Sunday.",
+            ]),
+            [(
+                "info".to_string(),
+                "a name is written differently (accents): 2 of 3 sources (a, b): Kylian Mbappé; \
+                 c: Kylian Mbappe"
+                    .to_string()
+            )]
         );
         // A source writing both spellings shares each with the other source.
         assert_eq!(
