@@ -292,7 +292,16 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             let values: Vec<(usize, String)> =
                 m.values.iter().map(|(s, t)| (*s, t.to_string())).collect();
             // One spelling however its characters are composed (see `fold_typography`).
-            let spellings: Vec<String> = values.iter().map(|(_, t)| t.nfc().collect()).collect();
+            let spellings: Vec<Cow<str>> = values
+                .iter()
+                .map(|(_, t)| {
+                    if t.is_ascii() {
+                        Cow::Borrowed(t.as_str())
+                    } else {
+                        Cow::Owned(t.nfc().collect())
+                    }
+                })
+                .collect();
             let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             let message = if super::distinct_sources(&readings) > 2 {
                 format!(
