@@ -311,6 +311,25 @@ pub fn claims_of_kind<'a>(
         .collect()
 }
 
+/// The findings of `kind` of articles (plain text, each named "x") through the whole
+/// pipeline: for checks' tests that need the alignment before them.
+#[cfg(test)]
+pub(crate) fn findings_through_pipeline(
+    texts: &[&str],
+    kind: &str,
+) -> Vec<crate::report::FindingOut> {
+    let inputs: Vec<crate::Input> = texts
+        .iter()
+        .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
+        .collect();
+    crate::analyze(&inputs, &crate::Options::default())
+        .report()
+        .findings
+        .into_iter()
+        .filter(|f| f.kind.as_str() == kind)
+        .collect()
+}
+
 #[cfg(test)]
 mod reading_tests {
     use super::*;

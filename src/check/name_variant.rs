@@ -292,16 +292,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             let values: Vec<(usize, String)> =
                 m.values.iter().map(|(s, t)| (*s, t.to_string())).collect();
             // One spelling however its characters are composed (see `fold_typography`).
-            let spellings: Vec<Cow<str>> = values
-                .iter()
-                .map(|(_, t)| {
-                    if t.is_ascii() {
-                        Cow::Borrowed(t.as_str())
-                    } else {
-                        Cow::Owned(t.nfc().collect())
-                    }
-                })
-                .collect();
+            let spellings: Vec<Cow<str>> = values.iter().map(|(_, t)| composed(t)).collect();
             let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             let message = if super::distinct_sources(&readings) > 2 {
                 format!(
@@ -518,14 +509,25 @@ fn strip(s: &str) -> String {
     text::strip_accents(&s.chars().map(text::fold_char).collect::<String>())
 }
 
+/// A text in one Unicode form (NFC: "é" as one character or as "e" and a combining accent is
+/// one spelling); ASCII text is its own.
+fn composed(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
 /// Folds typography (curly apostrophes, dashes) and case only, keeping accents, in one
-/// Unicode form (NFC: "é" as one character or as "e" and a combining accent is one spelling).
+/// Unicode form ([`composed`]).
 fn fold_typography(s: &str) -> String {
     if s.is_ascii() {
         // No accents to keep: the same as [`fold`].
         return fold(s);
     }
-    s.nfc()
+    composed(s)
+        .chars()
         .map(text::fold_char)
         .collect::<String>()
         .to_lowercase()
@@ -646,15 +648,8 @@ mod tests {
 
     /// [`findings`] of any number of articles.
     fn findings_of(texts: &[&str]) -> Vec<(String, String)> {
-        let inputs: Vec<crate::Input> = texts
+        crate::check::findings_through_pipeline(texts, "name.variant")
             .iter()
-            .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
-            .collect();
-        let report = crate::analyze(&inputs, &crate::Options::default()).report();
-        report
-            .findings
-            .iter()
-            .filter(|f| f.kind.as_str() == "name.variant")
             .map(|f| (f.severity.as_str().to_string(), f.message.clone()))
             .collect()
     }

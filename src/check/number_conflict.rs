@@ -9,7 +9,7 @@
 use super::{Context, Finding, FindingKind, Severity};
 use crate::align::ClaimRef;
 use crate::extract::Claim;
-use crate::extract::numbers::{Number, NumberKind, Value};
+use crate::extract::numbers::{self, Number, NumberKind, Value};
 use crate::text;
 
 /// A number whose role is a real noun ("goal", "troop", "minute") worth comparing on its own.
@@ -46,7 +46,7 @@ fn currency(n: &Number) -> Option<char> {
             n.text
                 .chars()
                 .next()
-                .filter(|c| matches!(c, '$' | '£' | '€'))
+                .filter(|c| numbers::is_currency_sign(*c))
         })
         .flatten()
 }
@@ -313,15 +313,8 @@ mod tests {
     /// The readings (text, sources) of the `number.conflict` findings of articles (plain text)
     /// through the whole pipeline.
     fn readings_of(texts: &[&str]) -> Vec<Vec<(String, Vec<String>)>> {
-        let inputs: Vec<crate::Input> = texts
+        crate::check::findings_through_pipeline(texts, "number.conflict")
             .iter()
-            .map(|t| crate::Input::new("x", crate::ingest::ingest_str(t, None)))
-            .collect();
-        let report = crate::analyze(&inputs, &crate::Options::default()).report();
-        report
-            .findings
-            .iter()
-            .filter(|f| f.kind.as_str() == "number.conflict")
             .map(|f| {
                 f.readings
                     .iter()

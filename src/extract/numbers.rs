@@ -500,10 +500,15 @@ fn starts_a_number_word(first: [u8; 3]) -> bool {
 /// rest go before their neighbours are looked at.
 fn may_start_number(t: &str, k: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
-    matches!(first, '$' | '£' | '€')
+    is_currency_sign(first)
         || first.is_ascii_digit()
         || OTHER_NUMBER_WORDS.contains(&k)
         || NUMBER_WORDS.contains(k.split('-').next().unwrap_or(""))
+}
+
+/// Whether `c` is a currency sign a money amount starts with ("$2.5m", "£3bn", "€5,000").
+pub(crate) fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '£' | '€')
 }
 
 /// Reads a number starting at word `i`; returns how many words it used (0 if none).
@@ -526,7 +531,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         String::new()
     };
 
-    if first == '$' || first == '£' || first == '€' {
+    if is_currency_sign(first) {
         // "$2.5m", "£3bn": a scale written onto the number.
         let amount = &t[first.len_utf8()..];
         let digits_end = amount
