@@ -391,6 +391,17 @@ mod tests {
             "Unemployment fell to 4.3% in March.",
             Some(("4.1 percent", "4.3%")),
         );
+        // A tally written with "to", as a tally of the same thing.
+        check(
+            "She won by a 134-to-63 vote.",
+            "Pelosi kept her post by a 134-to-61 vote on Thursday.",
+            Some(("134-to-63", "134-to-61")),
+        );
+        check(
+            "Pelosi won, 134 to 63, on Thursday.",
+            "Pelosi won, 134-61, on Thursday.",
+            Some(("134 to 63", "134-61")),
+        );
     }
 
     #[test]

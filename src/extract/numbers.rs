@@ -741,6 +741,19 @@ fn digits_at(
         );
         return 1;
     }
+    // Tallies written with "to": "a 134-to-63 vote", "by a vote of 228 to 191".
+    if let Some((pair, used)) = tally_with_to(s, ws, i, &parts, prev) {
+        let end = ws[i + used - 1].end;
+        push(
+            out,
+            s,
+            w.start..end,
+            Value::Pair(pair),
+            NumberKind::Score,
+            role_after(ws, i + used),
+        );
+        return used;
+    }
     let head = parts[0];
     if parts.len() >= 2 {
         // 29-year-old, 25-yard, 50-state
@@ -874,6 +887,50 @@ fn digits_at(
     }
     push(out, s, w.start..end, Value::from_f64(v), kind, role);
     used
+}
+
+/// A tally written with "to" at word `i` (whose key, cut at hyphens, is `parts`; the word
+/// before is `prev`): one word ("a 134-to-63 vote") or three ("won, 134 to 63"), with the
+/// pair and how many words it takes. A range is written the same way ("from 2013 to 2022",
+/// "46 to 57 months"), but a range rises where a tally gives the larger side first: so only
+/// whole numbers that do not rise are a tally, and not after "from" or "between" ("fell from
+/// 52 to 48") nor before a unit or a scale ("52 to 48 percent", "5 to 3 million").
+fn tally_with_to(
+    s: &str,
+    ws: &[Word<'_>],
+    i: usize,
+    parts: &[&str],
+    prev: &str,
+) -> Option<([i64; 2], usize)> {
+    /// A whole number in digits, with or without commas between digit groups.
+    fn whole(t: &str) -> Option<i64> {
+        let first = t.chars().next()?;
+        if !first.is_ascii_digit() || !t.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            return None;
+        }
+        t.replace(',', "").parse().ok()
+    }
+    if matches!(prev, "from" | "between") {
+        return None;
+    }
+    let (pair, used) = match parts {
+        [a, "to", b] => ([whole(a)?, whole(b)?], 1),
+        [a] if lower_at(ws, i + 1) == "to" => {
+            let b = ws.get(i + 2)?;
+            // Only spaces between the three words: not "won 134. To 63".
+            let spaced = |x: &Word<'_>, y: &Word<'_>| s[x.end..y.start].trim().is_empty();
+            if !(spaced(&ws[i], &ws[i + 1]) && spaced(&ws[i + 1], b)) {
+                return None;
+            }
+            ([whole(a)?, whole(b.text)?], 3)
+        }
+        _ => return None,
+    };
+    let after = lower_at(ws, i + used);
+    let unit = percent_words(ws, i + used).is_some()
+        || DISTANCE_UNITS.contains(after.as_str())
+        || SCALES.iter().any(|(n, _)| *n == after);
+    (pair[0] >= pair[1] && !unit).then_some((pair, used))
 }
 
 /// Is the word at `i` a plural noun, as after a count ("1500 troops"), not after a year ("2016
@@ -1064,6 +1121,42 @@ mod tests {
         check(
             "Mattis, 68, will leave on January 1.",
             &[("68", Age, "age"), ("1", Date, "date")],
+        );
+    }
+
+    #[test]
+    fn tallies_written_with_to() {
+        check(
+            "She won by a 134-to-63 vote; Pelosi won, 134 to 63, and by a vote of 1,228 to 191.",
+            &[
+                ("134-to-63", Score, "vote"),
+                ("134 to 63", Score, ""),
+                ("1,228 to 191", Score, ""),
+            ],
+        );
+        assert_eq!(value("won 134 to 63"), Value::Pair([134, 63]));
+        assert_eq!(value("a 5-to-4 ruling"), Value::Pair([5, 4]));
+        // Ranges rise, or follow "from" and "between", or measure something.
+        check(
+            "He served from 2013 to 2011 and between 9 to 5; it took 40 to 60 hours.",
+            &[
+                ("2013", Year, "year"),
+                ("2011", Year, "year"),
+                ("9", Count, ""),
+                ("5", Count, ""),
+                ("40", Count, ""),
+                ("60", Count, "hour"),
+            ],
+        );
+        check(
+            "Support fell 52 to 48 percent, or 5 to 3 million; the 10-to-20 plan.",
+            &[
+                ("52", Count, ""),
+                ("48 percent", Percent, "percent"),
+                ("5", Count, ""),
+                ("3 million", Count, ""),
+                ("10-to-20", Count, ""),
+            ],
         );
     }
 
