@@ -856,13 +856,14 @@ fn digits_at(
         NumberKind::Percent
     } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
-    } else if text::is_month(prev) && v <= 31.0 || text::is_month(&after) && v <= 31.0 && plain_int
+    } else if text::is_month(prev) && v <= 31.0
+        || text::is_month(&after) && v <= 31.0 && plain_int && !is_day(ws, role_at + 1)
     {
         NumberKind::Date
     } else if plain_int
         && digits.len() == 4
         && (1800.0..=2100.0).contains(&v)
-        && !counts_things(ws, role_at)
+        && (!counts_things(ws, role_at) || sets_a_year(prev))
         && Bound::before(s, w.start) == Bound::Exact
     {
         NumberKind::Year
@@ -931,6 +932,27 @@ fn tally_with_to(
         || DISTANCE_UNITS.contains(after.as_str())
         || SCALES.iter().any(|(n, _)| *n == after);
     (pair[0] >= pair[1] && !unit).then_some((pair, used))
+}
+
+/// Is the word at `i` a day of a month in digits ("Sept. 11")? A number before a month that
+/// has its own day is no day of it ("the 19 Sept. 11 hijackers").
+fn is_day(ws: &[Word<'_>], i: usize) -> bool {
+    ws.get(i).is_some_and(|w| {
+        w.text.len() <= 2
+            && w.text.bytes().all(|b| b.is_ascii_digit())
+            && (1..=31).contains(&w.text.parse::<u32>().unwrap_or(0))
+    })
+}
+
+/// Does the word before a four-digit number make it a year even before a plural noun ("the
+/// 2018 elections", "Gore's 2000 ticket", "its 2012 attacks")? A count of thousands is written
+/// with a comma ("the 2,000 troops"), and a year before a plural noun takes an article or a
+/// possessive.
+fn sets_a_year(prev: &str) -> bool {
+    matches!(
+        prev,
+        "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
+    ) || prev.ends_with("'s")
 }
 
 /// Is the word at `i` a plural noun, as after a count ("1500 troops"), not after a year ("2016
@@ -1113,6 +1135,27 @@ mod tests {
             ],
         );
         check("About 2000 people attended.", &[("2000", Count, "peopl")]);
+        // A year before a plural noun, after an article or a possessive.
+        check(
+            "Since the 2018 elections and Gore's 2000 ticket, 2000 people left.",
+            &[
+                ("2018", Year, "year"),
+                ("2000", Year, "year"),
+                ("2000", Count, "peopl"),
+            ],
+        );
+        // A number before a month with its own day is no day of it.
+        check(
+            "Fifteen of the 19 Sept. 11 hijackers; on 19 Sept. 2001; on 4 July.",
+            &[
+                ("Fifteen", Count, ""),
+                ("19", Count, ""),
+                ("11", Date, "date"),
+                ("19", Date, "date"),
+                ("2001", Year, "year"),
+                ("4", Date, "date"),
+            ],
+        );
         check("2000 people attended.", &[("2000", Count, "peopl")]);
         check(
             "It cost £3bn and $2.5m.",
