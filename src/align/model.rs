@@ -13,7 +13,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use super::lexicon;
-use crate::extract::numbers::{Number, Value};
+use crate::extract::numbers::{Number, NumberKind, Value};
 use crate::text;
 
 /// How many features a pair has.
@@ -151,7 +151,7 @@ pub struct Profile {
     /// How many of the character 3-grams fall in each bucket ([`char3_bucket`]), made on first
     /// use; `None` for a text with more than 255 in one bucket (a line of one letter).
     char3_counts: std::sync::OnceLock<Option<Box<[u8; CHAR3_BUCKETS]>>>,
-    /// The values of the numbers.
+    /// The values of the numbers (but days of the week).
     numbers: Vec<Value>,
     /// The content words, in order.
     words: Vec<ContentWord>,
@@ -850,7 +850,12 @@ impl Profile {
                 folded: words.key,
                 chars: std::sync::OnceLock::new(),
                 char3_counts: std::sync::OnceLock::new(),
-                numbers: numbers.iter().map(|n| n.value).collect(),
+                // A day of the week is a word of the text to the model, as it was fitted.
+                numbers: numbers
+                    .iter()
+                    .filter(|n| n.kind != NumberKind::Weekday)
+                    .map(|n| n.value)
+                    .collect(),
             }
         })
     }

@@ -13,8 +13,8 @@ use crate::extract::numbers::{self, Number, NumberKind, Value};
 use crate::text;
 
 /// A number whose role is a real noun ("goal", "troop", "minute") worth comparing on its own.
-/// Money, percentages and ages carry only their kind as a role, and years, dates, ordinals and
-/// times of day say when rather than how many: two of those in aligned claims are often
+/// Money, percentages and ages carry only their kind as a role, and years, dates, days of the
+/// week, ordinals and times of day say when rather than how many: two of those in aligned claims are often
 /// different facts. A count of times ("twice", "three times", "a three-time champion") says
 /// how many.
 fn comparable(n: &Number) -> bool {
@@ -26,7 +26,11 @@ fn comparable(n: &Number) -> bool {
         && (n.role != "time" || n.kind == NumberKind::Count)
         && !matches!(
             n.kind,
-            NumberKind::Year | NumberKind::Date | NumberKind::Ordinal | NumberKind::Time
+            NumberKind::Year
+                | NumberKind::Date
+                | NumberKind::Weekday
+                | NumberKind::Ordinal
+                | NumberKind::Time
         )
 }
 
@@ -391,6 +395,12 @@ mod tests {
             "Unemployment fell to 4.3% in March.",
             Some(("4.1 percent", "4.3%")),
         );
+        // The same sentence but for the day of the week.
+        check(
+            "England won on Saturday night in Al Khor.",
+            "England won on Sunday night in Al Khor.",
+            Some(("Saturday", "Sunday")),
+        );
         // A tally written with "to", as a tally of the same thing.
         check(
             "She won by a 134-to-63 vote.",
@@ -406,6 +416,12 @@ mod tests {
 
     #[test]
     fn not_conflicts() {
+        // Days of the week in sentences worded differently are often two moments.
+        check(
+            "Trump said on Friday that he will decide by June.",
+            "Trump told NBC on Saturday he would decide by June.",
+            None,
+        );
         check("He scored six goals.", "He scored 6 goals.", None);
         check(
             "More than 5,000 people marched, police said.",

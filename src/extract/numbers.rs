@@ -1,6 +1,8 @@
 //! Numbers: every number in a claim, with its kind (score, minute, age, distance, count, year,
-//! money, percent, time, date, ordinal), its value and its role (the thing it counts or
-//! measures), so that checks compare like with like.
+//! money, percent, time, date, ordinal, weekday), its value and its role (the thing it counts or
+//! measures), so that checks compare like with like. A day of the week is read as a number
+//! too, as a date is: "on Saturday" and "on Sunday" in one sentence otherwise the same are a
+//! conflict.
 //!
 //! Digits and number words are both read ("six goals" and "6 goals" have one value); number
 //! words go through text2num, and "twice", "a pair of", "a dozen" are handled here.
@@ -40,6 +42,8 @@ pub enum NumberKind {
     Date,
     /// A rank or order: second, 3rd.
     Ordinal,
+    /// A day of the week: Saturday (its value 1 for Monday to 7 for Sunday, as in ISO 8601).
+    Weekday,
 }
 
 /// The value of a number: one number, or a pair for scores.
@@ -427,15 +431,67 @@ fn is_number_word(letters: &[u8]) -> bool {
     NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head)
 }
 
+/// The days of the week, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether ASCII letters may be the name of a day of the week, in any case: a cheap test
+/// for [`may_hold_a_number`].
+fn may_be_weekday(letters: &[u8]) -> bool {
+    (6..=9).contains(&letters.len())
+        && letters[letters.len() - 3..].eq_ignore_ascii_case(b"day")
+        && WEEKDAYS
+            .iter()
+            .any(|d| d.as_bytes().eq_ignore_ascii_case(letters))
+}
+
+/// A day of the week named in a text.
+struct Weekday {
+    /// 1 for Monday to 7 for Sunday.
+    value: i64,
+    /// The length of its name in bytes, without a possessive ending.
+    len: usize,
+}
+
+/// The day of the week named at word `i` (a possessive ending is left out: "Saturday's
+/// match"). Only the capitalised name of one day: not a plural ("on Sundays", a habit, not a
+/// day), and not a day inside a name ("Super Tuesday", "Good Friday"), right after a
+/// capitalised word that is no stop word.
+fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
+    let t = ws[i].text;
+    let name = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|p| t.strip_suffix(p))
+        .unwrap_or(t);
+    let value = WEEKDAYS.iter().position(|d| *d == name)?;
+    let in_a_name = i > 0 && {
+        let prev = &ws[i - 1];
+        s[prev.end..ws[i].start].trim().is_empty()
+            && text::is_capitalised(prev.text)
+            && !text::is_stop_word(&text::key(prev.text))
+    };
+    (!in_a_name).then_some(Weekday {
+        value: value as i64 + 1,
+        len: name.len(),
+    })
+}
+
 /// Whether `s` may hold a number; when not, [`find`] finds none without cutting it into words.
-/// Only a word that starts with a digit, a currency sign or a number word starts a number
-/// ([`surely_no_number_word`], [`may_start_number`]; the number word is the first piece of the
-/// word's key cut at hyphens). A word starts after a character that is no letter or digit, and
+/// Only a word that starts with a digit, a currency sign or a number word starts a number, or
+/// names a day of the week ([`may_be_weekday`]; [`surely_no_number_word`], [`may_start_number`];
+/// the number word is the first piece of the word's key cut at hyphens). A word starts after a character that is no letter or digit, and
 /// a typographic mark (curly quotes and apostrophes, dashes, odd spaces, the ellipsis: what
 /// [`text::fold_char`] turns into ASCII) folds in the key into ASCII that is neither, one
 /// character for one. So in a text whose characters are ASCII or such marks, without digits
 /// or "$", a number word that starts a word is a whole run of ASCII letters: such a text is
-/// passed over when no run of letters is a number word. Any other character (an accented
+/// passed over when no run of letters is a number word or a day's name. Any other character (an accented
 /// letter, "£") may start or hide one, and the text is read in full.
 fn may_hold_a_number(s: &str) -> bool {
     let b = s.as_bytes();
@@ -446,7 +502,7 @@ fn may_hold_a_number(s: &str) -> bool {
             while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
             }
-            if is_number_word(&b[start..i]) {
+            if is_number_word(&b[start..i]) || may_be_weekday(&b[start..i]) {
                 return true;
             }
         } else if c.is_ascii_digit() || c == b'$' {
@@ -515,6 +571,18 @@ pub(crate) fn is_currency_sign(c: char) -> bool {
 fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize {
     let w = &ws[i];
     let t = w.text;
+    if let Some(day) = weekday_at(s, ws, i) {
+        let end = w.start + day.len;
+        push(
+            out,
+            s,
+            w.start..end,
+            Value::Int(day.value),
+            NumberKind::Weekday,
+            "weekday".into(),
+        );
+        return 1;
+    }
     if surely_no_number_word(t) {
         return 0;
     }
@@ -1201,6 +1269,20 @@ mod tests {
                 ("10-to-20", Count, ""),
             ],
         );
+    }
+
+    #[test]
+    fn days_of_the_week() {
+        check(
+            "On Saturday night, not on Super Tuesday, Good Friday or on Sundays; Monday's match.",
+            &[
+                ("Saturday", Weekday, "weekday"),
+                ("Monday", Weekday, "weekday"),
+            ],
+        );
+        assert_eq!(value("Kane scored on Sunday."), Value::Int(7));
+        assert_eq!(value("Monday\u{2019}s vote"), Value::Int(1));
+        check("the sunday papers; a Saturdays club", &[]);
     }
 
     #[test]
