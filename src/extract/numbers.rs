@@ -466,6 +466,10 @@ struct Weekday {
 /// capitalised word that is no stop word.
 fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
     let t = ws[i].text;
+    // Most words go at once: a day's name, possessive or not, has 6 to 11 bytes and a capital.
+    if !(6..=11).contains(&t.len()) || !t.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
     let name = ["'s", "\u{2019}s"]
         .iter()
         .find_map(|p| t.strip_suffix(p))
