@@ -43,34 +43,23 @@ fn contradict(x: &Number, y: &Number) -> bool {
     }
 }
 
-/// The currency sign a money amount is written with ("$", "£", "€"), if any.
-fn currency(n: &Number) -> Option<char> {
-    (n.kind == NumberKind::Money)
-        .then(|| {
-            n.text
-                .chars()
-                .next()
-                .filter(|c| numbers::is_currency_sign(*c))
-        })
-        .flatten()
-}
-
 /// Whether two numbers give the same amount: the same value, and for money the same currency
-/// when both name one by its sign ("£100m" is not "$100m"; "$100m" is "$100 million").
+/// when both name one, by its sign or in words ("£100m" is not "$100m" nor "100 million
+/// euros"; "$100m" is "$100 million" and "100 million dollars").
 fn same_amount(x: &Number, y: &Number) -> bool {
     x.value.same(&y.value)
-        && match (currency(x), currency(y)) {
+        && match (numbers::currency(x), numbers::currency(y)) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         }
 }
 
-/// Whether two numbers are one reading of a finding: the same value written with the same
-/// currency sign or none. Stricter than [`same_amount`], which lets an amount without a sign
+/// Whether two numbers are one reading of a finding: the same value in the same currency or
+/// none. Stricter than [`same_amount`], which lets an amount without a sign
 /// stand for any currency: readings are grouped by their first member, and "100 million" must
 /// not gather both "£100m" and "$100m" into one reading.
 fn same_reading(x: &Number, y: &Number) -> bool {
-    x.value.same(&y.value) && currency(x) == currency(y)
+    x.value.same(&y.value) && numbers::currency(x) == numbers::currency(y)
 }
 
 fn as_f64(v: Value) -> f64 {
@@ -384,6 +373,12 @@ mod tests {
             "The club paid $100m for the striker.",
             Some(("£100m", "$100m")),
         );
+        // A currency named in words.
+        check(
+            "The club paid $100m for the striker.",
+            "The club paid 100 million euros for the striker.",
+            Some(("$100m", "100 million euros")),
+        );
         // A percentage however its sign is written.
         check(
             "Turnout was 45% in the city.",
@@ -416,6 +411,17 @@ mod tests {
 
     #[test]
     fn not_conflicts() {
+        // One amount, its currency given by sign and in words.
+        check(
+            "The club paid €5,000 in fines.",
+            "The club paid 5,000 euros in fines.",
+            None,
+        );
+        check(
+            "It cost $5.7 billion in all.",
+            "It cost 5.7 billion dollars in all.",
+            None,
+        );
         // Days of the week in sentences worded differently are often two moments.
         check(
             "Trump said on Friday that he will decide by June.",

@@ -466,8 +466,9 @@ struct Weekday {
 /// capitalised word that is no stop word.
 fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
     let t = ws[i].text;
-    // Most words go at once: a day's name, possessive or not, has 6 to 11 bytes and a capital.
-    if !(6..=11).contains(&t.len()) || !t.as_bytes()[0].is_ascii_uppercase() {
+    // Most words go at once: a day's name, possessive or not ("Wednesday’s": 13 bytes), has 6
+    // to 13 bytes and a capital.
+    if !(6..=13).contains(&t.len()) || !t.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
     let name = ["'s", "\u{2019}s"]
@@ -569,6 +570,38 @@ fn may_start_number(t: &str, k: &str) -> bool {
 /// Whether `c` is a currency sign a money amount starts with ("$2.5m", "£3bn", "€5,000").
 pub(crate) fn is_currency_sign(c: char) -> bool {
     matches!(c, '$' | '£' | '€')
+}
+
+/// The currency a word after an amount names ("5,000 euros", "5.7 billion dollars"), by the
+/// name [`currency`] gives it. Not "pounds", which as often weigh ("a 215-pound man", "215
+/// pounds"), nor "won", a verb far more often than Korea's currency.
+fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" => "dollar",
+        "euro" | "euros" => "euro",
+        "yen" => "yen",
+        "yuan" | "renminbi" => "yuan",
+        "rupee" | "rupees" => "rupee",
+        "peso" | "pesos" => "peso",
+        "rouble" | "roubles" | "ruble" | "rubles" => "rouble",
+        "franc" | "francs" => "franc",
+        _ => return None,
+    })
+}
+
+/// The currency an amount of money is given in, when its text names one: by its sign ("$",
+/// "£", "€") or by a word after it ("5,000 euros"); one name for both ("$" and "dollars" are
+/// "dollar").
+pub(crate) fn currency(n: &Number) -> Option<&'static str> {
+    if n.kind != NumberKind::Money {
+        return None;
+    }
+    match n.text.chars().next()? {
+        '$' => Some("dollar"),
+        '£' => Some("pound"),
+        '€' => Some("euro"),
+        _ => currency_word(&text::key(n.text.rsplit(' ').next()?)),
+    }
 }
 
 /// Reads a number starting at word `i`; returns how many words it used (0 if none).
@@ -761,6 +794,10 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         role = "percent".into();
         end = percent_end;
         NumberKind::Percent
+    } else if currency_word(&after).is_some() {
+        role = "money".into();
+        end = ws[j + 1].end;
+        NumberKind::Money
     } else {
         NumberKind::Count
     };
@@ -926,6 +963,8 @@ fn digits_at(
     let percent_end = percent_words(ws, role_at);
     let kind = if percent_end.is_some() {
         NumberKind::Percent
+    } else if currency_word(&after).is_some() {
+        NumberKind::Money
     } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
     } else if text::is_month(prev) && v <= 31.0
@@ -946,13 +985,15 @@ fn digits_at(
     };
     let role = match kind {
         NumberKind::Percent => "percent".into(),
+        NumberKind::Money => "money".into(),
         NumberKind::Year => "year".into(),
         NumberKind::Age => "age".into(),
         NumberKind::Date => "date".into(),
         _ => role_after(ws, role_at),
     };
-    // Include the unit in the text for distances ("12 yards") and percentages ("10 per cent").
-    if kind == NumberKind::Distance {
+    // Include the unit in the text for distances ("12 yards"), money ("5,000 euros") and
+    // percentages ("10 per cent").
+    if matches!(kind, NumberKind::Distance | NumberKind::Money) {
         end = ws[role_at].end;
     }
     if let Some(percent_end) = percent_end {
@@ -1233,6 +1274,16 @@ mod tests {
             "It cost £3bn and $2.5m.",
             &[("£3bn", Money, "money"), ("$2.5m", Money, "money")],
         );
+        // Money named in words after the amount; "pounds" as often weigh.
+        check(
+            "It cost 5.7 billion dollars, 5,000 euros, five million yen and 200 pounds.",
+            &[
+                ("5.7 billion dollars", Money, "money"),
+                ("5,000 euros", Money, "money"),
+                ("five million yen", Money, "money"),
+                ("200", Count, "pound"),
+            ],
+        );
         check(
             "Mattis, 68, will leave on January 1.",
             &[("68", Age, "age"), ("1", Date, "date")],
@@ -1286,6 +1337,7 @@ mod tests {
         );
         assert_eq!(value("Kane scored on Sunday."), Value::Int(7));
         assert_eq!(value("Monday\u{2019}s vote"), Value::Int(1));
+        assert_eq!(value("Wednesday\u{2019}s vote"), Value::Int(3));
         check("the sunday papers; a Saturdays club", &[]);
     }
 
