@@ -460,10 +460,31 @@ struct Weekday {
     len: usize,
 }
 
+/// Words that make a day of the week part of a name when they come right before it ("Super
+/// Tuesday", "Good Friday", "Black Friday", "Ash Wednesday", "Fox News Sunday"), in lower case.
+const NAMED_DAY_BEFORE: [&str; 16] = [
+    "ash", "black", "bloody", "blue", "cyber", "easter", "fat", "giving", "good", "holy", "maundy",
+    "news", "palm", "shrove", "super", "whit",
+];
+
+/// Words that make a day of the week part of a name when they come right after it, capitalised
+/// ("the Sunday Times", "the Sunday Telegraph"), in lower case.
+const NAMED_DAY_AFTER: [&str; 7] = [
+    "express",
+    "herald",
+    "mail",
+    "mirror",
+    "post",
+    "telegraph",
+    "times",
+];
+
 /// The day of the week named at word `i` (a possessive ending is left out: "Saturday's
-/// match"). Only the capitalised name of one day: not a plural ("on Sundays", a habit, not a
-/// day), and not a day inside a name ("Super Tuesday", "Good Friday"), right after a
-/// capitalised word that is no stop word.
+/// match"). Only the name of one day with a capital, in any case after it ("Monday",
+/// "MONDAY'S": two sources that set a sentence in other capitals read the same numbers in
+/// it); not a plural ("on Sundays", a habit, not a day), and not a day that is part of a name
+/// ([`NAMED_DAY_BEFORE`], [`NAMED_DAY_AFTER`]). A day after another capitalised word is a day
+/// ("the Senate Thursday", "told CNN Sunday", "Earlier Friday"), as news writing puts it.
 fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
     let t = ws[i].text;
     // Most words go at once: a day's name, possessive or not ("Wednesday’s": 13 bytes), has 6
@@ -471,18 +492,30 @@ fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
     if !(6..=13).contains(&t.len()) || !t.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
-    let name = ["'s", "\u{2019}s"]
+    let name = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
         .iter()
         .find_map(|p| t.strip_suffix(p))
         .unwrap_or(t);
-    let value = WEEKDAYS.iter().position(|d| *d == name)?;
-    let in_a_name = i > 0 && {
-        let prev = &ws[i - 1];
-        s[prev.end..ws[i].start].trim().is_empty()
-            && text::is_capitalised(prev.text)
-            && !text::is_stop_word(&text::key(prev.text))
+    let value = WEEKDAYS
+        .iter()
+        .position(|d| d.as_bytes().eq_ignore_ascii_case(name.as_bytes()))?;
+    // The word right before or after, in lower case, when only white space separates them.
+    let beside = |j: usize| -> Option<String> {
+        let (x, y) = if j < i {
+            (&ws[j], &ws[i])
+        } else {
+            (&ws[i], ws.get(j)?)
+        };
+        let w = &ws[j];
+        (s[x.end..y.start].trim().is_empty() && text::is_capitalised(w.text))
+            .then(|| text::key(w.text))
     };
-    (!in_a_name).then_some(Weekday {
+    let named = i
+        .checked_sub(1)
+        .and_then(beside)
+        .is_some_and(|w| NAMED_DAY_BEFORE.contains(&w.as_str()))
+        || beside(i + 1).is_some_and(|w| NAMED_DAY_AFTER.contains(&w.as_str()));
+    (!named).then_some(Weekday {
         value: value as i64 + 1,
         len: name.len(),
     })
@@ -490,14 +523,15 @@ fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
 
 /// Whether `s` may hold a number; when not, [`find`] finds none without cutting it into words.
 /// Only a word that starts with a digit, a currency sign or a number word starts a number, or
-/// names a day of the week ([`may_be_weekday`]; [`surely_no_number_word`], [`may_start_number`];
-/// the number word is the first piece of the word's key cut at hyphens). A word starts after a character that is no letter or digit, and
-/// a typographic mark (curly quotes and apostrophes, dashes, odd spaces, the ellipsis: what
-/// [`text::fold_char`] turns into ASCII) folds in the key into ASCII that is neither, one
-/// character for one. So in a text whose characters are ASCII or such marks, without digits
-/// or "$", a number word that starts a word is a whole run of ASCII letters: such a text is
-/// passed over when no run of letters is a number word or a day's name. Any other character (an accented
-/// letter, "£") may start or hide one, and the text is read in full.
+/// names a day of the week ([`may_be_weekday`]; [`surely_no_number_word`],
+/// [`may_start_number`]; the number word is the first piece of the word's key cut at hyphens).
+/// A word starts after a character that is no letter or digit, and a typographic mark (curly
+/// quotes and apostrophes, dashes, odd spaces, the ellipsis: what [`text::fold_char`] turns
+/// into ASCII) folds in the key into ASCII that is neither, one character for one. So in a
+/// text whose characters are ASCII or such marks, without digits or "$", a number word that
+/// starts a word is a whole run of ASCII letters: such a text is passed over when no run of
+/// letters is a number word or a day's name. Any other character (an accented letter, "£")
+/// may start or hide one, and the text is read in full.
 fn may_hold_a_number(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
@@ -967,14 +1001,17 @@ fn digits_at(
         NumberKind::Money
     } else if DISTANCE_UNITS.contains(after.as_str()) {
         NumberKind::Distance
-    } else if text::is_month(prev) && v <= 31.0
-        || text::is_month(&after) && v <= 31.0 && plain_int && !is_day(ws, role_at + 1)
+    } else if text::is_month(prev) && v <= 31.0 && !month_has_its_day(ws, i - 1)
+        || text::is_month(&after)
+            && v <= 31.0
+            && plain_int
+            && !(prev == "the" && is_day(ws, role_at + 1))
     {
         NumberKind::Date
     } else if plain_int
         && digits.len() == 4
         && (1800.0..=2100.0).contains(&v)
-        && (!counts_things(ws, role_at) || sets_a_year(prev))
+        && (!counts_things(ws, role_at) || names_a_dated_event(ws, role_at, prev))
         && Bound::before(s, w.start) == Bound::Exact
     {
         NumberKind::Year
@@ -1007,8 +1044,10 @@ fn digits_at(
 /// before is `prev`): one word ("a 134-to-63 vote") or three ("won, 134 to 63"), with the
 /// pair and how many words it takes. A range is written the same way ("from 2013 to 2022",
 /// "46 to 57 months"), but a range rises where a tally gives the larger side first: so only
-/// whole numbers that do not rise are a tally, and not after "from" or "between" ("fell from
-/// 52 to 48") nor before a unit or a scale ("52 to 48 percent", "5 to 3 million").
+/// whole numbers that do not rise are a tally, and not within two words after "from" or
+/// "between" ("fell from 52 to 48", "from about 50 to 40"). Written as three words, nor before
+/// a unit, a scale or a plural noun ("52 to 48 percent", "5 to 3 million", "10 to 5 years",
+/// "moved 1,500 to 12 shelters"): a tally's side is no count of things.
 fn tally_with_to(
     s: &str,
     ws: &[Word<'_>],
@@ -1024,7 +1063,8 @@ fn tally_with_to(
         }
         t.replace(',', "").parse().ok()
     }
-    if matches!(prev, "from" | "between") {
+    let range_word = |w: &str| matches!(w, "from" | "between");
+    if range_word(prev) || i.checked_sub(2).is_some_and(|j| range_word(&lower(&ws[j]))) {
         return None;
     }
     let (pair, used) = match parts {
@@ -1043,12 +1083,22 @@ fn tally_with_to(
     let after = lower_at(ws, i + used);
     let unit = percent_words(ws, i + used).is_some()
         || DISTANCE_UNITS.contains(after.as_str())
-        || SCALES.iter().any(|(n, _)| *n == after);
+        || SCALES.iter().any(|(n, _)| *n == after)
+        || (used == 3 && counts_things(ws, i + used));
     (pair[0] >= pair[1] && !unit).then_some((pair, used))
 }
 
-/// Is the word at `i` a day of a month in digits ("Sept. 11")? A number before a month that
-/// has its own day is no day of it ("the 19 Sept. 11 hijackers").
+/// Whether the month at word `m` has its day before it ("On 5 March 12 people died": the
+/// number after the month is a count), unless that number follows "the" and counts itself
+/// ("the 19 Sept. 11 hijackers": the day is the one after), as [`is_day`] reads it.
+fn month_has_its_day(ws: &[Word<'_>], m: usize) -> bool {
+    m.checked_sub(1)
+        .is_some_and(|d| is_day(ws, d) && d.checked_sub(1).is_none_or(|t| lower(&ws[t]) != "the"))
+}
+
+/// Is the word at `i` a day of a month in digits ("Sept. 11")? A number after "the" and before
+/// a month that has its own day is a count, no day of it ("the 19 Sept. 11 hijackers"); after
+/// another word the month takes the day before it ("On 5 March 12 people died").
 fn is_day(ws: &[Word<'_>], i: usize) -> bool {
     ws.get(i).is_some_and(|w| {
         w.text.len() <= 2
@@ -1057,16 +1107,47 @@ fn is_day(ws: &[Word<'_>], i: usize) -> bool {
     })
 }
 
-/// Does the word before a four-digit number make it a year even before a plural noun ("the
-/// 2018 elections", "Gore's 2000 ticket", "its 2012 attacks")? A count of thousands is written
-/// with a comma ("the 2,000 troops"), and a year before a plural noun takes an article or a
-/// possessive.
-fn sets_a_year(prev: &str) -> bool {
-    matches!(
+/// Is a four-digit number at word `i`, before the plural noun at `next` and after `prev`, a
+/// year for all that ("the 2018 elections", "their 2018 races", "the 2001 attacks")? Only
+/// after an article or a possessive, and only before a noun for events that are named by
+/// their year ([`DATED_EVENTS`]): "the 2000 people who attended" and "its 2000 employees" are
+/// counts written without a comma.
+fn names_a_dated_event(ws: &[Word<'_>], next: usize, prev: &str) -> bool {
+    let after_a_determiner = matches!(
         prev,
         "the" | "his" | "her" | "its" | "their" | "our" | "this" | "that"
-    ) || prev.ends_with("'s")
+    ) || prev.ends_with("'s");
+    after_a_determiner
+        && ws
+            .get(next)
+            .is_some_and(|w| DATED_EVENTS.contains(&text::key(w.text).as_str()))
 }
+
+/// Plural nouns for events a year names ("the 2018 elections", "the 2001 attacks").
+const DATED_EVENTS: [&str; 22] = [
+    "attacks",
+    "bombings",
+    "campaigns",
+    "caucuses",
+    "championships",
+    "elections",
+    "finals",
+    "floods",
+    "games",
+    "hearings",
+    "hurricanes",
+    "midterms",
+    "olympics",
+    "playoffs",
+    "primaries",
+    "protests",
+    "races",
+    "riots",
+    "shootings",
+    "storms",
+    "talks",
+    "wildfires",
+];
 
 /// Is the word at `i` a plural noun, as after a count ("1500 troops"), not after a year ("2016
 /// presidential election")?
@@ -1248,13 +1329,22 @@ mod tests {
             ],
         );
         check("About 2000 people attended.", &[("2000", Count, "peopl")]);
-        // A year before a plural noun, after an article or a possessive.
+        // A year before a plural noun for events, after an article or a possessive.
         check(
             "Since the 2018 elections and Gore's 2000 ticket, 2000 people left.",
             &[
                 ("2018", Year, "year"),
                 ("2000", Year, "year"),
                 ("2000", Count, "peopl"),
+            ],
+        );
+        // Counts of people written without a comma stay counts.
+        check(
+            "The 2000 people who came; police said that 2000 people; its 2000 employees.",
+            &[
+                ("2000", Count, "peopl"),
+                ("2000", Count, "peopl"),
+                ("2000", Count, "employe"),
             ],
         );
         // A number before a month with its own day is no day of it.
@@ -1268,6 +1358,11 @@ mod tests {
                 ("2001", Year, "year"),
                 ("4", Date, "date"),
             ],
+        );
+        // A British date: the month takes the day before it.
+        check(
+            "On 5 March 12 people died.",
+            &[("5", Date, "date"), ("12", Count, "peopl")],
         );
         check("2000 people attended.", &[("2000", Count, "peopl")]);
         check(
@@ -1314,6 +1409,16 @@ mod tests {
                 ("60", Count, "hour"),
             ],
         );
+        // A range after "from" two words back, and sides that count things.
+        check(
+            "It fell from about 50 to 40 and officials moved 1,500 to 12 shelters.",
+            &[
+                ("50", Count, ""),
+                ("40", Count, ""),
+                ("1,500", Count, ""),
+                ("12", Count, "shelter"),
+            ],
+        );
         check(
             "Support fell 52 to 48 percent, or 5 to 3 million; the 10-to-20 plan.",
             &[
@@ -1339,6 +1444,21 @@ mod tests {
         assert_eq!(value("Monday\u{2019}s vote"), Value::Int(1));
         assert_eq!(value("Wednesday\u{2019}s vote"), Value::Int(3));
         check("the sunday papers; a Saturdays club", &[]);
+        // In other capitals and with a curly possessive, as another source may set it.
+        assert_eq!(value("MONDAY'S vote"), Value::Int(1));
+        // After a capitalised word that is no part of a name, as news writing puts it.
+        check(
+            "The bill passed the Senate Thursday; he told CNN Sunday; Earlier Friday, it fell.",
+            &[
+                ("Thursday", Weekday, "weekday"),
+                ("Sunday", Weekday, "weekday"),
+                ("Friday", Weekday, "weekday"),
+            ],
+        );
+        check(
+            "Black Friday, Ash Wednesday, Fox News Sunday and the Sunday Times.",
+            &[],
+        );
     }
 
     #[test]
