@@ -274,7 +274,7 @@ impl Floors {
             // Two statements the same but for their digits are kept whatever the model says,
             // and ranked by the higher of its probability and their overlap score: all of it
             // counts.
-            (ClaimKind::Statement, ClaimKind::Statement) if parts.digits_only => 0.0,
+            (ClaimKind::Statement, ClaimKind::Statement) if parts.numbers_only => 0.0,
             // Other two statements: aligned on the model's word, or on rare words with the
             // probability counting in their score only when above the overlap score.
             (ClaimKind::Statement, ClaimKind::Statement) => {
@@ -838,7 +838,7 @@ fn align_bounded(
                     true
                 }
                 (ClaimKind::Statement, ClaimKind::Statement) => {
-                    p.digits_only
+                    p.numbers_only
                         || p.probability >= options.statement_threshold
                         || (total >= MIN_CLAIMS_FOR_RARITY
                             && p.rare >= 2
@@ -1163,9 +1163,10 @@ pub struct Parts {
     pub shorter: usize,
     /// For statements, the model's probability that the two say the same thing.
     pub probability: f64,
-    /// The two texts are the same but for their digits ("due Feb. 5" / "due Feb. 4"): the
-    /// same claim, whatever the model makes of a short sentence, with a number to compare.
-    pub digits_only: bool,
+    /// The two texts are the same but for their numbers ("due Feb. 5" / "due Feb. 4", "later
+    /// Friday" / "later Thursday"): the same claim, whatever the model makes of a short
+    /// sentence, with a number to compare.
+    pub numbers_only: bool,
 }
 
 impl Parts {
@@ -1249,7 +1250,7 @@ fn parts(
             run: a.word_count,
             shorter: a.word_count,
             probability: 1.0,
-            digits_only: false,
+            numbers_only: false,
         };
         return Some((p, true));
     }
@@ -1275,9 +1276,9 @@ fn parts(
         shorter: a.word_count.min(b.word_count),
         probability: 0.0,
         // Only two statements use it: no byte walk for the other pairs.
-        digits_only: a.kind == ClaimKind::Statement
+        numbers_only: a.kind == ClaimKind::Statement
             && b.kind == ClaimKind::Statement
-            && same_but_digits(a.key(), b.key()),
+            && same_but_numbers(a.key(), b.key()),
     };
     // A quote and a statement with too little of their content in common never align,
     // whatever the model says or their sentences vouch: their probability decides nothing,
@@ -1302,11 +1303,28 @@ fn parts(
     Some((p, probability.is_some()))
 }
 
-/// Are two keys the same text but for the digits of their numbers ("due feb. 5" / "due feb.
-/// 14"), each run of digits standing for any other? Two keys without a digit are not.
-fn same_but_digits(a: &str, b: &str) -> bool {
+/// Are two keys the same text but for their numbers ("due feb. 5" / "due feb. 14", "in court
+/// later friday" / "in court later thursday"), each run of digits standing for any other and
+/// each day of the week for any other? Two keys without a digit or a day are not.
+fn same_but_numbers(a: &str, b: &str) -> bool {
+    /// The length of the day of the week `s` starts with, as a whole word.
+    fn day_at(s: &[u8]) -> Option<usize> {
+        const DAYS: [&[u8]; 7] = [
+            b"monday",
+            b"tuesday",
+            b"wednesday",
+            b"thursday",
+            b"friday",
+            b"saturday",
+            b"sunday",
+        ];
+        DAYS.iter()
+            .find(|d| s.starts_with(d) && !s.get(d.len()).is_some_and(u8::is_ascii_alphabetic))
+            .map(|d| d.len())
+    }
+    let word_start = |s: &[u8], k: usize| k == 0 || !s[k - 1].is_ascii_alphabetic();
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (mut i, mut j, mut digits) = (0, 0, false);
+    let (mut i, mut j, mut numbers) = (0, 0, false);
     while i < a.len() && j < b.len() {
         if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
             while i < a.len() && a[i].is_ascii_digit() {
@@ -1315,7 +1333,16 @@ fn same_but_digits(a: &str, b: &str) -> bool {
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
             }
-            digits = true;
+            numbers = true;
+        } else if let (true, true, Some(n), Some(m)) = (
+            word_start(a, i),
+            word_start(b, j),
+            day_at(&a[i..]),
+            day_at(&b[j..]),
+        ) {
+            i += n;
+            j += m;
+            numbers = true;
         } else if a[i] == b[j] {
             i += 1;
             j += 1;
@@ -1323,7 +1350,7 @@ fn same_but_digits(a: &str, b: &str) -> bool {
             return false;
         }
     }
-    digits && i == a.len() && j == b.len()
+    numbers && i == a.len() && j == b.len()
 }
 
 /// The character part of two claims' overlap score: any two English sentences share some
@@ -1808,11 +1835,23 @@ mod tests {
             &["The federal subpoenas are due Feb. 14."],
             &[(0, 0)],
         );
-        assert!(same_but_digits("due feb. 5", "due feb. 14"));
-        assert!(same_but_digits("5 of 12", "6 of 112"));
-        assert!(!same_but_digits("due feb. 5", "due mar. 5"));
-        assert!(!same_but_digits("due feb. 5", "due feb. 5 or 6"));
-        assert!(!same_but_digits("no digits", "no digits"));
+        assert!(same_but_numbers("due feb. 5", "due feb. 14"));
+        assert!(same_but_numbers("5 of 12", "6 of 112"));
+        assert!(!same_but_numbers("due feb. 5", "due mar. 5"));
+        assert!(!same_but_numbers("due feb. 5", "due feb. 5 or 6"));
+        assert!(!same_but_numbers("no digits", "no digits"));
+        // A day of the week stands for any other, as a whole word.
+        check(
+            &["He appeared in court later Friday."],
+            &["He appeared in court later Thursday."],
+            &[(0, 0)],
+        );
+        assert!(same_but_numbers(
+            "later friday's hearing",
+            "later sunday's hearing"
+        ));
+        assert!(!same_but_numbers("fridays", "sundays"));
+        assert!(!same_but_numbers("a friday", "a fridayx"));
     }
 
     /// Every two claims of a group have words in common: a claim alike to two others that

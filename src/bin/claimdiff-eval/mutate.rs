@@ -2,7 +2,7 @@
 //! mutator is `plant.rs`), compare the original with the copy, and score what the report says
 //! about each edit.
 //!
-//! Six kinds of edit, at most one of each per copy, each in its own sentence:
+//! Seven kinds of edit, at most one of each per copy, each in its own sentence:
 //! - a changed number (one digit of a number changed): must be a `number.conflict`;
 //! - a misspelt name (one mention of a name the extractor found, one letter slipped): must be
 //!   a `name.variant`;
@@ -11,7 +11,9 @@
 //! - a dropped sentence: each of its claims must be in the original only;
 //! - a quote handed to another person named in the article (the name beside the speech verb
 //!   replaced): must be a `quote.speaker`;
-//! - a number rewritten in words ("12" → "twelve"): must NOT be reported.
+//! - a number rewritten in words ("12" → "twelve"): must NOT be reported;
+//! - a day of the week in a narrative sentence changed to another: must be a
+//!   `number.conflict`.
 //!
 //! Every finding that concerns none of the planted edits is a false finding.
 //!
@@ -34,7 +36,9 @@ fn expected_kind(kind: Kind) -> FindingKind {
         Kind::Speaker => FindingKind::QuoteSpeaker,
         Kind::QuoteWords => FindingKind::QuoteWording,
         Kind::Name => FindingKind::NameVariant,
-        Kind::Number | Kind::DigitsToWords | Kind::Drop => FindingKind::NumberConflict,
+        Kind::Number | Kind::DigitsToWords | Kind::Drop | Kind::Weekday => {
+            FindingKind::NumberConflict
+        }
     }
 }
 
@@ -53,7 +57,7 @@ fn hit(edit: &Edit, m: &Mutant, a: &Analysis) -> bool {
     };
     let has = |kind: FindingKind| a.findings.iter().any(|f| f.kind == kind && names(f));
     match edit.kind {
-        Kind::Number => has(FindingKind::NumberConflict),
+        Kind::Number | Kind::Weekday => has(FindingKind::NumberConflict),
         Kind::QuoteWords => has(FindingKind::QuoteWording),
         Kind::Speaker => handed_over(edit, a),
         // Nothing reported on its claim, but what another edit explains.

@@ -33,17 +33,20 @@ pub enum Kind {
     Number,
     /// A number rewritten in words.
     DigitsToWords,
+    /// A day of the week in a narrative sentence changed to another.
+    Weekday,
 }
 
 impl Kind {
     /// Every kind, in the order they are planted.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Speaker,
         Kind::Drop,
         Kind::QuoteWords,
         Kind::Name,
         Kind::Number,
         Kind::DigitsToWords,
+        Kind::Weekday,
     ];
 
     /// What the self-test expects of the kind.
@@ -55,6 +58,7 @@ impl Kind {
             Kind::Name => "name misspelt → name.variant",
             Kind::Number => "number changed → number.conflict",
             Kind::DigitsToWords => "number written in words → nothing reported",
+            Kind::Weekday => "day of the week changed → number.conflict",
         }
     }
 }
@@ -224,6 +228,47 @@ fn candidates(
                         replacement,
                         target,
                         sentence: si,
+                    });
+                }
+            }
+        }
+        Kind::Weekday => {
+            const DAYS: [&str; 7] = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            // A day named in a narrative claim (in a quote, a changed word is a change of
+            // wording): the word itself, possessive or not, becomes another day. Not right
+            // after a capitalised word, where it may be part of a name ("Fox News Sunday").
+            for c in ex.claims.iter().filter(|c| c.kind == ClaimKind::Statement) {
+                let claim = &text[c.range.clone()];
+                let words = text::words(claim);
+                for (k, w) in words.iter().enumerate() {
+                    let name = w.text.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+                    let Some(day) = DAYS.iter().position(|d| *d == name) else {
+                        continue;
+                    };
+                    let after_a_name = k.checked_sub(1).is_some_and(|p| {
+                        let prev = &words[p];
+                        claim[prev.end..w.start].trim().is_empty()
+                            && prev.text.starts_with(|ch: char| ch.is_uppercase())
+                    });
+                    if after_a_name {
+                        continue;
+                    }
+                    let other = (day + rng.usize(1..7)) % 7;
+                    let start = c.range.start + w.start;
+                    out.push(Edit {
+                        kind,
+                        range: start..start + name.len(),
+                        replacement: DAYS[other].to_string(),
+                        target: c.range.clone(),
+                        sentence: c.sentence,
                     });
                 }
             }
