@@ -1318,6 +1318,10 @@ fn same_but_numbers(a: &str, b: &str) -> bool {
             b"saturday",
             b"sunday",
         ];
+        // Most words start with a letter no day starts with.
+        if !matches!(s.first(), Some(b'm' | b't' | b'w' | b'f' | b's')) {
+            return None;
+        }
         DAYS.iter()
             .find(|d| s.starts_with(d) && !s.get(d.len()).is_some_and(u8::is_ascii_alphabetic))
             .map(|d| d.len())
@@ -1334,12 +1338,11 @@ fn same_but_numbers(a: &str, b: &str) -> bool {
                 j += 1;
             }
             numbers = true;
-        } else if let (true, true, Some(n), Some(m)) = (
-            word_start(a, i),
-            word_start(b, j),
-            day_at(&a[i..]),
-            day_at(&b[j..]),
-        ) {
+        } else if word_start(a, i)
+            && word_start(b, j)
+            && let Some(n) = day_at(&a[i..])
+            && let Some(m) = day_at(&b[j..])
+        {
             i += n;
             j += m;
             numbers = true;
