@@ -21,6 +21,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::quote_speaker;
+use crate::extract::numbers::NumberKind;
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
 
@@ -95,6 +96,10 @@ struct Features {
     bigrams: std::cell::OnceCell<Bigrams>,
     /// What the statement model needs, with the claim's key ([`model::Profile::folded`]).
     profile: model::Profile,
+    /// How many days of the week the claim's numbers hold (the number reader's: not "Super
+    /// Tuesday", "monday" or "Friday-night"): at most so many days of its key may stand for
+    /// other days in [`same_but_numbers`].
+    weekdays: usize,
 }
 
 impl Features {
@@ -271,7 +276,7 @@ impl Floors {
         match (a, b) {
             // Two quotes: the probability only decides whether they may be one remark.
             (ClaimKind::Quote, ClaimKind::Quote) => QUOTE_MIN_PROBABILITY,
-            // Two statements the same but for their digits are kept whatever the model says,
+            // Two statements the same but for their numbers are kept whatever the model says,
             // and ranked by the higher of its probability and their overlap score: all of it
             // counts.
             (ClaimKind::Statement, ClaimKind::Statement) if parts.numbers_only => 0.0,
@@ -425,6 +430,11 @@ fn features_of(
                 word_count,
                 bigrams: std::cell::OnceCell::new(),
                 profile: model::Profile::of(words, &c.numbers, Some(out)),
+                weekdays: c
+                    .numbers
+                    .iter()
+                    .filter(|n| n.kind == NumberKind::Weekday)
+                    .count(),
             };
             fs.push((f, stems));
         }
@@ -1278,7 +1288,7 @@ fn parts(
         // Only two statements use it: no byte walk for the other pairs.
         numbers_only: a.kind == ClaimKind::Statement
             && b.kind == ClaimKind::Statement
-            && same_but_numbers(a.key(), b.key()),
+            && same_but_numbers(a.key(), b.key(), a.weekdays.min(b.weekdays)),
     };
     // A quote and a statement with too little of their content in common never align,
     // whatever the model says or their sentences vouch: their probability decides nothing,
@@ -1305,8 +1315,10 @@ fn parts(
 
 /// Are two keys the same text but for their numbers ("due feb. 5" / "due feb. 14", "in court
 /// later friday" / "in court later thursday"), each run of digits standing for any other and
-/// each day of the week for any other? Two keys without a digit or a day are not.
-fn same_but_numbers(a: &str, b: &str) -> bool {
+/// each day of the week, as a whole word, for any other? At most `days` days may (as many as
+/// the number reader found in each claim, so that a day it does not read, "super tuesday",
+/// stands only for itself). Two keys without a digit or a day are not.
+fn same_but_numbers(a: &str, b: &str, days: usize) -> bool {
     /// The length of the day of the week `s` starts with, as a whole word.
     fn day_at(s: &[u8]) -> Option<usize> {
         const DAYS: [&[u8]; 7] = [
@@ -1328,7 +1340,7 @@ fn same_but_numbers(a: &str, b: &str) -> bool {
     }
     let word_start = |s: &[u8], k: usize| k == 0 || !s[k - 1].is_ascii_alphabetic();
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (mut i, mut j, mut numbers) = (0, 0, false);
+    let (mut i, mut j, mut numbers, mut days_left) = (0, 0, false, days);
     while i < a.len() && j < b.len() {
         if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
             while i < a.len() && a[i].is_ascii_digit() {
@@ -1338,7 +1350,8 @@ fn same_but_numbers(a: &str, b: &str) -> bool {
                 j += 1;
             }
             numbers = true;
-        } else if word_start(a, i)
+        } else if days_left > 0
+            && word_start(a, i)
             && word_start(b, j)
             && let Some(n) = day_at(&a[i..])
             && let Some(m) = day_at(&b[j..])
@@ -1346,6 +1359,7 @@ fn same_but_numbers(a: &str, b: &str) -> bool {
             i += n;
             j += m;
             numbers = true;
+            days_left -= 1;
         } else if a[i] == b[j] {
             i += 1;
             j += 1;
@@ -1458,8 +1472,12 @@ pub fn explain_pairs(sources: &[&[Claim]]) -> Vec<(ClaimRef, ClaimRef, Parts)> {
 mod tests {
     use super::*;
 
+    /// A claim of a text, with the numbers the extractor reads in it.
     fn claim(kind: ClaimKind, text: &str) -> Claim {
-        Claim::bare(kind, text)
+        Claim {
+            numbers: crate::extract::numbers::find(text),
+            ..Claim::bare(kind, text)
+        }
     }
 
     /// Aligns two lists of statements; checks which pairs end in one group.
@@ -1838,11 +1856,11 @@ mod tests {
             &["The federal subpoenas are due Feb. 14."],
             &[(0, 0)],
         );
-        assert!(same_but_numbers("due feb. 5", "due feb. 14"));
-        assert!(same_but_numbers("5 of 12", "6 of 112"));
-        assert!(!same_but_numbers("due feb. 5", "due mar. 5"));
-        assert!(!same_but_numbers("due feb. 5", "due feb. 5 or 6"));
-        assert!(!same_but_numbers("no digits", "no digits"));
+        assert!(same_but_numbers("due feb. 5", "due feb. 14", 0));
+        assert!(same_but_numbers("5 of 12", "6 of 112", 0));
+        assert!(!same_but_numbers("due feb. 5", "due mar. 5", 0));
+        assert!(!same_but_numbers("due feb. 5", "due feb. 5 or 6", 0));
+        assert!(!same_but_numbers("no digits", "no digits", 0));
         // A day of the week stands for any other, as a whole word.
         check(
             &["He appeared in court later Friday."],
@@ -1851,10 +1869,29 @@ mod tests {
         );
         assert!(same_but_numbers(
             "later friday's hearing",
-            "later sunday's hearing"
+            "later sunday's hearing",
+            1
         ));
-        assert!(!same_but_numbers("fridays", "sundays"));
-        assert!(!same_but_numbers("a friday", "a fridayx"));
+        assert!(!same_but_numbers("fridays", "sundays", 1));
+        assert!(!same_but_numbers("a fridayx", "a sundayx", 1));
+        assert!(!same_but_numbers("xmonday", "xtuesday", 1));
+        // Only as many days as the number reader read in each claim.
+        assert!(!same_but_numbers("later friday", "later sunday", 0));
+        assert!(!same_but_numbers(
+            "super tuesday on monday",
+            "super friday on sunday",
+            1
+        ));
+        for (a, b) in [
+            ("Biden won Super Tuesday.", "Biden won Super Saturday."),
+            (
+                "The vote is set for monday.",
+                "The vote is set for tuesday.",
+            ),
+            ("The jury met Friday-night.", "The jury met Monday-night."),
+        ] {
+            check(&[a], &[b], &[]);
+        }
     }
 
     /// Every two claims of a group have words in common: a claim alike to two others that

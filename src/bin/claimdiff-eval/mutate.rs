@@ -57,7 +57,15 @@ fn hit(edit: &Edit, m: &Mutant, a: &Analysis) -> bool {
     };
     let has = |kind: FindingKind| a.findings.iter().any(|f| f.kind == kind && names(f));
     match edit.kind {
-        Kind::Number | Kind::Weekday => has(FindingKind::NumberConflict),
+        Kind::Number => has(FindingKind::NumberConflict),
+        // The conflict names the day the copy gives.
+        Kind::Weekday => a.findings.iter().any(|f| {
+            f.kind == FindingKind::NumberConflict
+                && names(f)
+                && f.values
+                    .iter()
+                    .any(|(s, v)| *s == 1 && *v == edit.replacement)
+        }),
         Kind::QuoteWords => has(FindingKind::QuoteWording),
         Kind::Speaker => handed_over(edit, a),
         // Nothing reported on its claim, but what another edit explains.

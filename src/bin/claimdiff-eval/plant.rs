@@ -6,7 +6,8 @@
 //! - a dropped sentence;
 //! - a quote handed to another person named in the article (the name beside the speech verb
 //!   replaced);
-//! - a number rewritten in words ("12" → "twelve").
+//! - a number rewritten in words ("12" → "twelve");
+//! - a day of the week in a narrative claim changed to another.
 //!
 //! Used by the mutation self-test (`mutate.rs`) and the synthetic clusters (`synth.rs`, also
 //! compiled into `benches/pipeline.rs`), so it needs nothing from this binary but the library.
@@ -243,8 +244,13 @@ fn candidates(
                 "Sunday",
             ];
             // A day named in a narrative claim (in a quote, a changed word is a change of
-            // wording): the word itself, possessive or not, becomes another day. Not right
-            // after a capitalised word, where it may be part of a name ("Fox News Sunday").
+            // wording): the word itself, possessive or not, becomes another day. Not where it
+            // is part of a name, right after one of the words that make named days ("Fox News
+            // Sunday", "Super Tuesday", "Good Friday"); "On Friday", "Earlier Friday", "the
+            // Senate Thursday" are days.
+            const NAMING: [&str; 8] = [
+                "News", "Super", "Good", "Black", "Cyber", "Easter", "Palm", "Ash",
+            ];
             for c in ex.claims.iter().filter(|c| c.kind == ClaimKind::Statement) {
                 let claim = &text[c.range.clone()];
                 let words = text::words(claim);
@@ -253,12 +259,11 @@ fn candidates(
                     let Some(day) = DAYS.iter().position(|d| *d == name) else {
                         continue;
                     };
-                    let after_a_name = k.checked_sub(1).is_some_and(|p| {
+                    let named = k.checked_sub(1).is_some_and(|p| {
                         let prev = &words[p];
-                        claim[prev.end..w.start].trim().is_empty()
-                            && prev.text.starts_with(|ch: char| ch.is_uppercase())
+                        claim[prev.end..w.start].trim().is_empty() && NAMING.contains(&prev.text)
                     });
-                    if after_a_name {
+                    if named {
                         continue;
                     }
                     let other = (day + rng.usize(1..7)) % 7;
