@@ -194,13 +194,18 @@ pub fn readings(values: &[(usize, String)], same: impl Fn(usize, usize) -> bool)
 }
 
 /// Who says what, for a message: "2 of 3 sources (a, b): 53; c: 52". `show` writes a
-/// reading's text.
+/// reading's text. Each reading's sources are named in the sources' order (the reading keeps
+/// its own order, whose first source gives its text); sources on more than one side are said
+/// to write both ("a writes both"; "a and c write more than one" of three readings or more),
+/// since the counts then add up to more than the sources.
 pub fn sides(ids: &[String], readings: &[Reading], show: impl Fn(&Reading) -> String) -> String {
     let total = distinct_sources(readings);
-    readings
+    let mut parts: Vec<String> = readings
         .iter()
         .map(|r| {
-            let names: Vec<&str> = r.sources.iter().map(|s| ids[*s].as_str()).collect();
+            let mut sources = r.sources.clone();
+            sources.sort_unstable();
+            let names: Vec<&str> = sources.iter().map(|s| ids[*s].as_str()).collect();
             if r.sources.len() == 1 {
                 format!("{}: {}", names[0], show(r))
             } else {
@@ -212,8 +217,34 @@ pub fn sides(ids: &[String], readings: &[Reading], show: impl Fn(&Reading) -> St
                 )
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    let mut sides_of: Vec<(usize, usize)> = Vec::new();
+    for &s in readings.iter().flat_map(|r| &r.sources) {
+        match sides_of.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, n)) => *n += 1,
+            None => sides_of.push((s, 1)),
+        }
+    }
+    sides_of.sort_unstable();
+    let several: Vec<&str> = sides_of
+        .iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(s, _)| ids[*s].as_str())
+        .collect();
+    if let Some((last, rest)) = several.split_last() {
+        let who = if rest.is_empty() {
+            format!("{last} writes")
+        } else {
+            format!("{} and {last} write", rest.join(", "))
+        };
+        let what = if readings.len() == 2 {
+            "both"
+        } else {
+            "more than one"
+        };
+        parts.push(format!("{who} {what}"));
+    }
+    parts.join("; ")
 }
 
 /// What the checks read.
@@ -401,6 +432,29 @@ mod reading_tests {
         assert_eq!(
             sides(&ids, &r, |x| x.text.clone()),
             "2 of 3 sources (fox, nyt): 53; hpo: 52"
+        );
+    }
+
+    #[test]
+    fn a_source_on_two_sides_is_said_to_write_both() {
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let values: Vec<(usize, String)> = [(0, "Raul"), (2, "Raul"), (1, "Raúl"), (0, "Raúl")]
+            .map(|(s, t)| (s, t.to_string()))
+            .to_vec();
+        let r = readings(&values, |x, y| values[x].1 == values[y].1);
+        assert_eq!(
+            sides(&ids, &r, |x| x.text.clone()),
+            "2 of 3 sources (a, c): Raul; 2 of 3 sources (a, b): Raúl; a writes both"
+        );
+        // The reading itself keeps its order: its text is its first source's.
+        assert_eq!(r[1].sources, [1, 0]);
+        let values: Vec<(usize, String)> = [(2, "X"), (0, "Y"), (2, "Z"), (0, "X"), (1, "X")]
+            .map(|(s, t)| (s, t.to_string()))
+            .to_vec();
+        let r = readings(&values, |x, y| values[x].1 == values[y].1);
+        assert_eq!(
+            sides(&ids, &r, |x| x.text.clone()),
+            "3 of 3 sources (a, b, c): X; a: Y; c: Z; a and c write more than one"
         );
     }
 }
