@@ -1339,10 +1339,25 @@ fn same_but_numbers(a: &str, b: &str, days: usize) -> bool {
             .map(|d| d.len())
     }
     let word_start = |s: &[u8], k: usize| k == 0 || !s[k - 1].is_ascii_alphabetic();
+    // Digits glued to letters, or to letters and a hyphen, are part of a name ("f-35", "g7",
+    // "covid-19"), not a number: they stand only for themselves.
+    // (Looked at from the start of the run of digits `k` is in.)
+    let in_a_name = |s: &[u8], k: usize| {
+        let start = k - s[..k]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        match start.checked_sub(1).map(|p| s[p]) {
+            Some(c) if c.is_ascii_alphabetic() => true,
+            Some(b'-') => start >= 2 && s[start - 2].is_ascii_alphabetic(),
+            _ => false,
+        }
+    };
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let (mut i, mut j, mut numbers, mut days_left) = (0, 0, false, days);
     while i < a.len() && j < b.len() {
-        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() && !in_a_name(a, i) && !in_a_name(b, j) {
             while i < a.len() && a[i].is_ascii_digit() {
                 i += 1;
             }
@@ -1875,6 +1890,12 @@ mod tests {
         assert!(!same_but_numbers("fridays", "sundays", 1));
         assert!(!same_but_numbers("a fridayx", "a sundayx", 1));
         assert!(!same_but_numbers("xmonday", "xtuesday", 1));
+        // Digits that are part of a name stand only for themselves.
+        assert!(!same_but_numbers("bought f-35 jets", "bought f-22 jets", 0));
+        assert!(!same_but_numbers("the g7 met", "the g8 met", 0));
+        assert!(!same_but_numbers("x12", "x13", 0));
+        assert!(!same_but_numbers("f-35 jets", "f-36 jets", 0));
+        assert!(same_but_numbers("won 2-1", "won 3-1", 0));
         // Only as many days as the number reader read in each claim.
         assert!(!same_but_numbers("later friday", "later sunday", 0));
         assert!(!same_but_numbers(
