@@ -358,9 +358,20 @@ fn lower(w: &Word<'_>) -> String {
 }
 
 /// The role of a number: the stem of the next content word in lower case, looking past one
-/// capitalised or hyphenated adjective ("2,000 American troops" → "troop").
-fn role_after(ws: &[Word<'_>], next: usize) -> String {
-    for w in ws.iter().skip(next).take(2) {
+/// capitalised or hyphenated adjective ("2,000 American troops" → "troop"). Only within the
+/// phrase: no role across punctuation other than quotation marks ("Mattis, 68, stared" and
+/// "won 134 to 63, Mr. Ryan" have none).
+fn role_after(s: &str, ws: &[Word<'_>], next: usize) -> String {
+    for (at, w) in ws.iter().enumerate().skip(next).take(2) {
+        // White space and quotation marks keep a phrase ("60 “yea” votes").
+        let spaced = at.checked_sub(1).is_none_or(|p| {
+            s[ws[p].end..w.start]
+                .chars()
+                .all(|c| c.is_whitespace() || text::is_double_quote(c) || "'‘’".contains(c))
+        });
+        if !spaced {
+            return String::new();
+        }
         let k = lower(w);
         if text::is_stop_word(&k) || k.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return String::new();
@@ -731,7 +742,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 r,
                 Value::Int(12),
                 NumberKind::Count,
-                role_after(ws, i + 1),
+                role_after(s, ws, i + 1),
             );
             return 1;
         }
@@ -743,7 +754,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 r,
                 Value::Int(2),
                 NumberKind::Count,
-                role_after(ws, i + 2),
+                role_after(s, ws, i + 2),
             );
             return 2;
         }
@@ -802,7 +813,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let after = lower_at(ws, j + 1);
     // "one" is a number only before a thing counted ("one penalty"), not in "one of", "the one".
     if phrase == "one"
-        && (after == "of" || prev == "the" || prev == "no" || role_after(ws, j + 1).is_empty())
+        && (after == "of" || prev == "the" || prev == "no" || role_after(s, ws, j + 1).is_empty())
     {
         return 1;
     }
@@ -814,7 +825,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     let Some(v) = parse_digits(&num) else {
         return j - i + 1;
     };
-    let mut role = role_after(ws, j + 1);
+    let mut role = role_after(s, ws, j + 1);
     let mut end = ws[j].end;
     let kind = if ordinal {
         if role == "minut" {
@@ -880,7 +891,7 @@ fn digits_at(
             w.start..w.end,
             Value::Pair([a, b]),
             NumberKind::Score,
-            role_after(ws, i + 1),
+            role_after(s, ws, i + 1),
         );
         return 1;
     }
@@ -893,7 +904,7 @@ fn digits_at(
             w.start..end,
             Value::Pair(pair),
             NumberKind::Score,
-            role_after(ws, i + used),
+            role_after(s, ws, i + used),
         );
         return used;
     }
@@ -961,7 +972,7 @@ fn digits_at(
         return 1;
     };
     if matches!(suffix, "st" | "nd" | "rd" | "th") {
-        let role = role_after(ws, i + 1);
+        let role = role_after(s, ws, i + 1);
         let (kind, end) = if role == "minut" {
             (NumberKind::Minute, ws[i + 1].end)
         } else if text::is_month(prev) {
@@ -1026,7 +1037,7 @@ fn digits_at(
         NumberKind::Year => "year".into(),
         NumberKind::Age => "age".into(),
         NumberKind::Date => "date".into(),
-        _ => role_after(ws, role_at),
+        _ => role_after(s, ws, role_at),
     };
     // Include the unit in the text for distances ("12 yards"), money ("5,000 euros") and
     // percentages ("10 per cent").
@@ -1429,6 +1440,19 @@ mod tests {
                 ("10-to-20", Count, ""),
             ],
         );
+    }
+
+    #[test]
+    fn a_role_is_read_within_the_phrase() {
+        check(
+            "Mattis, 68, stared; it passed 234-193, making history; 60 \u{201c}yea\u{201d} votes.",
+            &[
+                ("68", Age, "age"),
+                ("234-193", Score, ""),
+                ("60", Count, "yea"),
+            ],
+        );
+        check("Of the 40; officials said so.", &[("40", Count, "")]);
     }
 
     #[test]
