@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::check::quote_speaker;
-use crate::extract::numbers::NumberKind;
+use crate::extract::numbers::{NumberKind, WEEKDAYS};
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
 
@@ -1321,21 +1321,17 @@ fn parts(
 fn same_but_numbers(a: &str, b: &str, days: usize) -> bool {
     /// The length of the day of the week `s` starts with, as a whole word.
     fn day_at(s: &[u8]) -> Option<usize> {
-        const DAYS: [&[u8]; 7] = [
-            b"monday",
-            b"tuesday",
-            b"wednesday",
-            b"thursday",
-            b"friday",
-            b"saturday",
-            b"sunday",
-        ];
         // Most words start with a letter no day starts with.
         if !matches!(s.first(), Some(b'm' | b't' | b'w' | b'f' | b's')) {
             return None;
         }
-        DAYS.iter()
-            .find(|d| s.starts_with(d) && !s.get(d.len()).is_some_and(u8::is_ascii_alphabetic))
+        WEEKDAYS
+            .iter()
+            .map(|d| d.as_bytes())
+            .find(|d| {
+                s.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d))
+                    && !s.get(d.len()).is_some_and(u8::is_ascii_alphabetic)
+            })
             .map(|d| d.len())
     }
     let word_start = |s: &[u8], k: usize| k == 0 || !s[k - 1].is_ascii_alphabetic();

@@ -442,8 +442,8 @@ fn is_number_word(letters: &[u8]) -> bool {
     NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head)
 }
 
-/// The days of the week, Monday first.
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, Monday first (a day's value is its place here, plus one).
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -234,15 +234,7 @@ fn candidates(
             }
         }
         Kind::Weekday => {
-            const DAYS: [&str; 7] = [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ];
+            const DAYS: [&str; 7] = claimdiff::extract::numbers::WEEKDAYS;
             // A day named in a narrative claim (in a quote, a changed word is a change of
             // wording): the word itself, possessive or not, becomes another day. Not where it
             // is part of a name, right after one of the words that make named days ("Fox News
