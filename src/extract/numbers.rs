@@ -442,6 +442,11 @@ fn is_number_word(letters: &[u8]) -> bool {
     NUMBER_WORDS.contains(head) || OTHER_NUMBER_WORDS.contains(&head)
 }
 
+/// Whether only white space stands between two words of `s`, `x` before `y`.
+fn adjacent(s: &str, x: &Word<'_>, y: &Word<'_>) -> bool {
+    s[x.end..y.start].trim().is_empty()
+}
+
 /// The days of the week, Monday first (a day's value is its place here, plus one).
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -512,14 +517,9 @@ fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
         .position(|d| d.as_bytes().eq_ignore_ascii_case(name.as_bytes()))?;
     // The word right before or after, in lower case, when only white space separates them.
     let beside = |j: usize| -> Option<String> {
-        let (x, y) = if j < i {
-            (&ws[j], &ws[i])
-        } else {
-            (&ws[i], ws.get(j)?)
-        };
-        let w = &ws[j];
-        (s[x.end..y.start].trim().is_empty() && text::is_capitalised(w.text))
-            .then(|| text::key(w.text))
+        let w = ws.get(j)?;
+        let (x, y) = if j < i { (w, &ws[i]) } else { (&ws[i], w) };
+        (adjacent(s, x, y) && text::is_capitalised(w.text)).then(|| text::key(w.text))
     };
     let named = i
         .checked_sub(1)
@@ -1083,8 +1083,7 @@ fn tally_with_to(
         [a] if lower_at(ws, i + 1) == "to" => {
             let b = ws.get(i + 2)?;
             // Only spaces between the three words: not "won 134. To 63".
-            let spaced = |x: &Word<'_>, y: &Word<'_>| s[x.end..y.start].trim().is_empty();
-            if !(spaced(&ws[i], &ws[i + 1]) && spaced(&ws[i + 1], b)) {
+            if !(adjacent(s, &ws[i], &ws[i + 1]) && adjacent(s, &ws[i + 1], b)) {
                 return None;
             }
             ([whole(a)?, whole(b.text)?], 3)
