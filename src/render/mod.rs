@@ -51,7 +51,9 @@ pub fn render(report: &Report, format: OutputFormat, options: RenderOptions) -> 
     }
 }
 
-/// Each value of a finding with the claim it comes from in that source, when there is one.
+/// Each value of a finding with the claim it comes from in that source, when there is one:
+/// the finding's first claim of that source whose text holds the value as written, or else its
+/// first claim of that source (a source writing one name two ways has a claim for each).
 pub(crate) fn located_values<'r>(
     report: &'r Report,
     f: &'r FindingOut,
@@ -59,11 +61,13 @@ pub(crate) fn located_values<'r>(
     f.values
         .iter()
         .map(|v| {
-            let claim = f
+            let mut of_source = f
                 .claims
                 .iter()
                 .filter_map(|id| report.claim(id))
-                .find(|c| c.source == v.source);
+                .filter(|c| c.source == v.source);
+            let first = of_source.clone().next();
+            let claim = of_source.find(|c| c.text.contains(&v.text)).or(first);
             (v, claim)
         })
         .collect()
@@ -183,4 +187,42 @@ pub(crate) fn hostile_report() -> Report {
         Input::new("fixtures/hostile/b.html", ingest_str(b, Some(Format::Html))),
     ];
     analyze(&inputs, &Options::default()).report()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, ingest_str};
+    use crate::{Input, Options, analyze};
+
+    /// A source writing a name two ways has each spelling shown where it writes it.
+    #[test]
+    fn each_value_is_located_in_a_claim_that_writes_it() {
+        let texts = [
+            "Raul Labrador spoke on Friday in Boise.\n\nLater that day, Raúl Labrador left the hall in a hurry.",
+            "Raúl Labrador spoke to reporters on Friday.",
+            "Raul Labrador spoke to reporters on Friday.",
+        ];
+        let inputs: Vec<Input> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Input::new(format!("{i}.txt"), ingest_str(t, Some(Format::Text))))
+            .collect();
+        let report = analyze(&inputs, &Options::default()).report();
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.values.len() > 3)
+            .expect("a name finding with a source on both sides");
+        for (v, claim) in located_values(&report, f) {
+            let claim = claim.expect("a claim for every value");
+            assert_eq!(claim.source, v.source);
+            assert!(
+                claim.text.contains(&v.text),
+                "{} in {:?}",
+                v.text,
+                claim.text
+            );
+        }
+    }
 }
