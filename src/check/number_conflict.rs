@@ -13,7 +13,7 @@ use crate::extract::numbers::{self, Number, NumberKind, Value};
 use crate::text;
 
 /// A number whose role is a real noun ("goal", "troop", "minute") worth comparing on its own.
-/// Money, percentages and ages carry only their kind as a role, and years, dates, days of the
+/// Money, percentages, fractions and ages carry only their kind as a role, and years, dates, days of the
 /// week, ordinals and times of day say when rather than how many: two of those in aligned claims are often
 /// different facts. A count of times ("twice", "three times", "a three-time champion") says
 /// how many.
@@ -21,7 +21,7 @@ fn comparable(n: &Number) -> bool {
     !n.role.is_empty()
         && !matches!(
             n.role.as_str(),
-            "money" | "percent" | "age" | "date" | "year"
+            "money" | "percent" | "fraction" | "age" | "date" | "year"
         )
         && (n.role != "time" || n.kind == NumberKind::Count)
         && !matches!(
@@ -407,6 +407,22 @@ mod tests {
             "Pelosi won, 134-61, on Thursday.",
             Some(("134 to 63", "134-61")),
         );
+        check(
+            "The motion was defeated by 297 votes to 117.",
+            "The motion was defeated by 297 votes to 171.",
+            Some(("297 votes to 117", "297 votes to 171")),
+        );
+        // The same sentence but for a fraction, however it is written.
+        check(
+            "Two-thirds of the senators voted for the bill.",
+            "A third of the senators voted for the bill.",
+            Some(("Two-thirds", "A third")),
+        );
+        check(
+            "Half of the voters stayed home.",
+            "A quarter of the voters stayed home.",
+            Some(("Half", "A quarter")),
+        );
     }
 
     #[test]
@@ -458,6 +474,23 @@ mod tests {
         check(
             "Turnout was 45% in the city.",
             "Turnout was forty-five per cent in the city.",
+            None,
+        );
+        // One fraction written two ways; "half a million" is a count like 500,000.
+        check(
+            "Two-thirds of the senators voted for it.",
+            "Two thirds of the senators voted for it.",
+            None,
+        );
+        check(
+            "Half a million people marched in the capital.",
+            "Some 500,000 people marched in the capital.",
+            None,
+        );
+        // Fractions in sentences worded differently may be of different wholes.
+        check(
+            "Half of the voters backed the plan, the poll found.",
+            "The poll found a third of voters backed the plan.",
             None,
         );
         // Times of day and ordinals say when, not how many.

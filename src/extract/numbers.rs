@@ -1,5 +1,5 @@
 //! Numbers: every number in a claim, with its kind (score, minute, age, distance, count, year,
-//! money, percent, time, date, ordinal, weekday), its value and its role (the thing it counts or
+//! money, percent, time, date, ordinal, weekday, fraction), its value and its role (the thing it counts or
 //! measures), so that checks compare like with like. A day of the week is read as a number
 //! too, as a date is: "on Saturday" and "on Sunday" in one sentence otherwise the same are a
 //! conflict.
@@ -44,6 +44,8 @@ pub enum NumberKind {
     Ordinal,
     /// A day of the week: Saturday (its value 1 for Monday to 7 for Sunday, as in ISO 8601).
     Weekday,
+    /// A fraction of a whole: half of, a third of, two-thirds (its value 0.5, 0.333…, 0.666…).
+    Fraction,
 }
 
 /// The value of a number: one number, or a pair for scores.
@@ -572,8 +574,9 @@ fn may_hold_a_number(s: &str) -> bool {
     false
 }
 
-/// Words that stand for a number without being number words of [`NUMBER_WORDS`].
-const OTHER_NUMBER_WORDS: [&str; 3] = ["twice", "dozen", "pair"];
+/// Words that stand for a number without being number words of [`NUMBER_WORDS`]: "twice", "a
+/// dozen", "a pair of", and the fractions that are no ordinal ("half", "a quarter of").
+const OTHER_NUMBER_WORDS: [&str; 5] = ["twice", "dozen", "pair", "half", "quarter"];
 
 /// Whether some number word ([`NUMBER_WORDS`], [`OTHER_NUMBER_WORDS`]) starts with these three
 /// ASCII letters, in either case: a bit for each of the 26 × 26 × 26 beginnings, made on first
@@ -720,6 +723,9 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     if text::is_capitalised(t) && i > 0 {
         return 0; // "Three Lions": part of a name
     }
+    if let Some(used) = fraction_at(s, ws, i, &k, &prev, &next, out) {
+        return used;
+    }
     match k.as_ref() {
         // "Twice" is two times, whatever follows ("scored twice", "twice the size"): its role
         // is that of "three times".
@@ -850,6 +856,154 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     j - i + 1
 }
 
+/// The fractions written in words: each denominator, singular (the plural adds an "s", but
+/// "halves").
+const DENOMINATORS: [(&str, i64); 10] = [
+    ("half", 2),
+    ("third", 3),
+    ("quarter", 4),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+];
+
+/// The denominator a word names, and whether it is plural ("thirds", "halves").
+fn denominator(w: &str) -> Option<(i64, bool)> {
+    DENOMINATORS.iter().find_map(|&(d, v)| {
+        if w == d {
+            Some((v, false))
+        } else if w == "halves" && d == "half" || w.strip_suffix('s') == Some(d) && d != "half" {
+            Some((v, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// The numerator a word names: "a", "an" and "one" are 1, "two" to "ten" their value.
+fn numerator(w: &str) -> Option<i64> {
+    const SMALL: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    match w {
+        "a" | "an" => Some(1),
+        _ => SMALL.iter().position(|n| *n == w).map(|i| i as i64 + 1),
+    }
+}
+
+/// Words before "half" that make it a part of something rather than a fraction of it ("the
+/// second half of the match", "the other half").
+const HALF_OF_A_WHOLE: [&str; 9] = [
+    "first", "second", "other", "the", "this", "that", "each", "latter", "former",
+];
+
+/// Words after "half" that begin what it is half of ("half the country", "half his salary").
+const HALF_OF_WHAT: [&str; 14] = [
+    "of", "the", "his", "her", "its", "their", "our", "my", "your", "all", "this", "that", "these",
+    "those",
+];
+
+/// Words before "half" that bound it ("more than half", "nearly half"): a fraction whatever
+/// follows.
+const HALF_BOUNDED: [&str; 6] = ["than", "nearly", "almost", "about", "roughly", "around"];
+
+/// A fraction written in words at word `i` (key `k`, the words beside it `prev` and `next`),
+/// pushed to `out`; returns how many words from `i` it took, or `None` when there is none
+/// (the word is then read as any other). Read: "two-thirds" and "one-third" (a fraction
+/// whatever follows: "a two-thirds majority"); "two thirds of", "a third of", "one quarter
+/// of" (only before "of": "a third term" is an ordinal); "half of", "half the", "more than
+/// half", but not "the second half" nor "an hour and a half". "Half a million" (or a
+/// thousand, a billion, a dozen) is a count: 500,000. A fraction's role is "fraction": like a
+/// percentage it says how much of something, and is compared only between claims that are
+/// the same sentence but for it.
+fn fraction_at(
+    s: &str,
+    ws: &[Word<'_>],
+    i: usize,
+    k: &str,
+    prev: &str,
+    next: &str,
+    out: &mut Vec<Number>,
+) -> Option<usize> {
+    let w = &ws[i];
+    let fraction = |out: &mut Vec<Number>, range: Range<usize>, n: i64, d: i64| {
+        push(
+            out,
+            s,
+            range,
+            Value::from_f64(n as f64 / d as f64),
+            NumberKind::Fraction,
+            "fraction".into(),
+        );
+    };
+    let after_next = lower_at(ws, i + 2);
+    // "two-thirds", "one-third", "three-quarters", "one-half" (a plural not checked: "two-third").
+    if let Some((n, d)) = k.split_once('-') {
+        let n = numerator(n).filter(|_| !matches!(n, "a" | "an"))?;
+        let (d, _) = denominator(d)?;
+        fraction(out, w.start..w.end, n, d);
+        return Some(1);
+    }
+    // "two thirds of", "one quarter of": a numerator in words before its denominator.
+    if let Some(n) = numerator(k)
+        && let Some((d, plural)) = denominator(next)
+        && plural == (n > 1)
+        && after_next == "of"
+        && adjacent(s, w, &ws[i + 1])
+    {
+        fraction(out, w.start..ws[i + 1].end, n, d);
+        return Some(2);
+    }
+    let (d, false) = denominator(k)? else {
+        return None;
+    };
+    let article = i
+        .checked_sub(1)
+        .filter(|&a| matches!(prev, "a" | "an") && adjacent(s, &ws[a], w));
+    let start = article.map_or(w.start, |a| ws[a].start);
+    // "an hour and a half": the half of a unit named before.
+    let after_and = i.checked_sub(2).is_some_and(|j| lower(&ws[j]) == "and");
+    if d == 2 {
+        if HALF_OF_A_WHOLE.contains(&prev) {
+            return None;
+        }
+        // "half a million people", "a half million", "half a dozen": a count.
+        let scale = |w: &str| match w {
+            "dozen" => Some(12.0),
+            _ => SCALES[..4].iter().find(|(n, _)| *n == w).map(|x| x.1),
+        };
+        let counted = match (article, next) {
+            (None, "a" | "an") => scale(&after_next).map(|m| (m, 3)),
+            _ => scale(next).filter(|_| next != "dozen").map(|m| (m, 2)),
+        };
+        if let Some((m, used)) = counted {
+            push(
+                out,
+                s,
+                start..ws[i + used - 1].end,
+                Value::from_f64(m / 2.0),
+                NumberKind::Count,
+                role_after(s, ws, i + used),
+            );
+            return Some(used);
+        }
+        if article.is_some() && after_and
+            || !(HALF_OF_WHAT.contains(&next) || HALF_BOUNDED.contains(&prev))
+        {
+            return None;
+        }
+    } else if article.is_none() || next != "of" {
+        // "a third of" is a fraction; "a third term", "the third of May" are not.
+        return None;
+    }
+    fraction(out, start..w.end, 1, d);
+    Some(1)
+}
+
 /// Where the percent sign written out in words ("percent", "per cent") ends when it starts at
 /// word `at`: a percentage's text runs to there, so that "45 per cent" is the same text with
 /// its number masked as "45%" and "45 percent" (`number.conflict` compares two claims that
@@ -898,13 +1052,15 @@ fn digits_at(
     // Tallies written with "to": "a 134-to-63 vote", "by a vote of 228 to 191".
     if let Some((pair, used)) = tally_with_to(s, ws, i, &parts, prev) {
         let end = ws[i + used - 1].end;
+        // "297 votes to 117" names its role after the first side, "a 134-to-63 vote" after both.
+        let role_at = if used == 4 { i + 1 } else { i + used };
         push(
             out,
             s,
             w.start..end,
             Value::Pair(pair),
             NumberKind::Score,
-            role_after(s, ws, i + used),
+            role_after(s, ws, role_at),
         );
         return used;
     }
@@ -1052,7 +1208,8 @@ fn digits_at(
 }
 
 /// A tally written with "to" at word `i` (whose key, cut at hyphens, is `parts`; the word
-/// before is `prev`): one word ("a 134-to-63 vote") or three ("won, 134 to 63"), with the
+/// before is `prev`): one word ("a 134-to-63 vote"), three ("won, 134 to 63") or four with
+/// what is counted after the first side ("by 297 votes to 117", "seats" likewise), with the
 /// pair and how many words it takes. A range is written the same way ("from 2013 to 2022",
 /// "46 to 57 months"), but a range rises where a tally gives the larger side first: so only
 /// whole numbers that do not rise are a tally, and not within two words after "from" or
@@ -1080,6 +1237,16 @@ fn tally_with_to(
     }
     let (pair, used) = match parts {
         [a, "to", b] => ([whole(a)?, whole(b)?], 1),
+        // "by 297 votes to 117": the first side names what is counted.
+        [a] if matches!(lower_at(ws, i + 1).as_str(), "votes" | "seats")
+            && lower_at(ws, i + 2) == "to" =>
+        {
+            let b = ws.get(i + 3)?;
+            if !(i + 1..i + 4).all(|j| adjacent(s, &ws[j - 1], &ws[j])) {
+                return None;
+            }
+            ([whole(a)?, whole(b.text)?], 4)
+        }
         [a] if lower_at(ws, i + 1) == "to" => {
             let b = ws.get(i + 2)?;
             // Only spaces between the three words: not "won 134. To 63".
@@ -1437,6 +1604,69 @@ mod tests {
                 ("5", Count, ""),
                 ("3 million", Count, ""),
                 ("10-to-20", Count, ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn tallies_with_what_they_count() {
+        check(
+            "The motion fell by 297 votes to 117, and Labour won 40 seats to 35.",
+            &[
+                ("297 votes to 117", Score, "vote"),
+                ("40 seats to 35", Score, "seat"),
+            ],
+        );
+        assert_eq!(value("by 297 votes to 117"), Value::Pair([297, 117]));
+        // Still no tally where it rises or follows "from".
+        check(
+            "It went from 52 votes to 48, then 10 votes to 12.",
+            &[
+                ("52", Count, "vote"),
+                ("48", Count, ""),
+                ("10", Count, "vote"),
+                ("12", Count, ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        check(
+            "Two-thirds of the Senate and a third of the House agreed; half of them, more than \
+             half the staff and one quarter of voters, three quarters of whom stayed home.",
+            &[
+                ("Two-thirds", Fraction, "fraction"),
+                ("a third", Fraction, "fraction"),
+                ("half", Fraction, "fraction"),
+                ("half", Fraction, "fraction"),
+                ("one quarter", Fraction, "fraction"),
+                ("three quarters", Fraction, "fraction"),
+            ],
+        );
+        assert_eq!(value("two-thirds of it"), Value::Float(2.0 / 3.0));
+        assert_eq!(value("a quarter of it"), Value::Float(0.25));
+        assert_eq!(value("half of it"), Value::Float(0.5));
+        assert_eq!(value("one-fifth of it"), Value::Float(0.2));
+        // Half of a hundred thousand: a count, not a fraction.
+        check(
+            "Half a million people marched, a half million troops stood by, half a dozen aides quit.",
+            &[
+                ("Half a million", Count, "peopl"),
+                ("a half million", Count, "troop"),
+                ("half a dozen", Count, "aid"),
+            ],
+        );
+        assert_eq!(value("half a million people"), Value::Int(500_000));
+        // A part, a unit and a half, an ordinal: no fraction.
+        check(
+            "The second half of the match, the other half, an hour and a half of talks, a \
+             third term, the third of May, the fourth quarter.",
+            &[
+                ("second", Ordinal, "half"),
+                ("third", Ordinal, "term"),
+                ("third", Ordinal, ""),
+                ("fourth", Ordinal, "quarter"),
             ],
         );
     }
