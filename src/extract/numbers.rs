@@ -501,13 +501,23 @@ const NAMED_DAY_AFTER: [&str; 7] = [
 /// match"). Only the name of one day with a capital, in any case after it ("Monday",
 /// "MONDAY'S": two sources that set a sentence in other capitals read the same numbers in
 /// it); not a plural ("on Sundays", a habit, not a day), and not a day that is part of a name
-/// ([`NAMED_DAY_BEFORE`], [`NAMED_DAY_AFTER`]). A day after another capitalised word is a day
+/// ([`NAMED_DAY_BEFORE`], [`NAMED_DAY_AFTER`], "Saturday Night Live"). A day with its part of
+/// the day written on is read ("Friday-night"). A day after another capitalised word is a day
 /// ("the Senate Thursday", "told CNN Sunday", "Earlier Friday"), as news writing puts it.
 fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
     let t = ws[i].text;
-    // Most words go at once: a day's name, possessive or not ("Wednesday’s": 13 bytes), has 6
-    // to 13 bytes and a capital.
-    if !(6..=13).contains(&t.len()) || !t.as_bytes()[0].is_ascii_uppercase() {
+    // Most words go at once: a day's name has 6 bytes or more and a capital.
+    if t.len() < 6 || !t.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    // "Friday-night", "Sunday-morning": the day, with a part of it.
+    let t = match t.split_once('-') {
+        Some((day, part)) if PARTS_OF_A_DAY.iter().any(|p| p.eq_ignore_ascii_case(part)) => day,
+        Some(_) => return None,
+        None => t,
+    };
+    // A day's name, possessive or not ("Wednesday’s"), has 6 to 13 bytes.
+    if t.len() > 13 {
         return None;
     }
     let name = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
@@ -523,16 +533,31 @@ fn weekday_at(s: &str, ws: &[Word<'_>], i: usize) -> Option<Weekday> {
         let (x, y) = if j < i { (w, &ws[i]) } else { (&ws[i], w) };
         (adjacent(s, x, y) && text::is_capitalised(w.text)).then(|| text::key(w.text))
     };
+    // "Saturday Night Live", "Monday Night Football": a title, where a day written with its
+    // night in a sentence has it in lower case and no name after (so "On Sunday Night Kane
+    // slept", capitalised so and without a comma, loses its day).
+    let titled_night = || {
+        beside(i + 1).is_some_and(|w| w == "night")
+            && ws.get(i + 2).is_some_and(|w| {
+                adjacent(s, &ws[i + 1], w)
+                    && text::is_capitalised(w.text)
+                    && !text::is_stop_word(&text::key(w.text))
+            })
+    };
     let named = i
         .checked_sub(1)
         .and_then(beside)
         .is_some_and(|w| NAMED_DAY_BEFORE.contains(&w.as_str()))
-        || beside(i + 1).is_some_and(|w| NAMED_DAY_AFTER.contains(&w.as_str()));
+        || beside(i + 1).is_some_and(|w| NAMED_DAY_AFTER.contains(&w.as_str()))
+        || titled_night();
     (!named).then_some(Weekday {
         value: value as i64 + 1,
         len: name.len(),
     })
 }
+
+/// The parts of a day written onto its name with a hyphen ("Friday-night").
+const PARTS_OF_A_DAY: [&str; 4] = ["night", "morning", "afternoon", "evening"];
 
 /// Whether `s` may hold a number; when not, [`find`] finds none without cutting it into words.
 /// Only a word that starts with a digit, a currency sign or a number word starts a number, or
@@ -1711,6 +1736,25 @@ mod tests {
         check(
             "Black Friday, Ash Wednesday, Fox News Sunday and the Sunday Times.",
             &[],
+        );
+        // A day with its part of the day written on; a title with "Night" in it.
+        check(
+            "They met Friday-night and Sunday-Morning, not Monday-Friday.",
+            &[
+                ("Friday", Weekday, "weekday"),
+                ("Sunday", Weekday, "weekday"),
+            ],
+        );
+        check(
+            "He hosted Saturday Night Live and Monday Night Football.",
+            &[],
+        );
+        check(
+            "England won on Saturday Night. On Sunday Night, Kane slept.",
+            &[
+                ("Saturday", Weekday, "weekday"),
+                ("Sunday", Weekday, "weekday"),
+            ],
         );
     }
 
