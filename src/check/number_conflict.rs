@@ -54,6 +54,23 @@ fn same_amount(x: &Number, y: &Number) -> bool {
         }
 }
 
+/// Whether two numbers at one place of one sentence give the same quantity: the same amount
+/// ([`same_amount`]), or a fraction and a percentage within a point of each other ("two-thirds"
+/// / "67 percent", "a third" / "33%"). A fraction and a number of any other kind are not
+/// compared: "half of the 20 victims" / "ten of the 20 victims" may both hold, one the part of
+/// the whole, the other the part itself.
+fn same_quantity(x: &Number, y: &Number) -> bool {
+    use NumberKind::{Fraction, Percent};
+    let as_percent =
+        |f: &Number, p: &Number| (as_f64(f.value) * 100.0 - as_f64(p.value)).abs() < 1.0;
+    match (x.kind, y.kind) {
+        (Fraction, Percent) => as_percent(x, y),
+        (Percent, Fraction) => as_percent(y, x),
+        (Fraction, _) | (_, Fraction) => x.kind != y.kind || same_amount(x, y),
+        _ => same_amount(x, y),
+    }
+}
+
 /// Whether two numbers are one reading of a finding: the same value in the same currency or
 /// none. Stricter than [`same_amount`], which lets an amount without a sign
 /// stand for any currency: readings are grouped by their first member, and "100 million" must
@@ -184,7 +201,7 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
             .numbers
             .iter()
             .zip(&b.numbers)
-            .find(|(x, y)| !same_amount(x, y));
+            .find(|(x, y)| !same_quantity(x, y));
     }
     // Same kind and role, one number each.
     for x in a.numbers.iter().filter(|n| comparable(n)) {
@@ -423,6 +440,23 @@ mod tests {
             "A quarter of the voters stayed home.",
             Some(("Half", "A quarter")),
         );
+        // A fraction against a percentage it does not round to, or in digits.
+        check(
+            "Half of voters in the state backed the plan.",
+            "45 percent of voters in the state backed the plan.",
+            Some(("Half", "45 percent")),
+        );
+        check(
+            "Nearly two-thirds of voters agreed.",
+            "Nearly 3/4 of voters agreed.",
+            Some(("two-thirds", "3/4")),
+        );
+        // A fraction of a scale is an amount like any other.
+        check(
+            "It cost half a billion dollars in all.",
+            "It cost 700 million dollars in all.",
+            Some(("half a billion dollars", "700 million dollars")),
+        );
     }
 
     #[test]
@@ -476,6 +510,51 @@ mod tests {
             "Turnout was forty-five per cent in the city.",
             None,
         );
+        // A fraction and the percentage it rounds to; a fraction beside a count of the part.
+        for (a, b) in [
+            (
+                "Half of voters in the state backed the plan.",
+                "50 percent of voters in the state backed the plan.",
+            ),
+            (
+                "A third of voters in the state backed the plan.",
+                "33% of voters in the state backed the plan.",
+            ),
+            (
+                "Two-thirds of voters in the state backed the plan.",
+                "67 percent of voters in the state backed the plan.",
+            ),
+            (
+                "More than half of voters backed it.",
+                "More than 50 percent of voters backed it.",
+            ),
+            (
+                "Police said half of the 20 victims were children.",
+                "Police said ten of the 20 victims were children.",
+            ),
+            (
+                "Two-thirds of the 300 workers were laid off.",
+                "200 of the 300 workers were laid off.",
+            ),
+            (
+                "Nearly two-thirds of voters agreed.",
+                "Nearly 2/3 of voters agreed.",
+            ),
+            (
+                "Police said one and a half million people marched.",
+                "Police said 1.5 million people marched.",
+            ),
+            (
+                "Aid reached the half a million people who fled.",
+                "Aid reached the 500,000 people who fled.",
+            ),
+            (
+                "Organisers said a quarter of a million people marched.",
+                "Organisers said 250,000 people marched.",
+            ),
+        ] {
+            check(a, b, None);
+        }
         // One fraction written two ways; "half a million" is a count like 500,000.
         check(
             "Two-thirds of the senators voted for it.",

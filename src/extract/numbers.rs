@@ -634,10 +634,11 @@ fn starts_a_number_word(first: [u8; 3]) -> bool {
 /// rest go before their neighbours are looked at.
 fn may_start_number(t: &str, k: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
+    let head = k.split('-').next().unwrap_or("");
     is_currency_sign(first)
         || first.is_ascii_digit()
-        || OTHER_NUMBER_WORDS.contains(&k)
-        || NUMBER_WORDS.contains(k.split('-').next().unwrap_or(""))
+        || OTHER_NUMBER_WORDS.contains(&head)
+        || NUMBER_WORDS.contains(head)
 }
 
 /// Whether `c` is a currency sign a money amount starts with ("$2.5m", "£3bn", "€5,000").
@@ -883,7 +884,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
 
 /// The fractions written in words: each denominator, singular (the plural adds an "s", but
 /// "halves").
-const DENOMINATORS: [(&str, i64); 10] = [
+const DENOMINATORS: [(&str, i64); 14] = [
     ("half", 2),
     ("third", 3),
     ("quarter", 4),
@@ -894,6 +895,10 @@ const DENOMINATORS: [(&str, i64); 10] = [
     ("eighth", 8),
     ("ninth", 9),
     ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("hundredth", 100),
+    ("thousandth", 1000),
 ];
 
 /// The denominator a word names, and whether it is plural ("thirds", "halves").
@@ -909,14 +914,24 @@ fn denominator(w: &str) -> Option<(i64, bool)> {
     })
 }
 
-/// The numerator a word names: "a", "an" and "one" are 1, "two" to "ten" their value.
+/// The numerator a word names: "a", "an" and "one" are 1, "two" to "twelve" their value.
 fn numerator(w: &str) -> Option<i64> {
-    const SMALL: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    const SMALL: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
     ];
     match w {
         "a" | "an" => Some(1),
         _ => SMALL.iter().position(|n| *n == w).map(|i| i as i64 + 1),
+    }
+}
+
+/// The value of a scale word after a fraction ("half a million", "a quarter billion"), and of
+/// "dozen" after a half ("half a dozen").
+fn scale_of(w: &str, dozen: bool) -> Option<f64> {
+    match w {
+        "dozen" if dozen => Some(12.0),
+        _ => SCALES[..4].iter().find(|(n, _)| *n == w).map(|x| x.1),
     }
 }
 
@@ -933,7 +948,7 @@ const HALF_OF_WHAT: [&str; 14] = [
 ];
 
 /// Words before "half" that bound it ("more than half", "nearly half"): a fraction whatever
-/// follows.
+/// follows, but a unit's half ("about half an hour", "around half past ten").
 const HALF_BOUNDED: [&str; 6] = ["than", "nearly", "almost", "about", "roughly", "around"];
 
 /// A fraction written in words at word `i` (key `k`, the words beside it `prev` and `next`),
@@ -941,10 +956,13 @@ const HALF_BOUNDED: [&str; 6] = ["than", "nearly", "almost", "about", "roughly",
 /// (the word is then read as any other). Read: "two-thirds" and "one-third" (a fraction
 /// whatever follows: "a two-thirds majority"); "two thirds of", "a third of", "one quarter
 /// of" (only before "of": "a third term" is an ordinal); "half of", "half the", "more than
-/// half", but not "the second half" nor "an hour and a half". "Half a million" (or a
-/// thousand, a billion, a dozen) is a count: 500,000. A fraction's role is "fraction": like a
-/// percentage it says how much of something, and is compared only between claims that are
-/// the same sentence but for it.
+/// half", but not "the second half" nor "an hour and a half". Only a part of a whole ("the
+/// two halves" is none). A fraction of a scale is a count: "half a million", "a half-million",
+/// "a quarter of a million", "two-thirds of a billion", "half a dozen", "one and a half
+/// million" (1,500,000, in place of the "one" read before); money when a currency's name
+/// follows ("half a billion dollars"). A fraction's role is "fraction": like a percentage it
+/// says how much of something, and is compared only between claims that are the same
+/// sentence but for it.
 fn fraction_at(
     s: &str,
     ws: &[Word<'_>],
@@ -955,78 +973,128 @@ fn fraction_at(
     out: &mut Vec<Number>,
 ) -> Option<usize> {
     let w = &ws[i];
-    let fraction = |out: &mut Vec<Number>, range: Range<usize>, n: i64, d: i64| {
-        push(
-            out,
-            s,
-            range,
-            Value::from_f64(n as f64 / d as f64),
-            NumberKind::Fraction,
-            "fraction".into(),
-        );
-    };
     let after_next = lower_at(ws, i + 2);
-    // "two-thirds", "one-third", "three-quarters", "one-half" (a plural not checked: "two-third").
-    if let Some((n, d)) = k.split_once('-') {
-        let n = numerator(n).filter(|_| !matches!(n, "a" | "an"))?;
-        let (d, _) = denominator(d)?;
-        fraction(out, w.start..w.end, n, d);
-        return Some(1);
-    }
-    // "two thirds of", "one quarter of": a numerator in words before its denominator.
-    if let Some(n) = numerator(k)
-        && let Some((d, plural)) = denominator(next)
-        && plural == (n > 1)
-        && after_next == "of"
-        && adjacent(s, w, &ws[i + 1])
-    {
-        fraction(out, w.start..ws[i + 1].end, n, d);
-        return Some(2);
-    }
-    let (d, false) = denominator(k)? else {
-        return None;
-    };
     let article = i
         .checked_sub(1)
         .filter(|&a| matches!(prev, "a" | "an") && adjacent(s, &ws[a], w));
     let start = article.map_or(w.start, |a| ws[a].start);
-    // "an hour and a half": the half of a unit named before.
-    let after_and = i.checked_sub(2).is_some_and(|j| lower(&ws[j]) == "and");
-    if d == 2 {
-        if HALF_OF_A_WHOLE.contains(&prev) {
-            return None;
-        }
-        // "half a million people", "a half million", "half a dozen": a count.
-        let scale = |w: &str| match w {
-            "dozen" => Some(12.0),
-            _ => SCALES[..4].iter().find(|(n, _)| *n == w).map(|x| x.1),
-        };
-        let counted = match (article, next) {
-            (None, "a" | "an") => scale(&after_next).map(|m| (m, 3)),
-            _ => scale(next).filter(|_| next != "dozen").map(|m| (m, 2)),
-        };
-        if let Some((m, used)) = counted {
-            push(
-                out,
-                s,
-                start..ws[i + used - 1].end,
-                Value::from_f64(m / 2.0),
-                NumberKind::Count,
-                role_after(s, ws, i + used),
-            );
-            return Some(used);
-        }
-        if article.is_some() && after_and
-            || !(HALF_OF_WHAT.contains(&next) || HALF_BOUNDED.contains(&prev))
-        {
-            return None;
-        }
-    } else if article.is_none() || next != "of" {
-        // "a third of" is a fraction; "a third term", "the third of May" are not.
-        return None;
+    // "a half-million", "half-a-dozen": a count in one word.
+    if let Some(rest) = k.strip_prefix("half-") {
+        let unit = ["a-", "an-"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        let m = scale_of(unit, true)?;
+        return Some(amount(s, ws, i, start, i, m / 2.0, out));
     }
-    fraction(out, start..w.end, 1, d);
-    Some(1)
+    // The fraction: numerator, denominator, where it starts and the last of its words.
+    let (n, d, first, last) = if let Some((a, b)) = k.split_once('-') {
+        // "two-thirds", "one-third", "three-quarters" (a plural not checked: "two-third").
+        let n = numerator(a).filter(|_| !matches!(a, "a" | "an"))?;
+        let (d, _) = denominator(b)?;
+        (n < d).then_some((n, d, w.start, i))?
+    } else if let Some(n) = numerator(k)
+        && let Some((d, plural)) = denominator(next)
+        && plural == (n > 1)
+        && n < d
+        && (after_next == "of" || scale_of(&after_next, false).is_some())
+        && adjacent(s, w, &ws[i + 1])
+    {
+        // "two thirds of", "one quarter of".
+        (n, d, w.start, i + 1)
+    } else {
+        let (d, false) = denominator(k)? else {
+            return None;
+        };
+        // "an hour and a half", "two and a half years": the half of a unit named before.
+        let after_and = article.is_some_and(|a| a > 0 && lower(&ws[a - 1]) == "and");
+        if d == 2 {
+            // "half a million", "half a dozen", "a half million", "a half dozen".
+            let scaled = match (article, next) {
+                (None, "a" | "an") => scale_of(&after_next, true).map(|m| (m, i + 2)),
+                _ => scale_of(next, true).map(|m| (m, i + 1)),
+            };
+            if let Some((m, last)) = scaled {
+                // "one and a half million": the whole number before "and" joins it.
+                if after_and
+                    && let Some(whole_at) = article.and_then(|a| a.checked_sub(2))
+                    && let Some(whole) = whole_number(&ws[whole_at])
+                {
+                    if out
+                        .last()
+                        .is_some_and(|x| x.range.start == ws[whole_at].start)
+                    {
+                        out.pop();
+                    }
+                    let used = amount(s, ws, i, ws[whole_at].start, last, (whole + 0.5) * m, out);
+                    return Some(used);
+                }
+                return Some(amount(s, ws, i, start, last, m / 2.0, out));
+            }
+            let bounded = HALF_BOUNDED.contains(&prev) && !matches!(next, "a" | "an" | "past");
+            if HALF_OF_A_WHOLE.contains(&prev)
+                || after_and
+                || !(HALF_OF_WHAT.contains(&next) || bounded)
+            {
+                return None;
+            }
+        } else if article.is_none() || !(next == "of" || scale_of(next, false).is_some()) {
+            // "a third of" is a fraction; "a third term", "the third of May" are not.
+            return None;
+        }
+        (1, d, start, i)
+    };
+    // "a quarter million", "a quarter of a million": a count.
+    let then = lower_at(ws, last + 1);
+    let scaled = scale_of(&then, false).map(|m| (m, last + 1)).or_else(|| {
+        (then == "of" && matches!(lower_at(ws, last + 2).as_str(), "a" | "an"))
+            .then(|| scale_of(&lower_at(ws, last + 3), false).map(|m| (m, last + 3)))
+            .flatten()
+    });
+    if let Some((m, end)) = scaled {
+        return Some(amount(s, ws, i, first, end, m * n as f64 / d as f64, out));
+    }
+    push(
+        out,
+        s,
+        first..ws[last].end,
+        Value::from_f64(n as f64 / d as f64),
+        NumberKind::Fraction,
+        "fraction".into(),
+    );
+    Some(last - i + 1)
+}
+
+/// A whole number in one word, in digits or in words ("2", "two"), as before "and a half".
+fn whole_number(w: &Word<'_>) -> Option<f64> {
+    let k = text::key(w.text);
+    numerator(&k)
+        .filter(|_| !matches!(k.as_str(), "a" | "an"))
+        .map(|n| n as f64)
+        .or_else(|| k.parse::<u32>().ok().map(f64::from))
+}
+
+/// Pushes an amount read from words (a fraction of a scale: "half a million") running from
+/// byte `start` to the end of word `last`, found at word `i`: a count of what follows, or
+/// money when a currency's name follows ("half a billion dollars"); returns the words used
+/// from `i`.
+fn amount(
+    s: &str,
+    ws: &[Word<'_>],
+    i: usize,
+    start: usize,
+    last: usize,
+    v: f64,
+    out: &mut Vec<Number>,
+) -> usize {
+    let next = lower_at(ws, last + 1);
+    let (kind, role, last) = if currency_word(&next).is_some() {
+        (NumberKind::Money, "money".to_string(), last + 1)
+    } else {
+        (NumberKind::Count, role_after(s, ws, last + 1), last)
+    };
+    push(out, s, start..ws[last].end, Value::from_f64(v), kind, role);
+    last - i + 1
 }
 
 /// Where the percent sign written out in words ("percent", "per cent") ends when it starts at
@@ -1088,6 +1156,25 @@ fn digits_at(
             role_after(s, ws, role_at),
         );
         return used;
+    }
+    // "2/3 of the members": a fraction in digits, a part of a whole ("9/11" and "24/7" are
+    // none, nor "3/4" without "of", which may be a date).
+    if let Some((n, d)) = k.split_once('/')
+        && next == "of"
+        && let (Ok(n), Ok(d)) = (n.parse::<u16>(), d.parse::<u16>())
+        && 0 < n
+        && n < d
+        && d <= 10
+    {
+        push(
+            out,
+            s,
+            w.start..w.end,
+            Value::from_f64(f64::from(n) / f64::from(d)),
+            NumberKind::Fraction,
+            "fraction".into(),
+        );
+        return 1;
     }
     let head = parts[0];
     if parts.len() >= 2 {
@@ -1238,9 +1325,10 @@ fn digits_at(
 /// pair and how many words it takes. A range is written the same way ("from 2013 to 2022",
 /// "46 to 57 months"), but a range rises where a tally gives the larger side first: so only
 /// whole numbers that do not rise are a tally, and not within two words after "from" or
-/// "between" ("fell from 52 to 48", "from about 50 to 40"). Written as three words, nor before
-/// a unit, a scale or a plural noun ("52 to 48 percent", "5 to 3 million", "10 to 5 years",
-/// "moved 1,500 to 12 shelters"): a tally's side is no count of things.
+/// "between" ("fell from 52 to 48", "from about 50 to 40", "from its current 650 seats to
+/// 600"). Written as three or four words, nor before a unit, a scale or a plural noun ("52 to
+/// 48 percent", "5 to 3 million", "10 to 5 years", "moved 1,500 to 12 shelters", "lost 12
+/// seats to 3 rivals"): a tally's side is no count of things.
 fn tally_with_to(
     s: &str,
     ws: &[Word<'_>],
@@ -1257,7 +1345,12 @@ fn tally_with_to(
         t.replace(',', "").parse().ok()
     }
     let range_word = |w: &str| matches!(w, "from" | "between");
-    if range_word(prev) || i.checked_sub(2).is_some_and(|j| range_word(&lower(&ws[j]))) {
+    if range_word(prev)
+        || (2..=3).any(|back| {
+            i.checked_sub(back)
+                .is_some_and(|j| range_word(&lower(&ws[j])))
+        })
+    {
         return None;
     }
     let (pair, used) = match parts {
@@ -1286,7 +1379,7 @@ fn tally_with_to(
     let unit = percent_words(ws, i + used).is_some()
         || DISTANCE_UNITS.contains(after.as_str())
         || SCALES.iter().any(|(n, _)| *n == after)
-        || (used == 3 && counts_things(ws, i + used));
+        || (used >= 3 && counts_things(ws, i + used));
     (pair[0] >= pair[1] && !unit).then_some((pair, used))
 }
 
@@ -1645,6 +1738,15 @@ mod tests {
         assert_eq!(value("by 297 votes to 117"), Value::Pair([297, 117]));
         // Still no tally where it rises or follows "from".
         check(
+            "They lost 12 seats to 3 rivals, from its current 650 seats to 600.",
+            &[
+                ("12", Count, "seat"),
+                ("3", Count, "rival"),
+                ("650", Count, "seat"),
+                ("600", Count, ""),
+            ],
+        );
+        check(
             "It went from 52 votes to 48, then 10 votes to 12.",
             &[
                 ("52", Count, "vote"),
@@ -1683,6 +1785,45 @@ mod tests {
             ],
         );
         assert_eq!(value("half a million people"), Value::Int(500_000));
+        // Fractions of a scale, a mixed number, a half in one word: counts, or money.
+        check(
+            "One and a half million marched, the first half a million doses, a quarter of a \
+             million homes, a half-million euros, half-a-dozen aides.",
+            &[
+                ("One and a half million", Count, "march"),
+                ("first", Ordinal, "half"),
+                ("half a million", Count, "dose"),
+                ("a quarter of a million", Count, "home"),
+                ("a half-million euros", Money, "money"),
+                ("half-a-dozen", Count, "aid"),
+            ],
+        );
+        assert_eq!(
+            value("two and a half billion dollars"),
+            Value::Int(2_500_000_000)
+        );
+        assert_eq!(
+            value("three-quarters of a million voters"),
+            Value::Int(750_000)
+        );
+        assert_eq!(value("and a half million more"), Value::Int(500_000));
+        // In digits, before "of" only; a whole is no part of itself.
+        check(
+            "Nearly 2/3 of voters, after 9/11, open 24/7, on 3/4; the two halves of the city.",
+            &[
+                ("2/3", Fraction, "fraction"),
+                ("9/11", Count, ""),
+                ("24/7", Count, ""),
+                ("3/4", Count, ""),
+                ("two", Count, "halv"),
+            ],
+        );
+        assert_eq!(value("eleven-twelfths of it"), Value::Float(11.0 / 12.0));
+        // A unit's half after a bound is no fraction.
+        check(
+            "It took about half an hour, around half past ten.",
+            &[("ten", Count, "")],
+        );
         // A part, a unit and a half, an ordinal: no fraction.
         check(
             "The second half of the match, the other half, an hour and a half of talks, a \
