@@ -993,14 +993,16 @@ fn fraction_at(
         let n = numerator(a).filter(|_| !matches!(a, "a" | "an"))?;
         let (d, _) = denominator(b)?;
         (n < d).then_some((n, d, w.start, i))?
-    } else if let Some(n) = numerator(k)
+    } else if let Some(n) = numerator(k).filter(|_| !matches!(k, "a" | "an"))
         && let Some((d, plural)) = denominator(next)
-        && plural == (n > 1)
         && n < d
-        && (after_next == "of" || scale_of(&after_next, false).is_some())
-        && adjacent(s, w, &ws[i + 1])
+        && let Some(joined) = ws.get(i + 1).map(|x| &s[w.end..x.start])
+        && (joined.trim().is_empty()
+            && plural == (n > 1)
+            && (after_next == "of" || scale_of(&after_next, false).is_some())
+            || is_dash(joined))
     {
-        // "two thirds of", "one quarter of".
+        // "two thirds of", "one quarter of"; "two–thirds" with another dash than a hyphen.
         (n, d, w.start, i + 1)
     } else {
         let (d, false) = denominator(k)? else {
@@ -1038,8 +1040,14 @@ fn fraction_at(
             {
                 return None;
             }
-        } else if article.is_none() || !(next == "of" || scale_of(next, false).is_some()) {
-            // "a third of" is a fraction; "a third term", "the third of May" are not.
+        } else if article.is_none()
+            || !(next == "of"
+                || next == "as"
+                || scale_of(next, false).is_some()
+                || bounded_at_end(s, ws, article.unwrap_or(i), i))
+        {
+            // "a third of" is a fraction, "a third as large" and "cut by nearly a third." too;
+            // "a third term", "the third of May", "won by a third party" are not.
             return None;
         }
         (1, d, start, i)
@@ -1063,6 +1071,30 @@ fn fraction_at(
         "fraction".into(),
     );
     Some(last - i + 1)
+}
+
+/// Words before "a third", "a quarter" that make it a fraction when nothing it could rank
+/// follows ("cut by a third", "nearly a quarter, officials said").
+const FRACTION_BOUNDS: [&str; 9] = [
+    "by", "nearly", "almost", "about", "roughly", "around", "than", "only", "just",
+];
+
+/// Whether the fraction word at `i`, its article at `a`, follows a bound ([`FRACTION_BOUNDS`])
+/// and ends its phrase: no word follows, or a stop word, or punctuation comes between.
+fn bounded_at_end(s: &str, ws: &[Word<'_>], a: usize, i: usize) -> bool {
+    let bound = a
+        .checked_sub(1)
+        .is_some_and(|b| FRACTION_BOUNDS.contains(&lower(&ws[b]).as_str()));
+    bound
+        && ws
+            .get(i + 1)
+            .is_none_or(|x| !adjacent(s, &ws[i], x) || text::is_stop_word(&lower(x)))
+}
+
+/// Whether the characters between two words are one dash other than a hyphen-minus (an en
+/// dash, a hyphen, a non-breaking hyphen, a minus sign), as in "two–thirds".
+fn is_dash(between: &str) -> bool {
+    matches!(between, "\u{2010}" | "\u{2011}" | "\u{2013}" | "\u{2212}")
 }
 
 /// A whole number in one word, in digits or in words ("2", "two"), as before "and a half".
@@ -1819,6 +1851,24 @@ mod tests {
             ],
         );
         assert_eq!(value("eleven-twelfths of it"), Value::Float(11.0 / 12.0));
+        // Another dash than a hyphen; "a third" after a bound at the end of its phrase, or
+        // before "as"; but a third party is an ordinal one.
+        check(
+            "Two\u{2013}thirds agreed; it was cut by nearly a third. It grew by a quarter in \
+             2019, is a third as large, and lost by a third, officials said.",
+            &[
+                ("Two\u{2013}thirds", Fraction, "fraction"),
+                ("a third", Fraction, "fraction"),
+                ("a quarter", Fraction, "fraction"),
+                ("2019", Year, "year"),
+                ("a third", Fraction, "fraction"),
+                ("a third", Fraction, "fraction"),
+            ],
+        );
+        check(
+            "It was won by a third party, about a third term.",
+            &[("third", Ordinal, "parti"), ("third", Ordinal, "term")],
+        );
         // A unit's half after a bound is no fraction.
         check(
             "It took about half an hour, around half past ten.",
