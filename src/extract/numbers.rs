@@ -1262,6 +1262,23 @@ fn digits_at(
         );
         return if k.contains(':') { 1 } else { 2 };
     }
+    // A rank: "the No. 2 Democrat", "No. 3 position" (a number after "No." and before a word).
+    if let Some(no) = i.checked_sub(1).map(|p| &ws[p])
+        && no.text.eq_ignore_ascii_case("no")
+        && s[no.end..w.start].trim() == "."
+        && k.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(v) = k.parse::<u32>()
+    {
+        push(
+            out,
+            s,
+            no.start..w.end,
+            Value::Int(i64::from(v)),
+            NumberKind::Ordinal,
+            role_after(s, ws, i + 1),
+        );
+        return 1;
+    }
     // Ordinals: 84th
     let digits: String = k
         .chars()
@@ -1489,18 +1506,28 @@ fn counts_things(ws: &[Word<'_>], i: usize) -> bool {
     })
 }
 
-/// "Mattis, 68, will leave": a small number set off by commas right after a name.
+/// "Mattis, 68, will leave": a small number set off by commas right after a name, or ending
+/// the text or a clause ("Stephen Breyer, 87", "John Roberts, 78; Samuel Alito, 58"); after a name's "Jr." ("Cesar Sayoc Jr., 56,"), and with
+/// "then" or "now" before it ("Moore, then 32, took her").
 fn is_age_apposition(s: &str, ws: &[Word<'_>], i: usize) -> bool {
-    if i == 0 {
-        return false;
-    }
     let w = &ws[i];
-    let before = &s[ws[i - 1].end..w.start];
+    // The name, and what stands between it and the number.
+    let name_at = match i.checked_sub(1) {
+        Some(t) if matches!(lower(&ws[t]).as_str(), "then" | "now") && adjacent(s, &ws[t], w) => {
+            t.checked_sub(1)
+        }
+        at => at,
+    };
+    let Some(name_at) = name_at else {
+        return false;
+    };
+    let gap_end = ws.get(name_at + 1).map_or(w.start, |x| x.start);
+    let before = s[ws[name_at].end..gap_end].trim();
     let after = s[w.end..].chars().next();
     let v: u32 = w.text.parse().unwrap_or(0);
-    before.trim() == ","
-        && matches!(after, Some(',') | Some('.') | Some(')'))
-        && text::is_capitalised(ws[i - 1].text)
+    matches!(before, "," | ".,")
+        && matches!(after, None | Some(',' | '.' | ')' | ';'))
+        && text::is_capitalised(ws[name_at].text)
         && (1..=120).contains(&v)
 }
 
@@ -1754,6 +1781,29 @@ mod tests {
                 ("5", Count, ""),
                 ("3 million", Count, ""),
                 ("10-to-20", Count, ""),
+            ],
+        );
+    }
+
+    #[test]
+    fn ages_and_ranks() {
+        check(
+            "Cesar Sayoc Jr., 56, of Aventura; Moore, then 32, and Lewis, now 77, met John \
+             Roberts, 78; Samuel Alito, 58",
+            &[
+                ("56", Age, "age"),
+                ("32", Age, "age"),
+                ("77", Age, "age"),
+                ("78", Age, "age"),
+                ("58", Age, "age"),
+            ],
+        );
+        check(
+            "In Ohio, 12 people died; Durbin, the No. 2 Democrat, kept the No. 3 position.",
+            &[
+                ("12", Count, "peopl"),
+                ("No. 2", Ordinal, ""),
+                ("No. 3", Ordinal, "posit"),
             ],
         );
     }
