@@ -360,10 +360,23 @@ fn lower(w: &Word<'_>) -> String {
 }
 
 /// The role of a number: the stem of the next content word in lower case, looking past one
-/// capitalised or hyphenated adjective ("2,000 American troops" → "troop"). Only within the
-/// phrase: no role across punctuation other than quotation marks ("Mattis, 68, stared" and
+/// capitalised or hyphenated adjective ("2,000 American troops" → "troop"; for a count of more
+/// than one, see [`plural_role_after`]). Only within the phrase: no role across punctuation other than quotation marks ("Mattis, 68, stared" and
 /// "won 134 to 63, Mr. Ryan" have none).
 fn role_after(s: &str, ws: &[Word<'_>], next: usize) -> String {
+    role_within(s, ws, next, false)
+}
+
+/// [`role_after`] for a count of more than one, whose thing counted is a plural noun: past up
+/// to two lower-case words before one ("800,000 federal employees" → "employe"). Not for one
+/// thing, a tally or a rank, which count a singular ("one senator faces", "a 97-1 vote hours
+/// later", "the first inauguration eight years ago").
+fn plural_role_after(s: &str, ws: &[Word<'_>], next: usize) -> String {
+    role_within(s, ws, next, true)
+}
+
+/// [`role_after`], and with `plural` [`plural_role_after`].
+fn role_within(s: &str, ws: &[Word<'_>], next: usize, plural: bool) -> String {
     for (at, w) in ws.iter().enumerate().skip(next).take(2) {
         // White space and quotation marks keep a phrase ("60 “yea” votes").
         let spaced = at.checked_sub(1).is_none_or(|p| {
@@ -381,6 +394,23 @@ fn role_after(s: &str, ws: &[Word<'_>], next: usize) -> String {
         if text::is_capitalised(w.text) {
             continue;
         }
+        // The plural noun after the words that describe it, when there is one.
+        let head = if !plural || counts_things(ws, at) {
+            None
+        } else {
+            (at + 1..at + 3)
+                .take_while(|&j| {
+                    ws.get(j).is_some_and(|x| {
+                        let kx = lower(x);
+                        adjacent(s, &ws[j - 1], x)
+                            && !text::is_capitalised(x.text)
+                            && !text::is_stop_word(&kx)
+                            && !kx.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                })
+                .find(|&j| counts_things(ws, j))
+        };
+        let k = head.map_or(k, |j| lower(&ws[j]));
         return text::content_stems(&k).pop().unwrap_or_default();
     }
     String::new()
@@ -774,7 +804,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 r,
                 Value::Int(12),
                 NumberKind::Count,
-                role_after(s, ws, i + 1),
+                plural_role_after(s, ws, i + 1),
             );
             return 1;
         }
@@ -786,7 +816,7 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
                 r,
                 Value::Int(2),
                 NumberKind::Count,
-                role_after(s, ws, i + 2),
+                plural_role_after(s, ws, i + 2),
             );
             return 2;
         }
@@ -859,6 +889,14 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
     };
     let mut role = role_after(s, ws, j + 1);
     let mut end = ws[j].end;
+    // "two dozen protesters": twenty-four of them.
+    let (v, j, after) = if !ordinal && after == "dozen" {
+        end = ws[j + 1].end;
+        role = role_after(s, ws, j + 2);
+        (v * 12.0, j + 1, lower_at(ws, j + 2))
+    } else {
+        (v, j, after)
+    };
     let kind = if ordinal {
         if role == "minut" {
             NumberKind::Minute
@@ -876,6 +914,9 @@ fn number_at(s: &str, ws: &[Word<'_>], i: usize, out: &mut Vec<Number>) -> usize
         end = ws[j + 1].end;
         NumberKind::Money
     } else {
+        if v != 1.0 {
+            role = plural_role_after(s, ws, j + 1);
+        }
         NumberKind::Count
     };
     push(out, s, w.start..end, Value::from_f64(v), kind, role);
@@ -1123,7 +1164,7 @@ fn amount(
     let (kind, role, last) = if currency_word(&next).is_some() {
         (NumberKind::Money, "money".to_string(), last + 1)
     } else {
-        (NumberKind::Count, role_after(s, ws, last + 1), last)
+        (NumberKind::Count, plural_role_after(s, ws, last + 1), last)
     };
     push(out, s, start..ws[last].end, Value::from_f64(v), kind, role);
     last - i + 1
@@ -1308,7 +1349,11 @@ fn digits_at(
     }
     let mut end = w.end;
     let mut used = 1;
-    if let Some((_, m)) = SCALES.iter().find(|(n, _)| *n == next)
+    // "3 million", "2 dozen".
+    if let Some((_, m)) = SCALES
+        .iter()
+        .chain(&[("dozen", 12.0)])
+        .find(|(n, _)| *n == next)
         && next != "m"
     {
         v *= m;
@@ -1354,6 +1399,7 @@ fn digits_at(
         NumberKind::Year => "year".into(),
         NumberKind::Age => "age".into(),
         NumberKind::Date => "date".into(),
+        NumberKind::Count if v != 1.0 => plural_role_after(s, ws, role_at),
         _ => role_after(s, ws, role_at),
     };
     // Include the unit in the text for distances ("12 yards"), money ("5,000 euros") and
@@ -1783,6 +1829,40 @@ mod tests {
                 ("10-to-20", Count, ""),
             ],
         );
+    }
+
+    #[test]
+    fn a_count_counts_the_plural_noun_after_its_describing_words() {
+        check(
+            "Some 800,000 federal employees and 12 crude explosive devices; two phone calls.",
+            &[
+                ("800,000", Count, "employe"),
+                ("12", Count, "devic"),
+                ("two", Count, "call"),
+            ],
+        );
+        // One thing, a tally and a rank count a singular: the plural after is something else.
+        check(
+            "One senator faces a primary; by a 97-1 vote hours later; his first inauguration eight \
+             years ago.",
+            &[
+                ("One", Count, "senat"),
+                ("97-1", Score, "vote"),
+                ("first", Ordinal, "inaugur"),
+                ("eight", Count, "year"),
+            ],
+        );
+        // A dozen times a number.
+        check(
+            "About two dozen protesters came five dozen times with 2 dozen eggs.",
+            &[
+                ("two dozen", Count, "protest"),
+                ("five dozen", Count, "time"),
+                ("2 dozen", Count, "egg"),
+            ],
+        );
+        assert_eq!(value("two dozen protesters"), Value::Int(24));
+        assert_eq!(value("2 dozen eggs"), Value::Int(24));
     }
 
     #[test]
