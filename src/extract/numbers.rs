@@ -1013,6 +1013,14 @@ fn fraction_at(
     next: &str,
     out: &mut Vec<Number>,
 ) -> Option<usize> {
+    // Most number words start no fraction: no denominator in them or right after them.
+    let tail = k.split_once('-').map_or(k, |(_, b)| b);
+    if denominator(tail).is_none()
+        && !k.starts_with("half-")
+        && (numerator(k).is_none() || denominator(next).is_none())
+    {
+        return None;
+    }
     let w = &ws[i];
     let after_next = lower_at(ws, i + 2);
     let article = i
