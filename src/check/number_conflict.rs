@@ -210,10 +210,14 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
         let in_b: Vec<&Number> = b.numbers.iter().filter(same).collect();
         // A value the other claim gives anywhere (for another role) is no contradiction: the
         // claims may be counting different things ("six arrests Wednesday, 47 the night before").
+        // A count and an age are told apart by the words around them, and a reading may take
+        // one for the other ("12 people on Monday, then 15," reads an age): either kind gives
+        // the value.
+        let headcount = |k: NumberKind| matches!(k, NumberKind::Count | NumberKind::Age);
         let given = |n: &Number, c: &Claim| {
-            c.numbers
-                .iter()
-                .any(|m| m.kind == n.kind && same_amount(m, n))
+            c.numbers.iter().any(|m| {
+                (m.kind == n.kind || headcount(m.kind) && headcount(n.kind)) && same_amount(m, n)
+            })
         };
         if in_a.len() == 1
             && in_b.len() == 1
@@ -440,6 +444,17 @@ mod tests {
             "A quarter of the voters stayed home.",
             Some(("Half", "A quarter")),
         );
+        // The same describing word, the same thing counted; a rank of the same thing.
+        check(
+            "The shutdown left about 800,000 federal employees without pay.",
+            "The shutdown has left 420,000 federal workers without pay.",
+            Some(("800,000", "420,000")),
+        );
+        check(
+            "Cleveland made him the No. 1 pick in the 2003 draft.",
+            "He was the No. 2 pick by Cleveland in the 2003 draft, aged 18.",
+            Some(("No. 1", "No. 2")),
+        );
         // A fraction against a percentage it does not round to, or in digits.
         check(
             "Half of voters in the state backed the plan.",
@@ -570,6 +585,19 @@ mod tests {
         check(
             "Half of the voters backed the plan, the poll found.",
             "The poll found a third of voters backed the plan.",
+            None,
+        );
+        // A count's role is the word after it: a describing word can tell two counts apart
+        // (a day's new cases, the total confirmed).
+        check(
+            "The state reported 500 new cases of the virus on Tuesday.",
+            "The state has reported 12,000 confirmed cases of the virus since March.",
+            None,
+        );
+        // A value the other claim gives as an age (a misreading) is no contradiction either.
+        check(
+            "The death toll from the floods had risen to 15 people by Tuesday, officials said.",
+            "The death toll from the floods stood at 12 people on Monday, then 15, officials said.",
             None,
         );
         // Times of day and ordinals say when, not how many.
