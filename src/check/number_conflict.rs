@@ -210,14 +210,10 @@ pub fn conflict<'a>(a: &'a Claim, b: &'a Claim) -> Option<(&'a Number, &'a Numbe
         let in_b: Vec<&Number> = b.numbers.iter().filter(same).collect();
         // A value the other claim gives anywhere (for another role) is no contradiction: the
         // claims may be counting different things ("six arrests Wednesday, 47 the night before").
-        // A count and an age are told apart by the words around them, and a reading may take
-        // one for the other ("12 people on Monday, then 15," reads an age): either kind gives
-        // the value.
-        let headcount = |k: NumberKind| matches!(k, NumberKind::Count | NumberKind::Age);
         let given = |n: &Number, c: &Claim| {
-            c.numbers.iter().any(|m| {
-                (m.kind == n.kind || headcount(m.kind) && headcount(n.kind)) && same_amount(m, n)
-            })
+            c.numbers
+                .iter()
+                .any(|m| m.kind == n.kind && same_amount(m, n))
         };
         if in_a.len() == 1
             && in_b.len() == 1
@@ -455,6 +451,12 @@ mod tests {
             "He was the No. 2 pick by Cleveland in the 2003 draft, aged 18.",
             Some(("No. 1", "No. 2")),
         );
+        // An age is no count: the gunman's age does not give the toll.
+        check(
+            "Police said the 22-year-old gunman killed 21 people at the store.",
+            "Police said 22 people were killed at the store by a gunman.",
+            Some(("21", "22")),
+        );
         // A fraction against a percentage it does not round to, or in digits.
         check(
             "Half of voters in the state backed the plan.",
@@ -594,11 +596,22 @@ mod tests {
             "The state has reported 12,000 confirmed cases of the virus since March.",
             None,
         );
-        // A value the other claim gives as an age (a misreading) is no contradiction either.
+        // "Monday, then 15," is no age: 15 is given in the other claim.
         check(
             "The death toll from the floods had risen to 15 people by Tuesday, officials said.",
             "The death toll from the floods stood at 12 people on Monday, then 15, officials said.",
             None,
+        );
+        // A rank is no count of its noun, and gives no value to a count.
+        check(
+            "Memphis signed three picks from the draft on Thursday.",
+            "Memphis signed the No. 2 pick from the draft on Thursday.",
+            None,
+        );
+        check(
+            "The prime minister met 12 cabinet ministers at No. 10 on Monday.",
+            "The prime minister met 10 cabinet ministers at Downing Street on Monday.",
+            Some(("12", "10")),
         );
         // Times of day and ordinals say when, not how many.
         check("The vote was at 5 p.m.", "The vote came at 6 p.m.", None);

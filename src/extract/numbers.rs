@@ -1,5 +1,5 @@
 //! Numbers: every number in a claim, with its kind (score, minute, age, distance, count, year,
-//! money, percent, time, date, ordinal, weekday, fraction), its value and its role (the thing it counts or
+//! money, percent, time, date, ordinal, weekday, fraction, rank), its value and its role (the thing it counts or
 //! measures), so that checks compare like with like. A day of the week is read as a number
 //! too, as a date is: "on Saturday" and "on Sunday" in one sentence otherwise the same are a
 //! conflict.
@@ -46,6 +46,8 @@ pub enum NumberKind {
     Weekday,
     /// A fraction of a whole: half of, a third of, two-thirds (its value 0.5, 0.333…, 0.666…).
     Fraction,
+    /// A rank written with "No.": the No. 2 Democrat, the No. 1 pick.
+    Rank,
 }
 
 /// The value of a number: one number, or a pair for scores.
@@ -1095,12 +1097,13 @@ const FRACTION_BOUNDS: [&str; 7] = [
     "by", "nearly", "almost", "about", "roughly", "around", "than",
 ];
 
-/// Snowball stems of verbs that change an amount by a fraction ("cut by a third", "grew by a
-/// quarter").
-const CHANGE_STEMS: [&str; 33] = [
-    "boost", "climb", "cut", "declin", "decreas", "dip", "drop", "expand", "fall", "fell", "gain",
-    "grew", "grow", "increas", "jump", "lose", "lost", "lower", "narrow", "plung", "rais", "reduc",
-    "rise", "rose", "sank", "shrank", "shrink", "sink", "slash", "soar", "surg", "trim", "widen",
+/// Snowball stems of words that change an amount by a fraction ("cut by a third", "grew by a
+/// quarter", "down by a third").
+const CHANGE_STEMS: [&str; 37] = [
+    "boost", "climb", "cut", "declin", "decreas", "dip", "down", "drop", "expand", "fall", "fell",
+    "gain", "grew", "grow", "higher", "increas", "jump", "lose", "lost", "lower", "mark", "narrow",
+    "plung", "rais", "reduc", "rise", "rose", "sank", "shrank", "shrink", "sink", "slash", "soar",
+    "surg", "trim", "up", "widen",
 ];
 
 /// Words after "a third" that make it a fraction of something's size ("a third as much").
@@ -1109,36 +1112,56 @@ const AS_MUCH: [&str; 8] = [
 ];
 
 /// Whether the fraction word at `i`, its article at `a`, is a fraction by what is around it
-/// when no "of" follows: before "as" and a word of size ("a third as much"), or after a bound
-/// ([`FRACTION_BOUNDS`]) at the end of its phrase (no word follows, or a stop word, or
-/// punctuation comes between), but not "a quarter to eight" nor "a quarter past".
+/// when no "of" follows: before "as" and a word of size ("a third as much"); after "more
+/// than", "less than", "fewer than"; after a bound ([`FRACTION_BOUNDS`]) at the end of its
+/// phrase (no word follows, or a stop word, or punctuation comes between), with "by" only
+/// after a word of change up to five words back in its clause ("cut the risk of death by about
+/// a third"); but not a time of day ("a quarter to eight", "a quarter past six").
 fn bounded_at_end(s: &str, ws: &[Word<'_>], a: usize, i: usize) -> bool {
     let at = |j: usize| ws.get(j).map(lower).unwrap_or_default();
     if at(i + 1) == "as" && AS_MUCH.contains(&at(i + 2).as_str()) {
         return true;
     }
-    // The bound, and "by" with its verb: "cut by a third", "cut by nearly a third".
     let Some(b) = a.checked_sub(1) else {
         return false;
     };
     let bound = at(b);
+    // "more than a third agreed", but "rather than a third term".
+    if bound == "than"
+        && b.checked_sub(1)
+            .is_some_and(|m| matches!(at(m).as_str(), "more" | "less" | "fewer"))
+    {
+        return true;
+    }
+    // "by", before the bound or as the bound: "cut by a third", "cut by nearly a third".
     let by = if bound == "by" {
         Some(b)
     } else {
         b.checked_sub(1).filter(|&y| at(y) == "by")
     };
-    let bounded = FRACTION_BOUNDS.contains(&bound.as_str())
-        && by.is_none_or(|y| {
-            y.checked_sub(1)
-                .is_some_and(|v| CHANGE_STEMS.contains(&text::stem(&at(v)).as_str()))
-        });
+    let changed = |y: usize| {
+        (y.saturating_sub(5)..y)
+            .rev()
+            .take_while(|&v| adjacent(s, &ws[v], &ws[v + 1]))
+            .any(|v| CHANGE_STEMS.contains(&text::stem(&at(v)).as_str()))
+    };
+    let bounded = FRACTION_BOUNDS.contains(&bound.as_str()) && by.is_none_or(changed);
     let next = at(i + 1);
-    // "more than a third agreed": after "than", whatever follows.
-    if bound == "than" {
-        return true;
-    }
+    // A time of day: "a quarter to eight", "a quarter past 6".
+    let clock = at(i) == "quarter"
+        && matches!(next.as_str(), "to" | "past")
+        && ws.get(i + 1).is_some_and(|x| adjacent(s, &ws[i], x))
+        && ws.get(i + 2).is_some_and(|x| {
+            let hour = x
+                .text
+                .parse::<u8>()
+                .ok()
+                .map(i64::from)
+                .or(numerator(&lower(x)));
+            adjacent(s, &ws[i + 1], x) && hour.is_some_and(|h| (1..=12).contains(&h))
+        });
     bounded
-        && !matches!(next.as_str(), "to" | "past" | "after" | "before")
+        && !clock
         && ws
             .get(i + 1)
             .is_none_or(|x| !adjacent(s, &ws[i], x) || text::is_stop_word(&next))
@@ -1316,11 +1339,13 @@ fn digits_at(
         return if k.contains(':') { 1 } else { 2 };
     }
     // A rank: "the No. 2 Democrat", "the No. 1 pick" (a number after "No.", its text with it).
-    // A count for the checks, as it was: two ranks of one role ("the No. 1 pick" / "the No. 2
-    // pick") conflict as counts do, where ordinals say when ("the first time") and are not
-    // compared. Only with a capital: "said no. 12 aides quit" is a sentence cut short.
+    // Two ranks of one role ("the No. 1 pick" / "the No. 2 pick") conflict as counts do, where
+    // ordinals say when ("the first time") and are not compared; a rank is no count of its
+    // noun. Only with a capital ("said no. 12 aides quit" is a sentence cut short), and not
+    // before a plural noun ("No. 12 people were hurt": an answer, then a count).
     if let Some(no) = i.checked_sub(1).map(|p| &ws[p])
         && matches!(no.text, "No" | "NO")
+        && !counts_things(ws, i + 1)
         && s[no.end..w.start].trim() == "."
         && k.bytes().all(|b| b.is_ascii_digit())
         && let Ok(v) = k.parse::<u32>()
@@ -1330,7 +1355,7 @@ fn digits_at(
             s,
             no.start..w.end,
             Value::Int(i64::from(v)),
-            NumberKind::Count,
+            NumberKind::Rank,
             role_after(s, ws, i + 1),
         );
         return 1;
@@ -1573,8 +1598,12 @@ fn is_age_apposition(s: &str, ws: &[Word<'_>], i: usize) -> bool {
     let w = &ws[i];
     // The name, and what stands between it and the number.
     let name_at = match i.checked_sub(1) {
+        // Not after a day or a month: "12 on Monday, then 15," is a count that rose.
         Some(t) if matches!(lower(&ws[t]).as_str(), "then" | "now") && adjacent(s, &ws[t], w) => {
-            t.checked_sub(1)
+            t.checked_sub(1).filter(|&n| {
+                let name = lower(&ws[n]);
+                !text::is_month(&name) && !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(&name))
+            })
         }
         at => at,
     };
@@ -1874,11 +1903,16 @@ mod tests {
             ],
         );
         check(
-            "In Ohio, 12 people died; Durbin, the No. 2 Democrat, kept the No. 3 position.",
+            "In Ohio, 12 people died; Durbin, the No. 2 Democrat, kept the No. 3 position; \
+             hurt? No. 12 people were; 12 on Monday, then 15, officials said.",
             &[
                 ("12", Count, "peopl"),
-                ("No. 2", Count, ""),
-                ("No. 3", Count, "posit"),
+                ("No. 2", Rank, ""),
+                ("No. 3", Rank, "posit"),
+                ("12", Count, "peopl"),
+                ("12", Count, ""),
+                ("Monday", Weekday, "weekday"),
+                ("15", Count, ""),
             ],
         );
     }
@@ -2002,6 +2036,18 @@ mod tests {
             ],
         );
         assert_eq!(value("More than a third agreed."), Value::Float(1.0 / 3.0));
+        // After a word of change further back, or with "down"; before "to" that is no time.
+        check(
+            "The drug cut the risk of death by about a third to 2%; turnout was down by a \
+             quarter after the recall; rather than a third term.",
+            &[
+                ("a third", Fraction, "fraction"),
+                ("2%", Percent, "percent"),
+                ("a quarter", Fraction, "fraction"),
+                ("third", Ordinal, "term"),
+            ],
+        );
+
         check(
             "It was won by a third party, about a third term.",
             &[("third", Ordinal, "parti"), ("third", Ordinal, "term")],
