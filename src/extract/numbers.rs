@@ -1,6 +1,6 @@
 //! Numbers: every number in a claim, with its kind (score, minute, age, distance, count, year,
-//! money, percent, time, date, ordinal, weekday, fraction, rank), its value and its role (the thing it counts or
-//! measures), so that checks compare like with like. A day of the week is read as a number
+//! money, percent, time, date, ordinal, weekday, fraction, rank), its value and its role (the
+//! thing it counts or measures), so that checks compare like with like. A day of the week is read as a number
 //! too, as a date is: "on Saturday" and "on Sunday" in one sentence otherwise the same are a
 //! conflict.
 //!
@@ -924,15 +924,15 @@ fn denominator(w: &str) -> Option<(i64, bool)> {
     })
 }
 
-/// The numerator a word names: "a", "an" and "one" are 1, "two" to "twelve" their value.
+/// The numerator a word names: "a", "an" and "one" are 1, "two" to "twelve" their value (the
+/// first twelve of [`NUMBER_WORDS`]).
 fn numerator(w: &str) -> Option<i64> {
-    const SMALL: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
     match w {
         "a" | "an" => Some(1),
-        _ => SMALL.iter().position(|n| *n == w).map(|i| i as i64 + 1),
+        _ => NUMBER_WORDS.words()[..12]
+            .iter()
+            .position(|n| *n == w)
+            .map(|i| i as i64 + 1),
     }
 }
 
@@ -957,9 +957,10 @@ const HALF_OF_WHAT: [&str; 14] = [
     "those",
 ];
 
-/// Words before "half" that bound it ("more than half", "nearly half"): a fraction whatever
-/// follows, but a unit's half ("about half an hour", "around half past ten").
-const HALF_BOUNDED: [&str; 6] = ["than", "nearly", "almost", "about", "roughly", "around"];
+/// Words before a fraction that bound it ("more than half", "nearly a quarter"). Before "half",
+/// a fraction whatever follows but a unit's half ("about half an hour", "around half past
+/// ten"); before "a third", "a quarter", see [`bounded_at_end`].
+const FRACTION_BOUNDS: [&str; 6] = ["than", "nearly", "almost", "about", "roughly", "around"];
 
 /// A fraction written in words at word `i` (key `k`, the words beside it `prev` and `next`),
 /// pushed to `out`; returns how many words from `i` it took, or `None` when there is none
@@ -1051,7 +1052,7 @@ fn fraction_at(
                 }
                 return Some(amount(s, ws, i, start, last, m / 2.0, out));
             }
-            let bounded = HALF_BOUNDED.contains(&prev) && !matches!(next, "a" | "an" | "past");
+            let bounded = FRACTION_BOUNDS.contains(&prev) && !matches!(next, "a" | "an" | "past");
             if HALF_OF_A_WHOLE.contains(&prev)
                 || after_and
                 || !(HALF_OF_WHAT.contains(&next) || bounded)
@@ -1090,13 +1091,6 @@ fn fraction_at(
     Some(last - i + 1)
 }
 
-/// Words before "a third", "a quarter" that make it a fraction when nothing it could rank
-/// follows ("nearly a quarter, officials said", "cut by a third"): "by" only after a verb of
-/// change ([`CHANGE_STEMS`]), since "followed by a third" is a third one.
-const FRACTION_BOUNDS: [&str; 7] = [
-    "by", "nearly", "almost", "about", "roughly", "around", "than",
-];
-
 /// Snowball stems of words that change an amount by a fraction ("cut by a third", "grew by a
 /// quarter", "down by a third").
 const CHANGE_STEMS: [&str; 37] = [
@@ -1113,10 +1107,11 @@ const AS_MUCH: [&str; 8] = [
 
 /// Whether the fraction word at `i`, its article at `a`, is a fraction by what is around it
 /// when no "of" follows: before "as" and a word of size ("a third as much"); after "more
-/// than", "less than", "fewer than"; after a bound ([`FRACTION_BOUNDS`]) at the end of its
-/// phrase (no word follows, or a stop word, or punctuation comes between), with "by" only
-/// after a word of change up to five words back in its clause ("cut the risk of death by about
-/// a third"); but not a time of day ("a quarter to eight", "a quarter past six").
+/// than", "less than", "fewer than"; after a bound ([`FRACTION_BOUNDS`], or "by") at the end of
+/// its phrase (no word follows, or a stop word, or punctuation comes between), with "by" only
+/// after a word of change ([`CHANGE_STEMS`]) up to five words back in its clause ("cut the risk
+/// of death by about a third", where "followed by a third" is a third one); but not a time of
+/// day ("a quarter to eight", "a quarter past six").
 fn bounded_at_end(s: &str, ws: &[Word<'_>], a: usize, i: usize) -> bool {
     let at = |j: usize| ws.get(j).map(lower).unwrap_or_default();
     if at(i + 1) == "as" && AS_MUCH.contains(&at(i + 2).as_str()) {
@@ -1145,7 +1140,8 @@ fn bounded_at_end(s: &str, ws: &[Word<'_>], a: usize, i: usize) -> bool {
             .take_while(|&v| adjacent(s, &ws[v], &ws[v + 1]))
             .any(|v| CHANGE_STEMS.contains(&text::stem(&at(v)).as_str()))
     };
-    let bounded = FRACTION_BOUNDS.contains(&bound.as_str()) && by.is_none_or(changed);
+    let bounded =
+        (bound == "by" || FRACTION_BOUNDS.contains(&bound.as_str())) && by.is_none_or(changed);
     let next = at(i + 1);
     // A time of day: "a quarter to eight", "a quarter past 6".
     let clock = at(i) == "quarter"
@@ -1602,7 +1598,7 @@ fn is_age_apposition(s: &str, ws: &[Word<'_>], i: usize) -> bool {
         Some(t) if matches!(lower(&ws[t]).as_str(), "then" | "now") && adjacent(s, &ws[t], w) => {
             t.checked_sub(1).filter(|&n| {
                 let name = lower(&ws[n]);
-                !text::is_month(&name) && !WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(&name))
+                !text::is_month(&name) && !may_be_weekday(name.as_bytes())
             })
         }
         at => at,
