@@ -176,3 +176,36 @@ fn a_long_batch_streams_every_cluster_in_order() {
         );
     }
 }
+
+#[test]
+fn a_byte_order_mark_before_the_first_record_is_skipped() {
+    // As an editor saving UTF-8 "with BOM" writes it: the first record must still be read,
+    // and give the same report as the same line without the mark.
+    let record = br#"{"id": "bom", "sources": [{"text": "The mayor said 12 homes burned."}, {"text": "The mayor said 14 homes burned."}]}"#;
+    let plain = claimdiff(&["batch", "-"], Some(record));
+    let mut marked = b"\xEF\xBB\xBF".to_vec();
+    marked.extend_from_slice(record);
+    marked.extend_from_slice(b"\r\n");
+    let with_bom = claimdiff(&["batch", "-"], Some(&marked));
+    assert_eq!(with_bom.status.code(), Some(0), "{with_bom:?}");
+    assert_eq!(lines(&with_bom), lines(&plain));
+    assert_eq!(
+        lines(&with_bom)[0]["findings"][0]["kind"],
+        "number.conflict"
+    );
+    // Further down a file, a mark is no record's start: that line is an error record.
+    let mut later = record.to_vec();
+    later.push(b'\n');
+    later.extend_from_slice(&marked);
+    let out = claimdiff(&["batch", "-"], Some(&later));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let got = lines(&out);
+    assert_eq!(got[0]["id"], "bom");
+    assert_eq!(got[1]["line"], 2);
+    assert!(
+        got[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a cluster record")
+    );
+}

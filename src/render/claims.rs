@@ -24,11 +24,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
             "{} {}  {}",
             p.bold(&src.id),
             src.path,
-            p.dim(&format!(
-                "({} claim{})",
-                claims.len(),
-                if claims.len() == 1 { "" } else { "s" }
-            ))
+            p.dim(&format!("({})", super::count(claims.len(), "claim")))
         );
         for c in claims {
             let mut facts = Vec::new();

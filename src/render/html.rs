@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{diff_sides, located_values};
+use super::{diff_sides, located_values, plural};
 use crate::check::FindingKind;
 use crate::report::{
     ClaimKindOut, ClaimOut, DiffOpKind, FindingKindOut, FindingOut, Report, SeverityOut, Verdict,
@@ -101,7 +101,8 @@ fn summary(report: &Report, kinds: &[FindingKindOut]) -> Markup {
     let count = |sev: SeverityOut| report.findings.iter().filter(|f| f.severity == sev).count();
     html! {
         p.lede {
-            (report.sources.len()) " sources · " (s.claims) " claims in " (s.groups) " groups"
+            (super::count(report.sources.len(), "source")) " · "
+            (super::count(s.claims, "claim")) " in " (super::count(s.groups, "group"))
         }
         div.cards {
             div.card.differ {
@@ -338,10 +339,6 @@ fn dash(kind: &str) -> String {
 
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 const CSS: &str = r#"

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{diff_sides, located_values, location, trim_parts};
+use super::{count, diff_sides, located_values, location, plural, trim_parts};
 use crate::report::{ClaimKindOut, ClaimOut, DiffOpKind, FindingOut, Report, SeverityOut, Verdict};
 
 /// Renders the comparison report as Markdown.
@@ -15,11 +15,10 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "## claimdiff report\n");
     let _ = writeln!(
         out,
-        "{} sources, {} claims in {} groups: **{}** finding{}, {} agreement{}, {} claim{} in one \
-         source only.\n",
-        report.sources.len(),
-        s.claims,
-        s.groups,
+        "{}, {} in {}: **{}** finding{}, {} agreement{}, {} claim{} in one source only.\n",
+        count(report.sources.len(), "source"),
+        count(s.claims, "claim"),
+        count(s.groups, "group"),
         report.findings.len(),
         plural(report.findings.len()),
         s.agree,
@@ -229,10 +228,6 @@ pub fn escape(s: &str) -> String {
 /// Text for an inline code span: back-ticks cannot close it, line breaks are spaces.
 fn code(s: &str) -> String {
     s.replace('`', "'").replace(['\r', '\n'], " ")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

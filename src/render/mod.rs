@@ -97,6 +97,16 @@ pub(crate) fn diff_sides(
     (a, b)
 }
 
+/// The plural ending of a noun counted `n` times: "s" but for one.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A count and its noun, the noun in the plural but for one ("1 claim", "2 claims").
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", plural(n))
+}
+
 /// A diff stretch marked in plain text: deleted words as `[-…-]`, inserted ones as `{+…+}`,
 /// trailing white space outside the marks.
 pub(crate) fn plain_mark(op: DiffOpKind, s: &str) -> String {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use super::RenderOptions;
+use super::{RenderOptions, count, plural};
 use crate::report::{ClaimOut, DiffOpKind, FindingOut, Report, SeverityOut};
 
 /// Styles used by the text renderer, plain when colour is off.
@@ -76,11 +76,11 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
     let s = &report.summary;
     let _ = writeln!(
         out,
-        "{} {} sources, {} claims in {} groups",
+        "{} {}, {} in {}",
         p.bold("claimdiff:"),
-        report.sources.len(),
-        s.claims,
-        s.groups
+        count(report.sources.len(), "source"),
+        count(s.claims, "claim"),
+        count(s.groups, "group")
     );
     for src in &report.sources {
         let n = report.claims.iter().filter(|c| c.source == src.id).count();
@@ -90,8 +90,10 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
             p.bold(&src.id),
             src.path,
             p.dim(&format!(
-                "({}, {} bytes, {n} claims)",
-                src.format, src.bytes
+                "({}, {}, {})",
+                src.format,
+                count(src.bytes, "byte"),
+                count(n, "claim")
             ))
         );
     }
@@ -173,10 +175,6 @@ fn support(report: &Report, group: usize) -> String {
         Some(g) if report.sources.len() >= 3 => format!(" · {}", g.support),
         _ => String::new(),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 pub(crate) fn pad(id: &str) -> String {
