@@ -218,19 +218,38 @@ impl<'a> Relations<'a> {
 }
 
 /// Up to eight words of a quote, from a little before where it first departs from `other`
-/// (the wording keys of the words compared), with "…" where words are left out.
+/// (the wording keys of the words compared, aligned by a word diff), with "…" where words are
+/// left out. Words one quote has before or after all of the other's (a quote trimmed
+/// differently at an end) are passed over when the two differ inside as well: the excerpt
+/// shows the rewording, not the trim.
 fn where_it_differs(text: &str, other: &str) -> String {
     const SHOWN: usize = 8;
     const BEFORE: usize = 3;
     let words: Vec<&str> = text.split_whitespace().collect();
-    let others: Vec<&str> = other.split_whitespace().collect();
-    let first = (0..words.len())
-        .find(|&i| {
-            others
-                .get(i)
-                .is_none_or(|o| wording_key(o) != wording_key(words[i]))
-        })
-        .unwrap_or(0);
+    let keys: Vec<String> = words.iter().map(|w| wording_key(w).join(" ")).collect();
+    let others: Vec<String> = other
+        .split_whitespace()
+        .map(|w| wording_key(w).join(" "))
+        .collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &keys, &others);
+    let changes: Vec<(Tag, std::ops::Range<usize>, std::ops::Range<usize>)> = ops
+        .iter()
+        .map(|op| op.as_tag_tuple())
+        .filter(|(tag, _, _)| *tag != Tag::Equal)
+        .collect();
+    // A word or more on one side only, before or after everything of the other side.
+    let trim = |(tag, old, new): &(Tag, std::ops::Range<usize>, std::ops::Range<usize>)| {
+        *tag != Tag::Replace
+            && ((old.start == 0 && new.start == 0)
+                || (old.end == keys.len() && new.end == others.len()))
+    };
+    let first = changes
+        .iter()
+        .find(|c| !trim(c))
+        .or(changes.first())
+        .map_or(0, |(_, old, _)| {
+            old.start.min(words.len().saturating_sub(1))
+        });
     let start = first
         .saturating_sub(BEFORE)
         .min(words.len().saturating_sub(SHOWN));
@@ -502,6 +521,45 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check_excerpt(text: &str, other: &str, expected: &str) {
+        assert_eq!(where_it_differs(text, other), expected, "{text} / {other}");
+    }
+
+    #[test]
+    fn the_excerpt_shows_where_the_wording_changes_not_where_a_quote_is_trimmed() {
+        // One source quotes a sentence more, the other words the rest differently: the
+        // excerpt is around the change, for both.
+        let long = "I'm not ashamed to admit that I'm a Christian, but you don't need to be in \
+                    the pew every Sunday to know there's something wrong";
+        let short = "But you don't need to be in the pews every Sunday to know that there's \
+                     something wrong";
+        check_excerpt(long, short, "…be in the pew every Sunday to know…");
+        check_excerpt(short, long, "…be in the pews every Sunday to know…");
+        // A change at the end is a change, not a trim.
+        check_excerpt(
+            "We reject his visit.",
+            "We reject his message.",
+            "We reject his visit.",
+        );
+        check_excerpt(
+            "Flynn lied and they destroyed his life",
+            "Flynn lied, and it destroyed his life, and I feel badly",
+            "Flynn lied and they destroyed his life",
+        );
+        // Words one quote has in the middle: the excerpt starts a little before them.
+        check_excerpt(
+            "She said the city will rebuild every home and every school by next spring",
+            "She said the city will rebuild every school by next spring",
+            "…will rebuild every home and every school by…",
+        );
+        // Only a trim: its start, as there is nothing else to show.
+        check_excerpt(
+            "Today's indictment shows that no one is above the law",
+            "no one is above the law",
+            "Today's indictment shows that no one is above…",
+        );
+    }
 
     fn check(a: &str, b: &str, expected: &[(DiffTag, &str)]) {
         let got: Vec<(DiffTag, String)> = word_diff(a, b)
