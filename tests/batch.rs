@@ -193,6 +193,16 @@ fn a_byte_order_mark_before_the_first_record_is_skipped() {
         lines(&with_bom)[0]["findings"][0]["kind"],
         "number.conflict"
     );
+    // A first line that is only the mark (and white space) is a blank line, skipped; so is a
+    // file of nothing but the mark.
+    let mut blank = b"\xEF\xBB\xBF  \r\n".to_vec();
+    blank.extend_from_slice(record);
+    let out = claimdiff(&["batch", "-"], Some(&blank));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(lines(&out), lines(&plain));
+    let only = claimdiff(&["batch", "-"], Some(b"\xEF\xBB\xBF"));
+    assert_eq!(only.status.code(), Some(0), "{only:?}");
+    assert!(only.stdout.is_empty(), "{only:?}");
     // Further down a file, a mark is no record's start: that line is an error record.
     let mut later = record.to_vec();
     later.push(b'\n');

@@ -217,39 +217,51 @@ impl<'a> Relations<'a> {
     }
 }
 
-/// Up to eight words of a quote, from a little before where it first departs from `other`
-/// (the wording keys of the words compared, aligned by a word diff), with "…" where words are
-/// left out. Words one quote has before or after all of the other's (a quote trimmed
-/// differently at an end) are passed over when the two differ inside as well: the excerpt
-/// shows the rewording, not the trim.
+/// Up to eight words of a quote, from a little before where it first departs from `other`,
+/// with "…" where words are left out. The two are compared by a word diff of their wording
+/// keys, each written word read into its key words on its own ("We're" is "we are", "long-term"
+/// is "long term", a dash is none) and each key word traced back to the written word it came
+/// from. Words one quote has before or after all of the other's (a quote trimmed differently)
+/// are passed over when the two also differ inside: the excerpt shows the rewording, not the
+/// trim.
 fn where_it_differs(text: &str, other: &str) -> String {
     const SHOWN: usize = 8;
     const BEFORE: usize = 3;
     let words: Vec<&str> = text.split_whitespace().collect();
-    let keys: Vec<String> = words.iter().map(|w| wording_key(w).join(" ")).collect();
-    let others: Vec<String> = other
-        .split_whitespace()
-        .map(|w| wording_key(w).join(" "))
-        .collect();
+    // The key words of a text, and for each the written word it came from.
+    let keyed = |words: &mut dyn Iterator<Item = &str>| -> (Vec<String>, Vec<usize>) {
+        let (mut keys, mut from) = (Vec::new(), Vec::new());
+        for (i, w) in words.enumerate() {
+            for k in wording_key(w) {
+                keys.push(k);
+                from.push(i);
+            }
+        }
+        (keys, from)
+    };
+    let (keys, from) = keyed(&mut words.iter().copied());
+    let (others, _) = keyed(&mut other.split_whitespace());
     let ops = capture_diff_slices(Algorithm::Myers, &keys, &others);
     let changes: Vec<(Tag, std::ops::Range<usize>, std::ops::Range<usize>)> = ops
         .iter()
         .map(|op| op.as_tag_tuple())
         .filter(|(tag, _, _)| *tag != Tag::Equal)
         .collect();
-    // A word or more on one side only, before or after everything of the other side.
-    let trim = |(tag, old, new): &(Tag, std::ops::Range<usize>, std::ops::Range<usize>)| {
+    // Words on one side only, before or after everything of the other side. (Words replaced
+    // at an end are a change: "I think the vice president…" / "As the vice president…".)
+    let trim = |(tag, old, new): &&(Tag, std::ops::Range<usize>, std::ops::Range<usize>)| {
         *tag != Tag::Replace
             && ((old.start == 0 && new.start == 0)
                 || (old.end == keys.len() && new.end == others.len()))
     };
+    // The written word where the change starts: for words `other` has more at the end of this
+    // quote's keys, the last word.
     let first = changes
         .iter()
         .find(|c| !trim(c))
         .or(changes.first())
-        .map_or(0, |(_, old, _)| {
-            old.start.min(words.len().saturating_sub(1))
-        });
+        .and_then(|(_, old, _)| from.get(old.start).or(from.last()).copied())
+        .unwrap_or(0);
     let start = first
         .saturating_sub(BEFORE)
         .min(words.len().saturating_sub(SHOWN));
@@ -552,6 +564,24 @@ mod tests {
             "She said the city will rebuild every home and every school by next spring",
             "She said the city will rebuild every school by next spring",
             "…will rebuild every home and every school by…",
+        );
+        // Written words that key alike line up ("We're" / "We are", "long-term" / "long
+        // term", a dash spaced or not): the change is the last words.
+        check_excerpt(
+            "We're going to fix the bridge and the road and the tunnel and the school this year.",
+            "We are going to fix the bridge and the road and the tunnel and the school next year.",
+            "…and the tunnel and the school this year.",
+        );
+        check_excerpt(
+            "a long-term plan for the bridge — and the road we drive every day",
+            "a long term plan for the bridge—and the road we walk every day",
+            "…— and the road we drive every day",
+        );
+        // Words replaced at the start are a change there, even with another change further on.
+        check_excerpt(
+            "I think the vice president very well knows that the words do not come out right",
+            "As the vice president very well knows, the words never come out right",
+            "I think the vice president very well knows…",
         );
         // Only a trim: its start, as there is nothing else to show.
         check_excerpt(

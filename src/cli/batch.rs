@@ -81,6 +81,11 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
                     break;
                 }
                 line_no += 1;
+                // A byte-order mark before the first record (a file saved by an editor that
+                // writes one) is not part of it, as a source's is not part of its text.
+                if line_no == 1 && buf.starts_with("\u{FEFF}".as_bytes()) {
+                    buf.drain(.."\u{FEFF}".len());
+                }
                 if buf.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -166,11 +171,6 @@ fn cluster(line_no: usize, bytes: &[u8], settings: &Settings) -> (Vec<u8>, bool)
     let failure =
         |id: Option<&str>, e: &str| (batch::error_line(id, line_no, e).into_bytes(), false);
     let text = match std::str::from_utf8(bytes) {
-        // A byte-order mark before the first record (a file saved by an editor that writes
-        // one) is not part of it, as a source's is not part of its text.
-        Ok(t) if line_no == 1 => t
-            .trim_start_matches('\u{FEFF}')
-            .trim_end_matches(['\n', '\r']),
         Ok(t) => t.trim_end_matches(['\n', '\r']),
         Err(e) => {
             return failure(
