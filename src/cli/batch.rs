@@ -131,7 +131,7 @@ pub fn run(file: &Path, settings: &Settings) -> Result<u8> {
     if failed > 0 {
         eprintln!(
             "claimdiff batch: {failed} of {written} cluster{} failed; each has an error record on its line",
-            if written == 1 { "" } else { "s" }
+            super::plural(written)
         );
         if !settings.allow_errors {
             return Ok(exit_codes::CLUSTERS_FAILED);
