@@ -266,11 +266,29 @@ fn where_it_differs(text: &str, other: &str) -> String {
         .saturating_sub(BEFORE)
         .min(words.len().saturating_sub(SHOWN));
     let end = (start + SHOWN).min(words.len());
+    let shown = words[start..end].join(" ");
+    // An ellipsis for the words left out, unless the quote has one there already.
+    let elided = |at_start: bool| {
+        ELLIPSES.iter().any(|e| {
+            if at_start {
+                shown.starts_with(e)
+            } else {
+                shown.ends_with(e)
+            }
+        })
+    };
     format!(
-        "{}{}{}",
-        if start > 0 { "…" } else { "" },
-        words[start..end].join(" "),
-        if end < words.len() { "…" } else { "" }
+        "{}{shown}{}",
+        if start > 0 && !elided(true) {
+            "…"
+        } else {
+            ""
+        },
+        if end < words.len() && !elided(false) {
+            "…"
+        } else {
+            ""
+        }
     )
 }
 
@@ -582,6 +600,17 @@ mod tests {
             "I think the vice president very well knows that the words do not come out right",
             "As the vice president very well knows, the words never come out right",
             "I think the vice president very well knows…",
+        );
+        // Where the quote has an ellipsis at the cut, it is not doubled.
+        check_excerpt(
+            "We will fix the bridge ... and the road this year and next",
+            "We will fix the bridge and the street this year and next",
+            "... and the road this year and next",
+        );
+        check_excerpt(
+            "As the vice president very well knows ... sometimes the words don't come out",
+            "I think the vice president very well knows that sometimes the words don't",
+            "As the vice president very well knows ...",
         );
         // Only a trim: its start, as there is nothing else to show.
         check_excerpt(
