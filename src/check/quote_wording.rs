@@ -227,6 +227,10 @@ impl<'a> Relations<'a> {
 fn where_it_differs(text: &str, other: &str) -> String {
     const SHOWN: usize = 8;
     const BEFORE: usize = 3;
+    // An ellipsis written with spaces (". . .") is one written word, so that the excerpt
+    // cannot cut it.
+    let [_, three, spaced] = ELLIPSES;
+    let (text, other) = (text.replace(spaced, three), other.replace(spaced, three));
     let words: Vec<&str> = text.split_whitespace().collect();
     // The key words of a text, and for each the written word it came from.
     let keyed = |words: &mut dyn Iterator<Item = &str>| -> (Vec<String>, Vec<usize>) {
@@ -611,6 +615,12 @@ mod tests {
             "As the vice president very well knows ... sometimes the words don't come out",
             "I think the vice president very well knows that sometimes the words don't",
             "As the vice president very well knows ...",
+        );
+        // A spaced ellipsis is one word, never cut.
+        check_excerpt(
+            "We will fix the bridge this year . . . and the road next year and then the tunnel",
+            "We will fix the bridge this year . . . and the street next year and then the tunnel",
+            "... and the road next year and then…",
         );
         // Only a trim: its start, as there is nothing else to show.
         check_excerpt(
