@@ -233,20 +233,19 @@ fn where_it_differs(text: &str, other: &str) -> String {
     let (text, other) = (text.replace(spaced, three), other.replace(spaced, three));
     let words: Vec<&str> = text.split_whitespace().collect();
     // The key words of a text, and for each the written word it came from.
-    let keyed = |words: &mut dyn Iterator<Item = &str>| -> (Vec<String>, Vec<usize>) {
-        let (mut keys, mut from) = (Vec::new(), Vec::new());
+    fn keyed<'w>(words: impl Iterator<Item = &'w str>) -> (Vec<String>, Vec<usize>) {
+        let mut out = (Vec::new(), Vec::new());
         for (i, w) in words.enumerate() {
             for k in wording_key(w) {
-                keys.push(k);
-                from.push(i);
+                out.0.push(k);
+                out.1.push(i);
             }
         }
-        (keys, from)
-    };
-    let (keys, from) = keyed(&mut words.iter().copied());
-    let (others, _) = keyed(&mut other.split_whitespace());
-    let ops = capture_diff_slices(Algorithm::Myers, &keys, &others);
-    let changes: Vec<(Tag, std::ops::Range<usize>, std::ops::Range<usize>)> = ops
+        out
+    }
+    let (keys, from) = keyed(words.iter().copied());
+    let (others, _) = keyed(other.split_whitespace());
+    let changes: Vec<_> = capture_diff_slices(Algorithm::Myers, &keys, &others)
         .iter()
         .map(|op| op.as_tag_tuple())
         .filter(|(tag, _, _)| *tag != Tag::Equal)
@@ -272,27 +271,12 @@ fn where_it_differs(text: &str, other: &str) -> String {
     let end = (start + SHOWN).min(words.len());
     let shown = words[start..end].join(" ");
     // An ellipsis for the words left out, unless the quote has one there already.
-    let elided = |at_start: bool| {
-        ELLIPSES.iter().any(|e| {
-            if at_start {
-                shown.starts_with(e)
-            } else {
-                shown.ends_with(e)
-            }
-        })
-    };
+    let opens = start > 0 && !ELLIPSES.iter().any(|e| shown.starts_with(e));
+    let closes = end < words.len() && !ELLIPSES.iter().any(|e| shown.ends_with(e));
     format!(
         "{}{shown}{}",
-        if start > 0 && !elided(true) {
-            "…"
-        } else {
-            ""
-        },
-        if end < words.len() && !elided(false) {
-            "…"
-        } else {
-            ""
-        }
+        if opens { "…" } else { "" },
+        if closes { "…" } else { "" }
     )
 }
 
