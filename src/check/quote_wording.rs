@@ -391,7 +391,6 @@ pub fn wording_key(s: &str) -> Vec<String> {
     crate::extract::numbers::digits_for_words(out)
 }
 
-/// Pushes a word, expanding a contraction into its words ("can't" → "can not").
 /// What an asterisk of a masked word ("f***ing") becomes in a wording key: a letter no word is
 /// written with.
 const MASK: char = '\u{02E3}';
@@ -432,6 +431,7 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("supt", "superintendent"),
 ];
 
+/// Pushes a word, expanding a contraction into its words ("can't" → "can not").
 fn expand_contraction(w: &str, out: &mut Vec<String>) {
     const WHOLE: &[(&str, &[&str])] = &[
         ("can't", &["can", "not"]),
