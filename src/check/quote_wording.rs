@@ -11,6 +11,7 @@ use super::{
 use crate::align::ClaimRef;
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
+use std::ops::Range;
 
 /// Finds quotes worded differently within each group.
 pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
@@ -218,12 +219,10 @@ impl<'a> Relations<'a> {
 }
 
 /// Up to eight words of a quote, from a little before where it first departs from `other`,
-/// with "…" where words are left out. The two are compared by a word diff of their wording
-/// keys, each written word read into its key words on its own ("We're" is "we are", "long-term"
-/// is "long term", a dash is none) and each key word traced back to the written word it came
-/// from. Words one quote has before or after all of the other's (a quote trimmed differently)
-/// are passed over when the two also differ inside: the excerpt shows the rewording, not the
-/// trim.
+/// with "…" where words are left out. The two are compared as [`word_diff`] compares them (by
+/// their wording keys, each key word traced back to the written words it came from). Words one
+/// quote has before or after all of the other's (a quote trimmed differently) are passed over
+/// when the two also differ inside: the excerpt shows the rewording, not the trim.
 fn where_it_differs(text: &str, other: &str) -> String {
     const SHOWN: usize = 8;
     const BEFORE: usize = 3;
@@ -231,45 +230,41 @@ fn where_it_differs(text: &str, other: &str) -> String {
     // cannot cut it.
     let [_, three, spaced] = ELLIPSES;
     let (text, other) = (text.replace(spaced, three), other.replace(spaced, three));
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // The key words of a text, and for each the written word it came from.
-    fn keyed<'w>(words: impl Iterator<Item = &'w str>) -> (Vec<String>, Vec<usize>) {
-        let mut out = (Vec::new(), Vec::new());
-        for (i, w) in words.enumerate() {
-            for k in wording_key(w) {
-                out.0.push(k);
-                out.1.push(i);
-            }
-        }
-        out
-    }
-    let (keys, from) = keyed(words.iter().copied());
-    let (others, _) = keyed(other.split_whitespace());
-    let changes: Vec<_> = capture_diff_slices(Algorithm::Myers, &keys, &others)
-        .iter()
-        .map(|op| op.as_tag_tuple())
-        .filter(|(tag, _, _)| *tag != Tag::Equal)
+    // The written words, with where each starts.
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
+    let (a, b) = Keyed::pair(&text, &other);
+    let (na, nb) = (a.starts.len(), b.starts.len());
+    let changes: Vec<Chunk> = chunks(&a, &b).into_iter().filter(|c| !c.equal).collect();
     // Words on one side only, before or after everything of the other side. (Words replaced
     // at an end are a change: "I think the vice president…" / "As the vice president…".)
-    let trim = |(tag, old, new): &&(Tag, std::ops::Range<usize>, std::ops::Range<usize>)| {
-        *tag != Tag::Replace
-            && ((old.start == 0 && new.start == 0)
-                || (old.end == keys.len() && new.end == others.len()))
+    let trim = |c: &&Chunk| {
+        (c.a.is_empty() || c.b.is_empty())
+            && ((c.a.start == 0 && c.b.start == 0) || (c.a.end == na && c.b.end == nb))
     };
     // The written word where the change starts: for words `other` has more at the end of this
-    // quote's keys, the last word.
+    // quote, its last.
     let first = changes
         .iter()
         .find(|c| !trim(c))
         .or(changes.first())
-        .and_then(|(_, old, _)| from.get(old.start).or(from.last()).copied())
-        .unwrap_or(0);
+        .and_then(|c| a.starts.get(c.a.start).or(a.starts.last()))
+        .map_or(0, |&at| {
+            words
+                .partition_point(|(start, _)| *start <= at)
+                .saturating_sub(1)
+        });
     let start = first
         .saturating_sub(BEFORE)
         .min(words.len().saturating_sub(SHOWN));
     let end = (start + SHOWN).min(words.len());
-    let shown = words[start..end].join(" ");
+    let shown = words[start..end]
+        .iter()
+        .map(|(_, w)| *w)
+        .collect::<Vec<_>>()
+        .join(" ");
     // An ellipsis for the words left out, unless the quote has one there already.
     let opens = start > 0 && !ELLIPSES.iter().any(|e| shown.starts_with(e));
     let closes = end < words.len() && !ELLIPSES.iter().any(|e| shown.ends_with(e));
@@ -278,6 +273,151 @@ fn where_it_differs(text: &str, other: &str) -> String {
         if opens { "…" } else { "" },
         if closes { "…" } else { "" }
     )
+}
+
+/// A quote read for a word diff: its wording key, and the key words gathered into units, each
+/// a run of written words read together (one written word, "We're" for "we are", or the words
+/// of a number, "twenty four" for "24"). A diff marks whole units, so that the text it shows
+/// is cut only between written words.
+struct Keyed<'s> {
+    /// The quote as written.
+    text: &'s str,
+    /// Its wording key.
+    keys: Vec<String>,
+    /// The unit of each key word.
+    unit: Vec<usize>,
+    /// Where each unit starts in the text.
+    starts: Vec<usize>,
+}
+
+impl<'s> Keyed<'s> {
+    /// Two quotes read for a diff. A word one masks ("f***ing") is the same word written out
+    /// in the other, as [`Relations`] reads them.
+    fn pair(a: &'s str, b: &'s str) -> (Keyed<'s>, Keyed<'s>) {
+        let (mut a, mut b) = (Keyed::new(a), Keyed::new(b));
+        let masks: Vec<String> = a
+            .keys
+            .iter()
+            .chain(&b.keys)
+            .filter(|w| w.contains(MASK))
+            .cloned()
+            .collect();
+        for w in a.keys.iter_mut().chain(&mut b.keys) {
+            if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
+                w.clone_from(m);
+            }
+        }
+        (a, b)
+    }
+
+    fn new(text: &'s str) -> Keyed<'s> {
+        let (keys, spans) = wording_key_traced(text);
+        let mut unit = Vec::with_capacity(keys.len());
+        let mut starts = Vec::new();
+        // Key words whose written words overlap are one unit.
+        let mut end = 0;
+        for span in spans {
+            if starts.is_empty() || span.start >= end {
+                starts.push(span.start);
+            }
+            end = end.max(span.end);
+            unit.push(starts.len() - 1);
+        }
+        Keyed {
+            text,
+            keys,
+            unit,
+            starts,
+        }
+    }
+
+    /// The text of units `r`, with what follows the last up to the next (and, from the first
+    /// unit, what comes before it): the stretches of a quote's units, in order, make it up.
+    fn stretch(&self, r: &Range<usize>) -> &'s str {
+        if r.is_empty() {
+            return "";
+        }
+        let start = if r.start == 0 {
+            0
+        } else {
+            self.starts[r.start]
+        };
+        let end = self.starts.get(r.end).copied().unwrap_or(self.text.len());
+        &self.text[start..end]
+    }
+}
+
+/// A stretch of a diff of two quotes' units: the same wording on both sides, or a change (units
+/// of the first taken out, units of the second put in; either may be none).
+struct Chunk {
+    /// Whether the wording is the same.
+    equal: bool,
+    /// The units of the first quote.
+    a: Range<usize>,
+    /// The units of the second.
+    b: Range<usize>,
+}
+
+/// The two quotes' units lined up, in order. Their key words are diffed; units whose key
+/// words are all matched, to key words of units likewise matched, are equal; the rest are
+/// changes ("can't" against "can": the unit changes, though "can" is in both).
+fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
+    // Runs of matched key words whose units touch, as (units of `a`, units of `b`, key words
+    // matched): the first and last units of each side.
+    let mut runs: Vec<([usize; 2], [usize; 2], usize)> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &a.keys, &b.keys) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag != Tag::Equal {
+            continue;
+        }
+        for (i, j) in old.zip(new) {
+            let (ua, ub) = (a.unit[i], b.unit[j]);
+            match runs.last_mut() {
+                Some((ra, rb, n)) if ra[1] == ua || rb[1] == ub => {
+                    (ra[1], rb[1], *n) = (ua, ub, *n + 1);
+                }
+                _ => runs.push(([ua, ua], [ub, ub], 1)),
+            }
+        }
+    }
+    // How many key words units `first..=last` have.
+    let keys_in = |k: &Keyed<'_>, [first, last]: [usize; 2]| {
+        k.unit.partition_point(|&u| u <= last) - k.unit.partition_point(|&u| u < first)
+    };
+    let mut out: Vec<Chunk> = Vec::new();
+    let (mut at_a, mut at_b) = (0, 0);
+    for (ra, rb, n) in runs {
+        if keys_in(a, ra) != n || keys_in(b, rb) != n {
+            // Not all of these units' words are matched: a change, with what lies around.
+            continue;
+        }
+        if at_a < ra[0] || at_b < rb[0] {
+            out.push(Chunk {
+                equal: false,
+                a: at_a..ra[0],
+                b: at_b..rb[0],
+            });
+        }
+        match out.last_mut() {
+            Some(last) if last.equal && last.a.end == ra[0] && last.b.end == rb[0] => {
+                (last.a.end, last.b.end) = (ra[1] + 1, rb[1] + 1);
+            }
+            _ => out.push(Chunk {
+                equal: true,
+                a: ra[0]..ra[1] + 1,
+                b: rb[0]..rb[1] + 1,
+            }),
+        }
+        (at_a, at_b) = (ra[1] + 1, rb[1] + 1);
+    }
+    if at_a < a.starts.len() || at_b < b.starts.len() {
+        out.push(Chunk {
+            equal: false,
+            a: at_a..a.starts.len(),
+            b: at_b..b.starts.len(),
+        });
+    }
+    out
 }
 
 /// The ways an ellipsis is written: the character, three dots, three spaced dots.
@@ -337,58 +477,92 @@ fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
 /// parenthesised insertions removed ("[of Congress]", "(local)"), dots of abbreviations dropped, "&" read as "and", hyphenated words split, contractions expanded ("we're"
 /// and "we are" are one wording).
 pub fn wording_key(s: &str) -> Vec<String> {
-    // Most quotes have no brackets, parentheses or "&": their words are read in place.
-    // A word masked with asterisks ("f***ing") is one word: the asterisks become a letter
-    // (see `MASK`) so that the word is not cut at them.
-    let masked: std::borrow::Cow<str> = if s.contains('*') {
-        s.replace('*', &MASK.to_string()).into()
-    } else {
-        s.into()
-    };
-    let s = masked.as_ref();
-    let kept: std::borrow::Cow<str> = if s.contains(['[', '(', ']', ')', '&']) {
-        let mut depth = 0usize;
-        let mut kept = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                '[' | '(' => depth += 1,
-                ']' | ')' => depth = depth.saturating_sub(1),
-                '&' if depth == 0 => kept.push_str(" and "),
-                _ if depth == 0 => kept.push(c),
-                _ => {}
+    wording_key_traced(s).0
+}
+
+/// [`wording_key`], with, for each key word, the bytes of `s` it was read from: the written
+/// word ("We're" for both "we" and "are"), or the written words of a number ("twenty four"
+/// for "24").
+fn wording_key_traced(s: &str) -> (Vec<String>, Vec<Range<usize>>) {
+    // Most quotes have no asterisk, bracket, parenthesis or "&": their words are read in
+    // place. Otherwise the text is read again, each byte with the place of the character of
+    // `s` it comes from. A word masked with asterisks ("f***ing") is one word: the asterisks
+    // become a letter (see `MASK`) so that the word is not cut at them.
+    let (kept, origin): (std::borrow::Cow<str>, Option<Vec<usize>>) =
+        if s.contains(['*', '[', '(', ']', ')', '&']) {
+            let mut kept = String::with_capacity(s.len());
+            let mut origin = Vec::with_capacity(s.len());
+            let mut depth = 0usize;
+            let mut buf = [0; 4];
+            for (at, c) in s.char_indices() {
+                let put: &str = match c {
+                    '[' | '(' => {
+                        depth += 1;
+                        continue;
+                    }
+                    ']' | ')' => {
+                        depth = depth.saturating_sub(1);
+                        continue;
+                    }
+                    _ if depth > 0 => continue,
+                    '&' => " and ",
+                    '*' => MASK.encode_utf8(&mut buf),
+                    _ => c.encode_utf8(&mut buf),
+                };
+                kept.push_str(put);
+                origin.extend(std::iter::repeat_n(at, put.len()));
             }
+            (kept.into(), Some(origin))
+        } else {
+            (s.into(), None)
+        };
+    // The bytes of `s` a word of `kept` was read from.
+    let written = |start: usize, end: usize| match &origin {
+        None => start..end,
+        Some(origin) => {
+            let last = origin[end - 1];
+            origin[start]..last + s[last..].chars().next().map_or(0, char::len_utf8)
         }
-        kept.into()
-    } else {
-        s.into()
     };
     let mut out = Vec::new();
+    let mut spans = Vec::new();
     for w in text::words(&kept) {
-        // "F.B.I." is "FBI"; "same-sex" is "same sex".
-        let k = text::key_cow(w.text);
-        let k = if k.contains('.') {
-            std::borrow::Cow::Owned(k.chars().filter(|c| *c != '.').collect())
-        } else {
-            k
-        };
-        // "O.K.", "OK" and "okay" are one word, written in a house's style.
-        if k == "ok" {
-            out.push("okay".to_string());
-            continue;
-        }
-        // "Sen. Reid" is "Senator Reid": a title's abbreviation is house style.
-        if text::is_capitalised(w.text)
-            && let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(a, _)| *a == k)
-        {
-            out.push(full.to_string());
-            continue;
-        }
-        for part in k.split('-').filter(|p| !p.is_empty()) {
-            expand_contraction(part, &mut out);
-        }
+        push_key_words(w.text, &mut out);
+        spans.resize(out.len(), written(w.start, w.end));
     }
     // "24 hours" and "twenty-four hours" are one wording.
-    crate::extract::numbers::digits_for_words(out)
+    let (out, from) = crate::extract::numbers::digits_for_words_traced(out);
+    let spans = from
+        .into_iter()
+        .map(|r| spans[r.start].start..spans[r.end - 1].end)
+        .collect();
+    (out, spans)
+}
+
+/// Pushes the key words of one written word of a quote.
+fn push_key_words(word: &str, out: &mut Vec<String>) {
+    // "F.B.I." is "FBI"; "same-sex" is "same sex".
+    let k = text::key_cow(word);
+    let k = if k.contains('.') {
+        std::borrow::Cow::Owned(k.chars().filter(|c| *c != '.').collect())
+    } else {
+        k
+    };
+    // "O.K.", "OK" and "okay" are one word, written in a house's style.
+    if k == "ok" {
+        out.push("okay".to_string());
+        return;
+    }
+    // "Sen. Reid" is "Senator Reid": a title's abbreviation is house style.
+    if text::is_capitalised(word)
+        && let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(a, _)| *a == k)
+    {
+        out.push(full.to_string());
+        return;
+    }
+    for part in k.split('-').filter(|p| !p.is_empty()) {
+        expand_contraction(part, out);
+    }
 }
 
 /// What an asterisk of a masked word ("f***ing") becomes in a wording key: a letter no word is
@@ -467,70 +641,28 @@ pub fn is_excerpt(short: &[String], long: &[String]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// A word diff from `a` to `b` that ignores typography, with the text as written.
+/// A word diff from `a` to `b`, with the text as written. What [`wording_key`] reads alike is
+/// not a difference (typography, case, "We're" / "We are", "Gen." / "General", "twenty-four" /
+/// "24", a bracketed insertion); a written word is marked whole or not at all.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let wa = text::words(a);
-    let wb = text::words(b);
-    let ka: Vec<String> = wa.iter().map(|w| text::key(w.text)).collect();
-    let kb: Vec<String> = wb.iter().map(|w| text::key(w.text)).collect();
-    // The text of words i..j of `s`, with what follows the last word up to the next one.
-    fn stretch(s: &str, ws: &[text::Word<'_>], i: usize, j: usize) -> String {
-        if i >= j {
-            return String::new();
-        }
-        let start = if i == 0 { 0 } else { ws[i].start };
-        let end = ws.get(j).map_or(s.len(), |w| w.start);
-        s[start..end].to_string()
-    }
+    let (ka, kb) = Keyed::pair(a, b);
     let mut out: Vec<DiffOp> = Vec::new();
-    let push = |out: &mut Vec<DiffOp>, tag: DiffTag, text: String| {
-        if text.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some(last) if last.tag == tag => last.text.push_str(&text),
-            _ => out.push(DiffOp {
+    let mut push = |tag: DiffTag, text: &str, new_text: Option<String>| {
+        if !text.is_empty() {
+            out.push(DiffOp {
                 tag,
-                text,
-                new_text: None,
-            }),
+                text: text.to_string(),
+                new_text,
+            });
         }
     };
-    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
-    for op in &ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        match tag {
-            Tag::Equal => {
-                let ta = stretch(a, &wa, old.start, old.end);
-                let tb = stretch(b, &wb, new.start, new.end);
-                out.push(DiffOp {
-                    tag: DiffTag::Equal,
-                    new_text: (ta != tb).then_some(tb),
-                    text: ta,
-                });
-            }
-            Tag::Delete => push(
-                &mut out,
-                DiffTag::Delete,
-                stretch(a, &wa, old.start, old.end),
-            ),
-            Tag::Insert => push(
-                &mut out,
-                DiffTag::Insert,
-                stretch(b, &wb, new.start, new.end),
-            ),
-            Tag::Replace => {
-                push(
-                    &mut out,
-                    DiffTag::Delete,
-                    stretch(a, &wa, old.start, old.end),
-                );
-                push(
-                    &mut out,
-                    DiffTag::Insert,
-                    stretch(b, &wb, new.start, new.end),
-                );
-            }
+    for c in chunks(&ka, &kb) {
+        let (ta, tb) = (ka.stretch(&c.a), kb.stretch(&c.b));
+        if c.equal {
+            push(DiffTag::Equal, ta, (ta != tb).then(|| tb.to_string()));
+        } else {
+            push(DiffTag::Delete, ta, None);
+            push(DiffTag::Insert, tb, None);
         }
     }
     out
@@ -787,6 +919,86 @@ mod tests {
                 (DiffTag::Delete, "the detail before the game."),
                 (DiffTag::Insert, "anything like that."),
             ],
+        );
+    }
+
+    /// What the wording key reads alike is not marked, and a written word is marked whole.
+    #[test]
+    fn the_diff_marks_what_the_wording_key_counts() {
+        use DiffTag::{Delete, Equal, Insert};
+        // A contraction written out, a title abbreviated, a number in words, a masked word:
+        // the same wording, each side as written.
+        for (a, b) in [
+            ("We're going to win it", "We are going to win it"),
+            ("Gen. Flynn was honest", "General Flynn was honest"),
+            ("for twenty four hours", "for 24 hours"),
+            ("It was a f***ing disgrace", "It was a fucking disgrace"),
+            ("a long-term plan", "a long term plan"),
+        ] {
+            check(a, b, &[(Equal, a)]);
+        }
+        // The change is the word that differs, not the title before it.
+        check(
+            "Gen. Flynn was very honest",
+            "General Flynn was honest",
+            &[
+                (Equal, "Gen. Flynn was "),
+                (Delete, "very "),
+                (Equal, "honest"),
+            ],
+        );
+        // "can't" and "can" share a key word, but the written word changes as a whole.
+        check(
+            "I can't go home",
+            "I can go home",
+            &[
+                (Equal, "I "),
+                (Delete, "can't "),
+                (Insert, "can "),
+                (Equal, "go home"),
+            ],
+        );
+        // A bracketed insertion is part of the stretch it stands in.
+        check(
+            "The mayor [of Springfield] will rebuild it",
+            "He will rebuild it",
+            &[
+                (Delete, "The mayor [of Springfield] "),
+                (Insert, "He "),
+                (Equal, "will rebuild it"),
+            ],
+        );
+        check(
+            "She said twenty four new homes would be built",
+            "She said 25 new homes would be built",
+            &[
+                (Equal, "She said "),
+                (Delete, "twenty four "),
+                (Insert, "25 "),
+                (Equal, "new homes would be built"),
+            ],
+        );
+    }
+
+    /// The excerpt finds the change by the whole quote's key, so that words the key reads
+    /// alike across written words (a number in words, a masked word, a bracketed insertion)
+    /// do not draw it.
+    #[test]
+    fn the_excerpt_looks_past_what_the_wording_key_reads_alike() {
+        check_excerpt(
+            "We will build twenty four new homes and a school next year for the town",
+            "We will build 24 new homes and a school next year for the city",
+            "…and a school next year for the town",
+        );
+        check_excerpt(
+            "It was a f***ing disgrace and we will fix the bridge this year",
+            "It was a fucking disgrace and we will fix the bridge next year",
+            "…and we will fix the bridge this year",
+        );
+        check_excerpt(
+            "The mayor [of New York] said we will fix the bridge this year",
+            "The mayor said we will fix the bridge next year",
+            "…said we will fix the bridge this year",
         );
     }
 

@@ -251,14 +251,24 @@ fn english() -> &'static Language {
 /// leave digit groups ("25,000" → "25000"), so that "24 hours" and "twenty-four hours" read the
 /// same.
 pub fn digits_for_words(words: Vec<String>) -> Vec<String> {
+    digits_for_words_traced(words).0
+}
+
+/// [`digits_for_words`], with, for each word of the result, the run of `words` it was read
+/// from (one word, or the number words of one number).
+pub(crate) fn digits_for_words_traced(
+    words: Vec<String>,
+) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
     // Most quotes have no number word: their words are kept as they are.
     if !words
         .iter()
         .any(|w| NUMBER_WORDS.contains(w.as_str()) || w.contains(','))
     {
-        return words;
+        let from = (0..words.len()).map(|i| i..i + 1).collect();
+        return (words, from);
     }
     let mut out = Vec::with_capacity(words.len());
+    let mut from = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<(usize, String)> = None;
@@ -280,6 +290,7 @@ pub fn digits_for_words(words: Vec<String>) -> Vec<String> {
         match best {
             Some((j, d)) => {
                 out.push(d);
+                from.push(i..j + 1);
                 i = j + 1;
             }
             None => {
@@ -289,11 +300,12 @@ pub fn digits_for_words(words: Vec<String>) -> Vec<String> {
                 } else {
                     out.push(w.clone());
                 }
+                from.push(i..i + 1);
                 i += 1;
             }
         }
     }
-    out
+    (out, from)
 }
 
 /// Finds the numbers in `s`.
