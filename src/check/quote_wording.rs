@@ -332,8 +332,12 @@ impl<'s> Keyed<'s> {
     }
 
     /// The text of units `r`, with what follows the last up to the next (and, from the first
-    /// unit, what comes before it): the stretches of a quote's units, in order, make it up.
+    /// unit, what comes before it): the stretches of a quote's units, in order, make it up. A
+    /// quote without a unit (no word the key reads) is its one stretch.
     fn stretch(&self, r: &Range<usize>) -> &'s str {
+        if self.starts.is_empty() {
+            return self.text;
+        }
         if r.is_empty() {
             return "";
         }
@@ -410,7 +414,7 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
         }
         (at_a, at_b) = (ra[1] + 1, rb[1] + 1);
     }
-    if at_a < a.starts.len() || at_b < b.starts.len() {
+    if at_a < a.starts.len() || at_b < b.starts.len() || out.is_empty() {
         out.push(Chunk {
             equal: false,
             a: at_a..a.starts.len(),
@@ -1001,6 +1005,62 @@ mod tests {
             "…said we will fix the bridge this year",
         );
     }
+
+    proptest::proptest! {
+        /// On quote-like text (contractions, titles, number words, masked words, brackets,
+        /// "&", hyphens, dashes, ellipses), the diff rebuilds both quotes as written, marks
+        /// nothing when the wording keys are the same, and the excerpt is a run of the
+        /// quote's words.
+        #[test]
+        fn the_diff_rebuilds_both_quotes_and_marks_only_what_the_key_counts(
+            a in QUOTE_LIKE,
+            b in QUOTE_LIKE,
+        ) {
+            let ops = word_diff(&a, &b);
+            let side_a: String = ops
+                .iter()
+                .filter(|o| o.tag != DiffTag::Insert)
+                .map(|o| o.text.as_str())
+                .collect();
+            let side_b: String = ops
+                .iter()
+                .filter(|o| o.tag != DiffTag::Delete)
+                .map(|o| o.new_text.as_deref().unwrap_or(&o.text))
+                .collect();
+            proptest::prop_assert_eq!((side_a.as_str(), side_b.as_str()), (a.as_str(), b.as_str()));
+            let (ka, kb) = (wording_key(&a), wording_key(&b));
+            if ka == kb && !ka.is_empty() {
+                proptest::prop_assert!(ops.iter().all(|o| o.tag == DiffTag::Equal), "{:?}", ops);
+            }
+            // The excerpt, with or without an "…" added at either end, is a run of the
+            // quote's words (a spaced ellipsis read as one).
+            let excerpt = where_it_differs(&a, &b);
+            let [_, three, spaced] = ELLIPSES;
+            let written = a.replace(spaced, three);
+            let written: Vec<&str> = written.split_whitespace().collect();
+            let found = [(false, false), (true, false), (false, true), (true, true)]
+                .into_iter()
+                .any(|(opens, closes)| {
+                    let mut e = excerpt.as_str();
+                    if opens {
+                        e = e.strip_prefix('…').unwrap_or(e);
+                    }
+                    if closes {
+                        e = e.strip_suffix('…').unwrap_or(e);
+                    }
+                    let words: Vec<&str> = e.split_whitespace().collect();
+                    words.is_empty() || written.windows(words.len()).any(|w| w == words.as_slice())
+                });
+            proptest::prop_assert!(found, "{:?} not in {:?}", excerpt, a);
+        }
+    }
+
+    /// Quote-like text for the property tests: words and marks a quote's wording key reads.
+    const QUOTE_LIKE: &str = concat!(
+        r"((We're|we are|can't|can|Gen\.|General|twenty|four|24|f\*\*\*ing|fucking|",
+        r"long-term|long|term|O\.K\.|okay|\[of [A-Z][a-z]{1,5}\]|\(and\)|&|and|the|",
+        r"bridge|—|-|…|\.\.\.|\. \. \.|[a-z]{1,6}|[,.;?!’“”]|日本|é)[ ]?){0,14}"
+    );
 
     /// The headline of the one quote.wording finding of two texts.
     fn headline(a: &str, b: &str) -> String {
