@@ -152,7 +152,7 @@ impl<'a> Relations<'a> {
             .map(|c| {
                 let mut keys = vec![wording_key(&c.text)];
                 if c.text.contains(['[', '(']) {
-                    keys.push(wording_key(&c.text.replace(['[', ']', '(', ')'], " ")));
+                    keys.push(wording_key_traced(&c.text, Brackets::Spoken).0);
                 }
                 keys
             })
@@ -235,9 +235,9 @@ fn where_it_differs(text: &str, other: &str) -> String {
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
-    let (a, b) = Keyed::pair(&text, &other);
+    let Lined { a, b, chunks } = line_up(&text, &other);
     let (na, nb) = (a.starts.len(), b.starts.len());
-    let changes: Vec<Chunk> = chunks(&a, &b).into_iter().filter(|c| !c.equal).collect();
+    let changes: Vec<Chunk> = chunks.into_iter().filter(|c| !c.equal).collect();
     // Words on one side only, before or after everything of the other side. (Words replaced
     // at an end are a change: "I think the vice president…" / "As the vice president…".)
     let trim = |c: &&Chunk| {
@@ -291,34 +291,21 @@ struct Keyed<'s> {
 }
 
 impl<'s> Keyed<'s> {
-    /// Two quotes read for a diff. A word one masks ("f***ing") is the same word written out
-    /// in the other, as [`Relations`] reads them.
-    fn pair(a: &'s str, b: &'s str) -> (Keyed<'s>, Keyed<'s>) {
-        let (mut a, mut b) = (Keyed::new(a), Keyed::new(b));
-        let masks: Vec<String> = a
-            .keys
-            .iter()
-            .chain(&b.keys)
-            .filter(|w| w.contains(MASK))
-            .cloned()
-            .collect();
-        for w in a.keys.iter_mut().chain(&mut b.keys) {
-            if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
-                w.clone_from(m);
-            }
-        }
-        (a, b)
-    }
-
-    fn new(text: &'s str) -> Keyed<'s> {
-        let (keys, spans) = wording_key_traced(text);
+    fn new(text: &'s str, brackets: Brackets) -> Keyed<'s> {
+        let (keys, spans) = wording_key_traced(text, brackets);
         let mut unit = Vec::with_capacity(keys.len());
         let mut starts = Vec::new();
-        // Key words whose written words overlap are one unit.
+        // Key words whose written words overlap are one unit. A unit starts with the marks
+        // written before its first word ("(and)", "‘Baby"), when a space parts them from the
+        // unit before.
         let mut end = 0;
         for span in spans {
             if starts.is_empty() || span.start >= end {
-                starts.push(span.start);
+                let before = &text[end..span.start];
+                starts.push(match before.rfind(char::is_whitespace) {
+                    Some(at) => end + at + before[at..].chars().next().map_or(0, char::len_utf8),
+                    None => span.start,
+                });
             }
             end = end.max(span.end);
             unit.push(starts.len() - 1);
@@ -360,6 +347,69 @@ struct Chunk {
     a: Range<usize>,
     /// The units of the second.
     b: Range<usize>,
+}
+
+/// Two quotes read for a diff, and their units lined up.
+struct Lined<'s> {
+    /// The first quote.
+    a: Keyed<'s>,
+    /// The second.
+    b: Keyed<'s>,
+    /// Their units lined up, in order.
+    chunks: Vec<Chunk>,
+}
+
+/// Reads two quotes for a diff and lines up their units. A word one masks ("f***ing") is the
+/// same word written out in the other, as [`Relations`] reads them; and, as there too, words
+/// in brackets are read both as an insertion and as spoken ("He should pay [for] it"): the
+/// reading that leaves the fewest units changed is kept, the insertion on a tie.
+fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
+    let read = |ra: Brackets, rb: Brackets| {
+        let (mut ka, mut kb) = (Keyed::new(a, ra), Keyed::new(b, rb));
+        let masks: Vec<String> = ka
+            .keys
+            .iter()
+            .chain(&kb.keys)
+            .filter(|w| w.contains(MASK))
+            .cloned()
+            .collect();
+        for w in ka.keys.iter_mut().chain(&mut kb.keys) {
+            if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
+                w.clone_from(m);
+            }
+        }
+        let chunks = chunks(&ka, &kb);
+        let changed: usize = chunks
+            .iter()
+            .filter(|c| !c.equal)
+            .map(|c| c.a.len() + c.b.len())
+            .sum();
+        (
+            changed,
+            Lined {
+                a: ka,
+                b: kb,
+                chunks,
+            },
+        )
+    };
+    let mut best = read(Brackets::Insertion, Brackets::Insertion);
+    let spoken = |s: &str| s.contains(['[', '(']);
+    let others = [
+        (spoken(a), Brackets::Spoken, Brackets::Insertion),
+        (spoken(b), Brackets::Insertion, Brackets::Spoken),
+        (spoken(a) && spoken(b), Brackets::Spoken, Brackets::Spoken),
+    ];
+    for (ra, rb) in others.into_iter().filter(|o| o.0).map(|o| (o.1, o.2)) {
+        if best.0 == 0 {
+            break;
+        }
+        let other = read(ra, rb);
+        if other.0 < best.0 {
+            best = other;
+        }
+    }
+    best.1
 }
 
 /// The two quotes' units lined up, in order. Their key words are diffed; units whose key
@@ -414,11 +464,18 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
         }
         (at_a, at_b) = (ra[1] + 1, rb[1] + 1);
     }
-    if at_a < a.starts.len() || at_b < b.starts.len() || out.is_empty() {
+    if at_a < a.starts.len() || at_b < b.starts.len() {
         out.push(Chunk {
             equal: false,
             a: at_a..a.starts.len(),
             b: at_b..b.starts.len(),
+        });
+    } else if out.is_empty() {
+        // Neither has a word the key reads ("—" / "–"): the same wording.
+        out.push(Chunk {
+            equal: true,
+            a: 0..0,
+            b: 0..0,
         });
     }
     out
@@ -478,37 +535,78 @@ fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
 }
 
 /// The words of a quote that count for wording: typography folded, case ignored, bracketed and
-/// parenthesised insertions removed ("[of Congress]", "(local)"), dots of abbreviations dropped, "&" read as "and", hyphenated words split, contractions expanded ("we're"
-/// and "we are" are one wording).
+/// parenthesised insertions removed ("[of Congress]", "(local)"; a bracket never closed is
+/// only a mark), dots of abbreviations dropped ("F.B.I." / "FBI"), titles' abbreviations
+/// written out ("Gen." / "General"), "&" read as "and", hyphenated words split, contractions
+/// expanded ("we're" / "we are"), numbers in words read as digits ("twenty-four" / "24").
 pub fn wording_key(s: &str) -> Vec<String> {
-    wording_key_traced(s).0
+    wording_key_traced(s, Brackets::Insertion).0
+}
+
+/// How a wording key reads the words in brackets or parentheses.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Brackets {
+    /// As an insertion of the writer's: left out.
+    Insertion,
+    /// As spoken: the words kept, the brackets read as spaces ("He should pay [for] it").
+    Spoken,
+}
+
+/// The byte ranges of `s` inside a bracket or parenthesis and its closing match, the two
+/// included, in order, nested ones merged into the outer. A bracket or parenthesis that is
+/// never closed ("We lost :(") opens nothing, and a closing one without its opening closes
+/// nothing.
+fn bracketed(s: &str) -> Vec<Range<usize>> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (at, c) in s.char_indices() {
+        let opening = match c {
+            '[' | '(' => {
+                open.push((c, at));
+                continue;
+            }
+            ']' => '[',
+            ')' => '(',
+            _ => continue,
+        };
+        if let Some(k) = open.iter().rposition(|&(o, _)| o == opening) {
+            let from = open[k].1;
+            open.truncate(k);
+            // What this pair holds replaces the pairs closed inside it.
+            while out.last().is_some_and(|r| r.start > from) {
+                out.pop();
+            }
+            out.push(from..at + 1);
+        }
+    }
+    out
 }
 
 /// [`wording_key`], with, for each key word, the bytes of `s` it was read from: the written
 /// word ("We're" for both "we" and "are"), or the written words of a number ("twenty four"
-/// for "24").
-fn wording_key_traced(s: &str) -> (Vec<String>, Vec<Range<usize>>) {
+/// for "24"). `brackets` says how the words in brackets are read.
+fn wording_key_traced(s: &str, brackets: Brackets) -> (Vec<String>, Vec<Range<usize>>) {
     // Most quotes have no asterisk, bracket, parenthesis or "&": their words are read in
     // place. Otherwise the text is read again, each byte with the place of the character of
     // `s` it comes from. A word masked with asterisks ("f***ing") is one word: the asterisks
     // become a letter (see `MASK`) so that the word is not cut at them.
     let (kept, origin): (std::borrow::Cow<str>, Option<Vec<usize>>) =
         if s.contains(['*', '[', '(', ']', ')', '&']) {
+            let hidden = match brackets {
+                Brackets::Insertion => bracketed(s),
+                Brackets::Spoken => Vec::new(),
+            };
+            let mut hidden = hidden.iter().peekable();
             let mut kept = String::with_capacity(s.len());
             let mut origin = Vec::with_capacity(s.len());
-            let mut depth = 0usize;
             let mut buf = [0; 4];
             for (at, c) in s.char_indices() {
+                while hidden.next_if(|r| r.end <= at).is_some() {}
+                if hidden.peek().is_some_and(|r| r.start <= at) {
+                    continue;
+                }
                 let put: &str = match c {
-                    '[' | '(' => {
-                        depth += 1;
-                        continue;
-                    }
-                    ']' | ')' => {
-                        depth = depth.saturating_sub(1);
-                        continue;
-                    }
-                    _ if depth > 0 => continue,
+                    '[' | '(' | ']' | ')' if brackets == Brackets::Spoken => " ",
                     '&' => " and ",
                     '*' => MASK.encode_utf8(&mut buf),
                     _ => c.encode_utf8(&mut buf),
@@ -647,9 +745,14 @@ pub fn is_excerpt(short: &[String], long: &[String]) -> bool {
 
 /// A word diff from `a` to `b`, with the text as written. What [`wording_key`] reads alike is
 /// not a difference (typography, case, "We're" / "We are", "Gen." / "General", "twenty-four" /
-/// "24", a bracketed insertion); a written word is marked whole or not at all.
+/// "24", "f***ing" / "fucking"; words in brackets, left out or read as spoken, whichever
+/// changes less); a written word is marked whole or not at all.
 pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
-    let (ka, kb) = Keyed::pair(a, b);
+    let Lined {
+        a: ka,
+        b: kb,
+        chunks,
+    } = line_up(a, b);
     let mut out: Vec<DiffOp> = Vec::new();
     let mut push = |tag: DiffTag, text: &str, new_text: Option<String>| {
         if !text.is_empty() {
@@ -660,9 +763,10 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffOp> {
             });
         }
     };
-    for c in chunks(&ka, &kb) {
+    for c in chunks {
         let (ta, tb) = (ka.stretch(&c.a), kb.stretch(&c.b));
-        if c.equal {
+        // (An equal stretch is empty in `a` only when neither quote has a word: "" / "(".)
+        if c.equal && !ta.is_empty() {
             push(DiffTag::Equal, ta, (ta != tb).then(|| tb.to_string()));
         } else {
             push(DiffTag::Delete, ta, None);
@@ -984,6 +1088,80 @@ mod tests {
         );
     }
 
+    /// Words in brackets are read as spoken when the other quote says them, and a bracket
+    /// that never closes hides nothing.
+    #[test]
+    fn the_diff_reads_brackets_as_the_quotes_relations_do() {
+        use DiffTag::{Delete, Equal, Insert};
+        for (a, b) in [
+            ("He should pay [for] it", "He should pay for it"),
+            ("The (big) dog ran", "The big dog ran"),
+            ("The [big] dog ran", "The dog ran"),
+            ("—", "—"),
+            ("—", "–"),
+        ] {
+            check(a, b, &[(Equal, a)]);
+        }
+        check(
+            "He should pay [for] it and we will win",
+            "He should pay for it and we will lose",
+            &[
+                (Equal, "He should pay [for] it and we will "),
+                (Delete, "win"),
+                (Insert, "lose"),
+            ],
+        );
+        check(
+            "We lost :( but we will win the race",
+            "We won but we will lose the race",
+            &[
+                (Equal, "We "),
+                (Delete, "lost :( "),
+                (Insert, "won "),
+                (Equal, "but we will "),
+                (Delete, "win "),
+                (Insert, "lose "),
+                (Equal, "the race"),
+            ],
+        );
+        check(
+            "We will win [the race in the city",
+            "We will lose the race in the city",
+            &[
+                (Equal, "We will "),
+                (Delete, "win "),
+                (Insert, "lose "),
+                (Equal, "[the race in the city"),
+            ],
+        );
+        // A mark written before a word goes with it.
+        check(
+            "D-Money, Smoothie (and) Shifty",
+            "Smoothie, D-Money and Shifty",
+            &[
+                (Insert, "Smoothie, "),
+                (Equal, "D-Money, "),
+                (Delete, "Smoothie "),
+                (Equal, "(and) Shifty"),
+            ],
+        );
+        check(
+            "And I said, ‘Baby, they don’t",
+            "And I say, ’Baby, they don’t",
+            &[
+                (Equal, "And I "),
+                (Delete, "said, "),
+                (Insert, "say, "),
+                (Equal, "‘Baby, they don’t"),
+            ],
+        );
+        check_excerpt(
+            "He should pay [for] it, and then we will all go home and rest and win the next one.",
+            "He should pay for it, and then we will all go home and rest and lose the next one.",
+            "…home and rest and win the next one.",
+        );
+    }
+
     /// The excerpt finds the change by the whole quote's key, so that words the key reads
     /// alike across written words (a number in words, a masked word, a bracketed insertion)
     /// do not draw it.
@@ -1028,8 +1206,13 @@ mod tests {
                 .map(|o| o.new_text.as_deref().unwrap_or(&o.text))
                 .collect();
             proptest::prop_assert_eq!((side_a.as_str(), side_b.as_str()), (a.as_str(), b.as_str()));
-            let (ka, kb) = (wording_key(&a), wording_key(&b));
-            if ka == kb && !ka.is_empty() {
+            // The same wording when the keys agree, brackets read either way.
+            let readings = |s: &str| {
+                [Brackets::Insertion, Brackets::Spoken].map(|r| wording_key_traced(s, r).0)
+            };
+            let (ka, kb) = (readings(&a), readings(&b));
+            // (From an empty quote, what the other has can only be put in.)
+            if ka.iter().any(|k| kb.contains(k)) && !a.is_empty() {
                 proptest::prop_assert!(ops.iter().all(|o| o.tag == DiffTag::Equal), "{:?}", ops);
             }
             // The excerpt, with or without an "…" added at either end, is a run of the
@@ -1059,7 +1242,8 @@ mod tests {
     const QUOTE_LIKE: &str = concat!(
         r"((We're|we are|can't|can|Gen\.|General|twenty|four|24|f\*\*\*ing|fucking|",
         r"long-term|long|term|O\.K\.|okay|\[of [A-Z][a-z]{1,5}\]|\(and\)|&|and|the|",
-        r"bridge|—|-|…|\.\.\.|\. \. \.|[a-z]{1,6}|[,.;?!’“”]|日本|é)[ ]?){0,14}"
+        r"bridge|—|-|…|\.\.\.|\. \. \.|[a-z]{1,6}|[,.;?!’“”]|日本|é|\(|\[|\)|\(big\)|big|",
+        r":\(|\*\*\*)[ ]?){0,14}"
     );
 
     /// The headline of the one quote.wording finding of two texts.
