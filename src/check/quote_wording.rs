@@ -291,6 +291,7 @@ struct Keyed<'s> {
 }
 
 impl<'s> Keyed<'s> {
+    /// A quote read for a diff, its words in brackets read as `brackets` says.
     fn new(text: &'s str, brackets: Brackets) -> Keyed<'s> {
         let (keys, spans) = wording_key_traced(text, brackets);
         let mut unit = Vec::with_capacity(keys.len());
