@@ -159,24 +159,11 @@ impl<'a> Relations<'a> {
             .collect();
         let mut keys: Vec<Vec<Vec<String>>> = keys;
         // A word one source masks ("f***ing") is the same word written out in another.
-        let masks: Vec<String> = keys
-            .iter()
-            .flatten()
-            .flatten()
-            .filter(|w| w.contains(MASK))
-            .cloned()
-            .collect();
-        if !masks.is_empty() {
-            for w in keys.iter_mut().flatten().flatten() {
-                if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
-                    *w = m.clone();
-                }
-            }
-        }
+        let masked = put_masks(keys.iter_mut().flatten().flatten().collect());
         Relations {
             quotes,
             keys,
-            masked: !masks.is_empty(),
+            masked,
         }
     }
 
@@ -367,18 +354,7 @@ struct Lined<'s> {
 fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
     let read = |ra: Brackets, rb: Brackets| {
         let (mut ka, mut kb) = (Keyed::new(a, ra), Keyed::new(b, rb));
-        let masks: Vec<String> = ka
-            .keys
-            .iter()
-            .chain(&kb.keys)
-            .filter(|w| w.contains(MASK))
-            .cloned()
-            .collect();
-        for w in ka.keys.iter_mut().chain(&mut kb.keys) {
-            if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
-                w.clone_from(m);
-            }
-        }
+        put_masks(ka.keys.iter_mut().chain(&mut kb.keys).collect());
         let chunks = chunks(&ka, &kb);
         let changed: usize = chunks
             .iter()
@@ -672,6 +648,25 @@ fn push_key_words(word: &str, out: &mut Vec<String>) {
 /// written with.
 const MASK: char = '\u{02E3}';
 
+/// Puts, for each word that fits a masked word among `words` ("fucking" for "f***ing"), the
+/// masked word: so that a word one quote masks is the same word written out in another.
+/// Returns whether some word is masked.
+fn put_masks(mut words: Vec<&mut String>) -> bool {
+    let masks: Vec<String> = words
+        .iter()
+        .filter(|w| w.contains(MASK))
+        .map(|w| w.to_string())
+        .collect();
+    if !masks.is_empty() {
+        for w in &mut words {
+            if let Some(m) = masks.iter().find(|m| fits_mask(w, m)) {
+                w.clone_from(m);
+            }
+        }
+    }
+    !masks.is_empty()
+}
+
 /// Does `word`, written out, fit `masked`, a word with asterisks (as [`MASK`]): the same
 /// letters before and after them, and one letter or more, but not many more, in their place
 /// ("fucking" fits "f***ing")?
@@ -855,24 +850,24 @@ mod tests {
         );
     }
 
+    /// The two quotes a diff rebuilds: each side's words, with the equal stretches as written
+    /// on that side.
+    fn sides(ops: &[DiffOp]) -> (String, String) {
+        let side = |skip: DiffTag, text: fn(&DiffOp) -> &str| {
+            ops.iter().filter(|o| o.tag != skip).map(text).collect()
+        };
+        (
+            side(DiffTag::Insert, |o| &o.text),
+            side(DiffTag::Delete, |o| {
+                o.new_text.as_deref().unwrap_or(&o.text)
+            }),
+        )
+    }
+
     fn check(a: &str, b: &str, expected: &[(DiffTag, &str)]) {
-        let got: Vec<(DiffTag, String)> = word_diff(a, b)
-            .into_iter()
-            .map(|d| (d.tag, d.text))
-            .collect();
-        // Each side's words, with the equal stretches as written on that side, rebuild it.
         let ops = word_diff(a, b);
-        let side_a: String = ops
-            .iter()
-            .filter(|o| o.tag != DiffTag::Insert)
-            .map(|o| o.text.as_str())
-            .collect();
-        let side_b: String = ops
-            .iter()
-            .filter(|o| o.tag != DiffTag::Delete)
-            .map(|o| o.new_text.as_deref().unwrap_or(&o.text))
-            .collect();
-        assert_eq!((side_a.as_str(), side_b.as_str()), (a, b));
+        assert_eq!(sides(&ops), (a.to_string(), b.to_string()));
+        let got: Vec<(DiffTag, String)> = ops.into_iter().map(|d| (d.tag, d.text)).collect();
         let want: Vec<(DiffTag, String)> =
             expected.iter().map(|(t, s)| (*t, s.to_string())).collect();
         assert_eq!(got, want);
@@ -1196,17 +1191,7 @@ mod tests {
             b in QUOTE_LIKE,
         ) {
             let ops = word_diff(&a, &b);
-            let side_a: String = ops
-                .iter()
-                .filter(|o| o.tag != DiffTag::Insert)
-                .map(|o| o.text.as_str())
-                .collect();
-            let side_b: String = ops
-                .iter()
-                .filter(|o| o.tag != DiffTag::Delete)
-                .map(|o| o.new_text.as_deref().unwrap_or(&o.text))
-                .collect();
-            proptest::prop_assert_eq!((side_a.as_str(), side_b.as_str()), (a.as_str(), b.as_str()));
+            proptest::prop_assert_eq!(sides(&ops), (a.clone(), b.clone()));
             // The same wording when the keys agree, brackets read either way.
             let readings = |s: &str| {
                 [Brackets::Insertion, Brackets::Spoken].map(|r| wording_key_traced(s, r).0)
