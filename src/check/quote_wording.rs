@@ -147,17 +147,23 @@ struct Relations<'a> {
 
 impl<'a> Relations<'a> {
     fn new(quotes: &'a [&'a Claim]) -> Relations<'a> {
-        let keys = quotes
+        let mut traced: Vec<Vec<Traced>> = quotes
             .iter()
             .map(|c| {
-                let mut keys = vec![wording_key(&c.text)];
+                let mut keys = vec![wording_key_traced(&c.text, Brackets::Insertion)];
                 if c.text.contains(['[', '(']) {
-                    keys.push(wording_key_traced(&c.text, Brackets::Spoken).0);
+                    keys.push(wording_key_traced(&c.text, Brackets::Spoken));
                 }
                 keys
             })
             .collect();
-        let mut keys: Vec<Vec<Vec<String>>> = keys;
+        // A compound one source writes as one word ("workforce") is that word in another
+        // ("work force").
+        join_compounds(traced.iter_mut().flatten().collect());
+        let mut keys: Vec<Vec<Vec<String>>> = traced
+            .into_iter()
+            .map(|readings| readings.into_iter().map(|(k, _)| k).collect())
+            .collect();
         // A word one source masks ("f***ing") is the same word written out in another.
         let masked = put_masks(keys.iter_mut().flatten().flatten().collect());
         Relations {
@@ -195,13 +201,19 @@ impl<'a> Relations<'a> {
         })
     }
 
-    /// The two agree as far as they go: either is part of the other, or they overlap.
+    /// The two agree as far as they go: either is part of the other, or they overlap (words
+    /// left out at an ellipsis or not).
     fn agree(&self, x: usize, y: usize) -> bool {
         self.part_of(x, y)
             || self.part_of(y, x)
             || self.keys[x]
                 .iter()
                 .any(|kx| self.keys[y].iter().any(|ky| overlapping(kx, ky)))
+            || [(x, y), (y, x)].iter().any(|&(s, l)| {
+                self.keys[l]
+                    .iter()
+                    .any(|kl| elided_trimmed(&self.quotes[s].text, kl))
+            })
     }
 }
 
@@ -278,9 +290,9 @@ struct Keyed<'s> {
 }
 
 impl<'s> Keyed<'s> {
-    /// A quote read for a diff, its words in brackets read as `brackets` says.
-    fn new(text: &'s str, brackets: Brackets) -> Keyed<'s> {
-        let (keys, spans) = wording_key_traced(text, brackets);
+    /// A quote read for a diff from its wording key traced to its written words
+    /// ([`wording_key_traced`]).
+    fn new(text: &'s str, (keys, spans): Traced) -> Keyed<'s> {
         let mut unit = Vec::with_capacity(keys.len());
         let mut starts = Vec::new();
         // Key words whose written words overlap are one unit. A unit starts with the marks
@@ -304,6 +316,23 @@ impl<'s> Keyed<'s> {
             unit,
             starts,
         }
+    }
+
+    /// The key words of each unit, joined by spaces: what a unit reads as.
+    fn unit_words(&self) -> Vec<String> {
+        let mut out = vec![String::new(); self.starts.len()];
+        for (k, &u) in self.keys.iter().zip(&self.unit) {
+            if !out[u].is_empty() {
+                out[u].push(' ');
+            }
+            out[u].push_str(k);
+        }
+        out
+    }
+
+    /// Where the key words of units `r` are among the key words.
+    fn keys_of(&self, r: &Range<usize>) -> Range<usize> {
+        self.unit.partition_point(|&u| u < r.start)..self.unit.partition_point(|&u| u < r.end)
     }
 
     /// The text of units `r`, with what follows the last up to the next (and, from the first
@@ -353,7 +382,9 @@ struct Lined<'s> {
 /// reading that leaves the fewest units changed is kept, the insertion on a tie.
 fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
     let read = |ra: Brackets, rb: Brackets| {
-        let (mut ka, mut kb) = (Keyed::new(a, ra), Keyed::new(b, rb));
+        let (mut ta, mut tb) = (wording_key_traced(a, ra), wording_key_traced(b, rb));
+        join_compounds(vec![&mut ta, &mut tb]);
+        let (mut ka, mut kb) = (Keyed::new(a, ta), Keyed::new(b, tb));
         put_masks(ka.keys.iter_mut().chain(&mut kb.keys).collect());
         let chunks = chunks(&ka, &kb);
         let changed: usize = chunks
@@ -389,20 +420,65 @@ fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
     best.1
 }
 
-/// The two quotes' units lined up, in order. Their key words are diffed; units whose key
-/// words are all matched, to key words of units likewise matched, are equal; the rest are
-/// changes ("can't" against "can": the unit changes, though "can" is in both).
+/// The two quotes' units lined up, in order. The units are diffed first, each read as its key
+/// words, so that a unit the same on both sides is lined up whole ("that that's" / "that's":
+/// the first "that" is taken out); where they differ, the key words of the units are diffed
+/// ([`key_chunks`]).
 fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
+    let (na, nb) = (a.starts.len(), b.starts.len());
+    if na == 0 && nb == 0 {
+        // Neither has a word the key reads ("—" / "–"): the same wording.
+        return vec![Chunk {
+            equal: true,
+            a: 0..0,
+            b: 0..0,
+        }];
+    }
+    let (ua, ub) = (a.unit_words(), b.unit_words());
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut push = |c: Chunk| match out.last_mut() {
+        Some(last) if last.equal == c.equal => (last.a.end, last.b.end) = (c.a.end, c.b.end),
+        _ => out.push(c),
+    };
+    let (mut at_a, mut at_b) = (0, 0);
+    let ops = capture_diff_slices(Algorithm::Myers, &ua, &ub);
+    for op in ops.iter().filter(|op| op.tag() == Tag::Equal) {
+        let (old, new) = (op.old_range(), op.new_range());
+        if at_a < old.start || at_b < new.start {
+            for c in key_chunks(a, b, at_a..old.start, at_b..new.start) {
+                push(c);
+            }
+        }
+        push(Chunk {
+            equal: true,
+            a: old.clone(),
+            b: new.clone(),
+        });
+        (at_a, at_b) = (old.end, new.end);
+    }
+    if at_a < na || at_b < nb {
+        for c in key_chunks(a, b, at_a..na, at_b..nb) {
+            push(c);
+        }
+    }
+    out
+}
+
+/// Units `ua` of `a` and `ub` of `b` lined up by their key words: units whose key words are
+/// all matched, to key words of units likewise matched, are equal ("We're" / "We are"); the
+/// rest are changes ("can't" against "can": the unit changes, though "can" is in both).
+fn key_chunks(a: &Keyed<'_>, b: &Keyed<'_>, ua: Range<usize>, ub: Range<usize>) -> Vec<Chunk> {
+    let (ka, kb) = (a.keys_of(&ua), b.keys_of(&ub));
     // Runs of matched key words whose units touch, as (units of `a`, units of `b`, key words
     // matched): the first and last units of each side.
     let mut runs: Vec<([usize; 2], [usize; 2], usize)> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &a.keys, &b.keys) {
+    for op in capture_diff_slices(Algorithm::Myers, &a.keys[ka.clone()], &b.keys[kb.clone()]) {
         let (tag, old, new) = op.as_tag_tuple();
         if tag != Tag::Equal {
             continue;
         }
         for (i, j) in old.zip(new) {
-            let (ua, ub) = (a.unit[i], b.unit[j]);
+            let (ua, ub) = (a.unit[ka.start + i], b.unit[kb.start + j]);
             match runs.last_mut() {
                 Some((ra, rb, n)) if ra[1] == ua || rb[1] == ub => {
                     (ra[1], rb[1], *n) = (ua, ub, *n + 1);
@@ -412,11 +488,9 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
         }
     }
     // How many key words units `first..=last` have.
-    let keys_in = |k: &Keyed<'_>, [first, last]: [usize; 2]| {
-        k.unit.partition_point(|&u| u <= last) - k.unit.partition_point(|&u| u < first)
-    };
+    let keys_in = |k: &Keyed<'_>, [first, last]: [usize; 2]| k.keys_of(&(first..last + 1)).len();
     let mut out: Vec<Chunk> = Vec::new();
-    let (mut at_a, mut at_b) = (0, 0);
+    let (mut at_a, mut at_b) = (ua.start, ub.start);
     for (ra, rb, n) in runs {
         if keys_in(a, ra) != n || keys_in(b, rb) != n {
             // Not all of these units' words are matched: a change, with what lies around.
@@ -441,18 +515,11 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
         }
         (at_a, at_b) = (ra[1] + 1, rb[1] + 1);
     }
-    if at_a < a.starts.len() || at_b < b.starts.len() {
+    if at_a < ua.end || at_b < ub.end {
         out.push(Chunk {
             equal: false,
-            a: at_a..a.starts.len(),
-            b: at_b..b.starts.len(),
-        });
-    } else if out.is_empty() {
-        // Neither has a word the key reads ("—" / "–"): the same wording.
-        out.push(Chunk {
-            equal: true,
-            a: 0..0,
-            b: 0..0,
+            a: at_a..ua.end,
+            b: at_b..ub.end,
         });
     }
     out
@@ -464,21 +531,9 @@ const ELLIPSES: [&str; 3] = ["…", "...", ". . ."];
 /// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by
 /// fragment and in order, words of the other quote?
 fn elided(short: &str, long: &[String]) -> bool {
-    // Without an ellipsis there is one fragment: nothing to cut into words.
-    if !ELLIPSES.iter().any(|e| short.contains(e)) {
+    let Some(fragments) = fragments(short) else {
         return false;
-    }
-    let [one, three, spaced] = ELLIPSES;
-    let fragments: Vec<Vec<String>> = short
-        .split(one)
-        .flat_map(|p| p.split(three))
-        .flat_map(|p| p.split(spaced))
-        .map(wording_key)
-        .filter(|k| !k.is_empty())
-        .collect();
-    if fragments.len() < 2 {
-        return false;
-    }
+    };
     let mut at = 0;
     for f in &fragments {
         match long[at.min(long.len())..]
@@ -490,6 +545,75 @@ fn elided(short: &str, long: &[String]) -> bool {
         }
     }
     true
+}
+
+/// The wording keys of the stretches of a quote between its ellipses, when it has two or more.
+fn fragments(quote: &str) -> Option<Vec<Vec<String>>> {
+    // Without an ellipsis there is one fragment: nothing to cut into words.
+    if !ELLIPSES.iter().any(|e| quote.contains(e)) {
+        return None;
+    }
+    let [one, three, spaced] = ELLIPSES;
+    let fragments: Vec<Vec<String>> = quote
+        .split(one)
+        .flat_map(|p| p.split(three))
+        .flat_map(|p| p.split(spaced))
+        .map(wording_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    (fragments.len() >= 2).then_some(fragments)
+}
+
+/// Does a quote with an ellipsis give, fragment by fragment and in order, words of the other,
+/// trimmed differently at the ends: its first fragment starting before the other quote does
+/// (ending with two words or more of its start) or its last ending after (starting with two
+/// words or more of its end), with at least half its words found ("However, we would be
+/// remiss … if we did not" / "We would be remiss in our duty to you if we did not")?
+fn elided_trimmed(short: &str, long: &[String]) -> bool {
+    /// The fewest words of a fragment found at an end of the other quote.
+    const AT_AN_END: usize = 2;
+    let Some(fragments) = fragments(short) else {
+        return false;
+    };
+    let (mut at, mut found) = (0, 0);
+    let last = fragments.len() - 1;
+    for (k, f) in fragments.iter().enumerate() {
+        if let Some(p) = long[at..].windows(f.len()).position(|w| w == f.as_slice()) {
+            at += p + f.len();
+            found += f.len();
+            continue;
+        }
+        // The longest end of this fragment at the other's start (the first fragment) or
+        // beginning of it at the other's end (the last).
+        let at_start = (k == 0)
+            .then(|| {
+                (AT_AN_END..f.len().min(long.len()) + 1)
+                    .rev()
+                    .find(|&n| f[f.len() - n..] == long[..n])
+            })
+            .flatten();
+        let rest = &long[at..];
+        let at_end = (k == last)
+            .then(|| {
+                (AT_AN_END..f.len().min(rest.len()) + 1)
+                    .rev()
+                    .find(|&n| f[..n] == rest[rest.len() - n..])
+            })
+            .flatten();
+        match (at_start, at_end) {
+            (Some(n), _) => {
+                at = n;
+                found += n;
+            }
+            (None, Some(n)) => {
+                at = long.len();
+                found += n;
+            }
+            (None, None) => return false,
+        }
+    }
+    let words: usize = fragments.iter().map(Vec::len).sum();
+    found * 2 >= words
 }
 
 /// Are two quotes the same words trimmed differently at the ends: one longest common run of
@@ -559,10 +683,13 @@ fn bracketed(s: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A wording key and, for each key word, the bytes of the quote it was read from.
+type Traced = (Vec<String>, Vec<Range<usize>>);
+
 /// [`wording_key`], with, for each key word, the bytes of `s` it was read from: the written
 /// word ("We're" for both "we" and "are"), or the written words of a number ("twenty four"
 /// for "24"). `brackets` says how the words in brackets are read.
-fn wording_key_traced(s: &str, brackets: Brackets) -> (Vec<String>, Vec<Range<usize>>) {
+fn wording_key_traced(s: &str, brackets: Brackets) -> Traced {
     // Most quotes have no asterisk, bracket, parenthesis or "&": their words are read in
     // place. Otherwise the text is read again, each byte with the place of the character of
     // `s` it comes from. A word masked with asterisks ("f***ing") is one word: the asterisks
@@ -609,6 +736,16 @@ fn wording_key_traced(s: &str, brackets: Brackets) -> (Vec<String>, Vec<Range<us
         push_key_words(w.text, &mut out);
         spans.resize(out.len(), written(w.start, w.end));
     }
+    // "He's been" is "he has been", "he's got" "he has got": an "is" read from "'s" (one
+    // written word with the word before it) is "has" before these.
+    for i in 2..out.len() {
+        if out[i - 1] == "is"
+            && spans[i - 1] == spans[i - 2]
+            && matches!(out[i].as_str(), "been" | "got" | "gotten")
+        {
+            out[i - 1] = "has".to_string();
+        }
+    }
     // "24 hours" and "twenty-four hours" are one wording.
     let (out, from) = crate::extract::numbers::digits_for_words_traced(out);
     let spans = from
@@ -641,6 +778,37 @@ fn push_key_words(word: &str, out: &mut Vec<String>) {
     }
     for part in k.split('-').filter(|p| !p.is_empty()) {
         expand_contraction(part, out);
+    }
+}
+
+/// Joins, in each of `quotes` (wording keys traced to their written words), two words one
+/// after the other that another quote writes as one ("work force" / "workforce", "e-mail" /
+/// "email"): a compound written open, hyphenated or closed is one word, in a house's style.
+/// Only words of letters are joined ("24 7" is not "247"); the joined word is read from both
+/// written words.
+fn join_compounds(mut quotes: Vec<&mut Traced>) {
+    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    let closed: rustc_hash::FxHashSet<String> = quotes
+        .iter()
+        .flat_map(|(keys, _)| keys.iter())
+        .filter(|w| w.chars().count() >= 4 && letters(w))
+        .cloned()
+        .collect();
+    if closed.is_empty() {
+        return;
+    }
+    for (keys, spans) in quotes.iter_mut() {
+        let mut i = 0;
+        while i + 1 < keys.len() {
+            let (x, y) = (&keys[i], &keys[i + 1]);
+            if letters(x) && letters(y) && closed.contains(&format!("{x}{y}")) {
+                keys[i] = format!("{x}{y}");
+                keys.remove(i + 1);
+                spans[i].end = spans[i + 1].end;
+                spans.remove(i + 1);
+            }
+            i += 1;
+        }
     }
 }
 
@@ -703,6 +871,11 @@ const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("supt", "superintendent"),
 ];
 
+/// The words whose "'s" is "is" or "has", never a possessive.
+const PRONOUNS_OF_IS: &[&str] = &[
+    "it", "he", "she", "that", "there", "here", "what", "who", "where", "how", "when", "why",
+];
+
 /// Pushes a word, expanding a contraction into its words ("can't" → "can not").
 fn expand_contraction(w: &str, out: &mut Vec<String>) {
     const WHOLE: &[(&str, &[&str])] = &[
@@ -711,9 +884,28 @@ fn expand_contraction(w: &str, out: &mut Vec<String>) {
         ("won't", &["will", "not"]),
         ("shan't", &["shall", "not"]),
         ("let's", &["let", "us"]),
+        // Speech as a transcript spells it, which another house writes out.
+        ("gonna", &["going", "to"]),
+        ("wanna", &["want", "to"]),
+        ("gotta", &["got", "to"]),
+        ("kinda", &["kind", "of"]),
+        ("sorta", &["sort", "of"]),
+        ("outta", &["out", "of"]),
+        ("lemme", &["let", "me"]),
+        ("gimme", &["give", "me"]),
     ];
     if let Some((_, parts)) = WHOLE.iter().find(|(c, _)| *c == w) {
         out.extend(parts.iter().map(|p| p.to_string()));
+        return;
+    }
+    // "'s" after a pronoun is "is" ("it's", "he's", "that's"; "has" before "been", see
+    // [`wording_key_traced`]); after any other word it may be a possessive ("Trump's"), which
+    // is kept as written.
+    if let Some(stem) = w.strip_suffix("'s")
+        && PRONOUNS_OF_IS.contains(&stem)
+    {
+        out.push(stem.to_string());
+        out.push("is".to_string());
         return;
     }
     const SUFFIXES: &[(&str, &str)] = &[
@@ -900,8 +1092,25 @@ mod tests {
                 "After eleven hearings and twenty-five thousand pages",
             ),
             ("for 544 managers", "for five hundred forty-four managers"),
+            // "'s" after a pronoun, and speech spelt as it sounds.
+            ("It's not enough", "it is not enough"),
+            ("he's determined to prevent", "he is determined to prevent"),
+            (
+                "that’s what she's been saying",
+                "that is what she has been saying",
+            ),
+            ("we’re gonna go in there", "we are going to go in there"),
+            ("I wanna say", "I want to say"),
         ] {
             assert_eq!(wording_key(a), wording_key(b), "{a} / {b}");
+        }
+        // A possessive is not "is"; "has" is not "is" but before "been" or "got".
+        for (a, b) in [
+            ("Trump's plan", "Trump is plan"),
+            ("he's determined", "he has determined"),
+            ("he's been there", "he is been there"),
+        ] {
+            assert_ne!(wording_key(a), wording_key(b), "{a} / {b}");
         }
         assert_eq!(
             wording_key("a Euros [summer 2024] soon"),
@@ -987,6 +1196,52 @@ mod tests {
             pair(&["He should pay [for] it.", "He should pay them."]),
             Some((0, 1))
         );
+        // A compound written closed in one and open or hyphenated in another; never digits.
+        assert_eq!(
+            pair(&[
+                "how it might affect future events as well as our workforce.",
+                "how it might affect future events as well as our work force"
+            ]),
+            None
+        );
+        assert_eq!(
+            pair(&["send me an e-mail today", "send me an email today"]),
+            None
+        );
+        assert_eq!(
+            pair(&["open 24 7 from now on", "open 247 from now on"]),
+            Some((0, 1))
+        );
+        // Words left out at an ellipsis, and trimmed differently at either end.
+        let full = "We would be remiss in our duty to you and our students if we did not \
+                    challenge your continuing misuse of Catholic teaching";
+        assert_eq!(
+            pair(&[
+                "However, we would be remiss … if we did not challenge your continuing misuse",
+                full
+            ]),
+            None
+        );
+        assert_eq!(
+            pair(&[
+                "confront the crisis on our southern border … one way or the other, we have to do it",
+                "We're going to confront the crisis on our southern border, and we're going to do it \
+                 one way or the other",
+            ]),
+            None
+        );
+        // ... but not with a word changed inside, nor with little of it found.
+        assert_eq!(
+            pair(&[
+                "However, we would be remiss … if we did not praise your continuing misuse",
+                full
+            ]),
+            Some((0, 1))
+        );
+        assert_eq!(
+            pair(&["As I said before, and again … we would be remiss", full]),
+            Some((0, 1))
+        );
         // A word changed inside is a rewording, trimmed or not.
         assert_eq!(
             pair(&[
@@ -1041,6 +1296,28 @@ mod tests {
         ] {
             check(a, b, &[(Equal, a)]);
         }
+        // A compound closed in one and open in the other is the same wording.
+        check(
+            "as well as our workforce.",
+            "as well as our work force",
+            &[(Equal, "as well as our workforce.")],
+        );
+        // A written word the same on both sides lines up whole: the word taken out is the one
+        // before it, not a piece of it.
+        check(
+            "I don't believe that that's what we're here to do.",
+            "I don't believe that's what we're here to do.",
+            &[
+                (Equal, "I don't believe "),
+                (Delete, "that "),
+                (Equal, "that's what we're here to do."),
+            ],
+        );
+        check(
+            "I can can't go",
+            "I can't go",
+            &[(Equal, "I "), (Delete, "can "), (Equal, "can't go")],
+        );
         // The change is the word that differs, not the title before it.
         check(
             "Gen. Flynn was very honest",
@@ -1229,6 +1506,7 @@ mod tests {
         r"((We're|we are|can't|can|Gen\.|General|twenty|four|24|f\*\*\*ing|fucking|",
         r"long-term|long|term|O\.K\.|okay|\[of [A-Z][a-z]{1,5}\]|\(and\)|&|and|the|",
         r"bridge|—|-|…|\.\.\.|\. \. \.|[a-z]{1,6}|[,.;?!’“”]|日本|é|\(|\[|\)|\(big\)|big|",
+        r"it's|it|is|been|gonna|going|to|work|force|workforce|e-mail|email|",
         r":\(|\*\*\*)[ ]?){0,14}"
     );
 
