@@ -1137,126 +1137,124 @@ mod tests {
             let claims: Vec<Claim> = texts.iter().map(|t| q(t)).collect();
             differing_pair(&Relations::new(&claims.iter().collect::<Vec<_>>()))
         };
-        // Trimmed differently at the ends.
-        assert_eq!(
-            pair(&[
-                "will always speak truth to power. #proud",
-                "I will always speak truth to power"
-            ]),
-            None
-        );
-        // Words left out at an ellipsis.
-        assert_eq!(
-            pair(&[
-                "if you help me win you may have someone with your voice, someone who fought, on the committee",
-                "If you help me win, you may have someone with your voice ... on the committee",
-            ]),
-            None
-        );
-        // Two partial quotes of a longer one.
-        assert_eq!(
-            pair(&[
-                "act of terror",
-                "act of hate.",
-                "an act of terror and an act of hate."
-            ]),
-            None
-        );
-        assert_eq!(pair(&["act of terror", "act of hate."]), Some((0, 1)));
-        // A word in brackets one source adds, or puts in for the speaker's own.
-        assert_eq!(
-            pair(&["He should pay [for] it.", "He should pay for it."]),
-            None
-        );
-        assert_eq!(
-            pair(&["[Obama's] war on religion", "Obama's war on religion"]),
-            None
-        );
-        assert_eq!(
-            pair(&["He should pay [for] it.", "He should pay it."]),
-            None
-        );
-        // A word masked in one ("f***ing") and written out in the other.
-        assert_eq!(
-            pair(&[
-                "not going to pay for that f***ing wall!",
-                "not going to pay for that fucking wall"
-            ]),
-            None
-        );
-        assert_eq!(
-            pair(&["pay for that f***ing wall", "pay for that big wall"]),
-            Some((0, 1))
-        );
+        const FULL: &str = "We would be remiss in our duty to you and our students if we did not \
+                    challenge your continuing misuse of Catholic teaching";
+        // The quotes of a group, and the first two worded differently (None: they agree).
+        type Case<'a> = (&'a [&'a str], Option<(usize, usize)>);
+        let cases: &[Case] = &[
+            // Trimmed differently at the ends.
+            (
+                &[
+                    "will always speak truth to power. #proud",
+                    "I will always speak truth to power",
+                ],
+                None,
+            ),
+            // Words left out at an ellipsis.
+            (
+                &[
+                    "if you help me win you may have someone with your voice, someone who fought, on the committee",
+                    "If you help me win, you may have someone with your voice ... on the committee",
+                ],
+                None,
+            ),
+            // Two partial quotes of a longer one.
+            (
+                &[
+                    "act of terror",
+                    "act of hate.",
+                    "an act of terror and an act of hate.",
+                ],
+                None,
+            ),
+            (&["act of terror", "act of hate."], Some((0, 1))),
+            // A word in brackets one source adds, or puts in for the speaker's own.
+            (&["He should pay [for] it.", "He should pay for it."], None),
+            (
+                &["[Obama's] war on religion", "Obama's war on religion"],
+                None,
+            ),
+            (&["He should pay [for] it.", "He should pay it."], None),
+            // A word masked in one ("f***ing") and written out in the other.
+            (
+                &[
+                    "not going to pay for that f***ing wall!",
+                    "not going to pay for that fucking wall",
+                ],
+                None,
+            ),
+            (
+                &["pay for that f***ing wall", "pay for that big wall"],
+                Some((0, 1)),
+            ),
+            (
+                &["He should pay [for] it.", "He should pay them."],
+                Some((0, 1)),
+            ),
+            // A compound written closed in one and open or hyphenated in another; never digits.
+            (
+                &[
+                    "how it might affect future events as well as our workforce.",
+                    "how it might affect future events as well as our work force",
+                ],
+                None,
+            ),
+            (&["send me an e-mail today", "send me an email today"], None),
+            (
+                &["open 24 7 from now on", "open 247 from now on"],
+                Some((0, 1)),
+            ),
+            // Words left out at an ellipsis, and trimmed differently at either end.
+            (
+                &[
+                    "However, we would be remiss … if we did not challenge your continuing misuse",
+                    FULL,
+                ],
+                None,
+            ),
+            (
+                &[
+                    "confront the crisis on our southern border … one way or the other, we have to do it",
+                    "We're going to confront the crisis on our southern border, and we're going to do it \
+                 one way or the other",
+                ],
+                None,
+            ),
+            // ... but not with a word changed inside, nor with little of it found.
+            (
+                &[
+                    "However, we would be remiss … if we did not praise your continuing misuse",
+                    FULL,
+                ],
+                Some((0, 1)),
+            ),
+            (
+                &["As I said before, and again … we would be remiss", FULL],
+                Some((0, 1)),
+            ),
+            // A word changed inside is a rewording, trimmed or not.
+            (
+                &[
+                    "we will always speak truth to power",
+                    "we will never speak truth to power",
+                ],
+                Some((0, 1)),
+            ),
+            (
+                &[
+                    "your voice ... on the committee",
+                    "your vote, then, on the committee",
+                ],
+                Some((0, 1)),
+            ),
+        ];
+        for (texts, expected) in cases {
+            assert_eq!(pair(texts), *expected, "{texts:?}");
+        }
         let mask = |w: &str| w.replace('*', &MASK.to_string());
         assert!(fits_mask("fucking", &mask("f***ing")));
         assert!(!fits_mask("freezing", &mask("f*ing")));
         assert!(!fits_mask("wall", &mask("f***ing")));
-        assert_eq!(
-            pair(&["He should pay [for] it.", "He should pay them."]),
-            Some((0, 1))
-        );
-        // A compound written closed in one and open or hyphenated in another; never digits.
-        assert_eq!(
-            pair(&[
-                "how it might affect future events as well as our workforce.",
-                "how it might affect future events as well as our work force"
-            ]),
-            None
-        );
-        assert_eq!(
-            pair(&["send me an e-mail today", "send me an email today"]),
-            None
-        );
-        assert_eq!(
-            pair(&["open 24 7 from now on", "open 247 from now on"]),
-            Some((0, 1))
-        );
-        // Words left out at an ellipsis, and trimmed differently at either end.
-        let full = "We would be remiss in our duty to you and our students if we did not \
-                    challenge your continuing misuse of Catholic teaching";
-        assert_eq!(
-            pair(&[
-                "However, we would be remiss … if we did not challenge your continuing misuse",
-                full
-            ]),
-            None
-        );
-        assert_eq!(
-            pair(&[
-                "confront the crisis on our southern border … one way or the other, we have to do it",
-                "We're going to confront the crisis on our southern border, and we're going to do it \
-                 one way or the other",
-            ]),
-            None
-        );
-        // ... but not with a word changed inside, nor with little of it found.
-        assert_eq!(
-            pair(&[
-                "However, we would be remiss … if we did not praise your continuing misuse",
-                full
-            ]),
-            Some((0, 1))
-        );
-        assert_eq!(
-            pair(&["As I said before, and again … we would be remiss", full]),
-            Some((0, 1))
-        );
-        // A word changed inside is a rewording, trimmed or not.
-        assert_eq!(
-            pair(&[
-                "we will always speak truth to power",
-                "we will never speak truth to power"
-            ]),
-            Some((0, 1))
-        );
-        assert_eq!(
-            pair(&[
-                "your voice ... on the committee",
-                "your vote, then, on the committee"
-            ]),
-            Some((0, 1))
-        );
     }
 
     /// Two quotes sharing two runs of the longest length agree or not whichever comes first.
