@@ -143,6 +143,8 @@ struct Relations<'a> {
     /// of the quotes when several masks fit one word: the keys are then worked out again for
     /// another order rather than reordered).
     masked: bool,
+    /// Each quote's [`Fragments`].
+    fragments: Vec<Fragments>,
 }
 
 impl<'a> Relations<'a> {
@@ -170,6 +172,7 @@ impl<'a> Relations<'a> {
             quotes,
             keys,
             masked,
+            fragments: quotes.iter().map(|c| fragments(&c.text)).collect(),
         }
     }
 
@@ -180,7 +183,7 @@ impl<'a> Relations<'a> {
         if self.masked {
             return Relations::new(quotes);
         }
-        let mut keys = self.keys;
+        let (mut keys, mut fragments) = (self.keys, self.fragments);
         Relations {
             quotes,
             keys: order
@@ -188,6 +191,10 @@ impl<'a> Relations<'a> {
                 .map(|&k| std::mem::take(&mut keys[k]))
                 .collect(),
             masked: false,
+            fragments: order
+                .iter()
+                .map(|&k| std::mem::take(&mut fragments[k]))
+                .collect(),
         }
     }
 
@@ -197,7 +204,7 @@ impl<'a> Relations<'a> {
         self.keys[x].iter().any(|kx| {
             self.keys[y]
                 .iter()
-                .any(|ky| kx == ky || is_excerpt(kx, ky) || elided(&self.quotes[x].text, ky))
+                .any(|ky| kx == ky || is_excerpt(kx, ky) || elided(&self.fragments[x], ky))
         })
     }
 
@@ -212,7 +219,7 @@ impl<'a> Relations<'a> {
             || [(x, y), (y, x)].iter().any(|&(s, l)| {
                 self.keys[l]
                     .iter()
-                    .any(|kl| elided_trimmed(&self.quotes[s].text, kl))
+                    .any(|kl| elided_trimmed(&self.fragments[s], kl))
             })
     }
 }
@@ -528,14 +535,14 @@ fn key_chunks(a: &Keyed<'_>, b: &Keyed<'_>, ua: Range<usize>, ub: Range<usize>) 
 /// The ways an ellipsis is written: the character, three dots, three spaced dots.
 const ELLIPSES: [&str; 3] = ["…", "...", ". . ."];
 
-/// Does a quote with an ellipsis ("your voice ... on the committee") give, fragment by
-/// fragment and in order, words of the other quote?
-fn elided(short: &str, long: &[String]) -> bool {
-    let Some(fragments) = fragments(short) else {
+/// Does a quote with an ellipsis ("your voice ... on the committee"), as its [`Fragments`],
+/// give, fragment by fragment and in order, words of the other quote?
+fn elided(fragments: &Fragments, long: &[String]) -> bool {
+    let Some(fragments) = fragments else {
         return false;
     };
     let mut at = 0;
-    for f in &fragments {
+    for f in fragments {
         match long[at.min(long.len())..]
             .windows(f.len())
             .position(|w| w == f.as_slice())
@@ -548,7 +555,10 @@ fn elided(short: &str, long: &[String]) -> bool {
 }
 
 /// The wording keys of the stretches of a quote between its ellipses, when it has two or more.
-fn fragments(quote: &str) -> Option<Vec<Vec<String>>> {
+type Fragments = Option<Vec<Vec<String>>>;
+
+/// A quote's [`Fragments`].
+fn fragments(quote: &str) -> Fragments {
     // Without an ellipsis there is one fragment: nothing to cut into words.
     if !ELLIPSES.iter().any(|e| quote.contains(e)) {
         return None;
@@ -564,15 +574,16 @@ fn fragments(quote: &str) -> Option<Vec<Vec<String>>> {
     (fragments.len() >= 2).then_some(fragments)
 }
 
-/// Does a quote with an ellipsis give, fragment by fragment and in order, words of the other,
+/// Does a quote with an ellipsis, as its [`Fragments`], give, fragment by fragment and in order,
+/// words of the other,
 /// trimmed differently at the ends: its first fragment starting before the other quote does
 /// (ending with two words or more of its start) or its last ending after (starting with two
 /// words or more of its end), with at least half its words found ("However, we would be
 /// remiss … if we did not" / "We would be remiss in our duty to you if we did not")?
-fn elided_trimmed(short: &str, long: &[String]) -> bool {
+fn elided_trimmed(fragments: &Fragments, long: &[String]) -> bool {
     /// The fewest words of a fragment found at an end of the other quote.
     const AT_AN_END: usize = 2;
-    let Some(fragments) = fragments(short) else {
+    let Some(fragments) = fragments else {
         return false;
     };
     let (mut at, mut found) = (0, 0);
@@ -788,27 +799,41 @@ fn push_key_words(word: &str, out: &mut Vec<String>) {
 /// written words.
 fn join_compounds(mut quotes: Vec<&mut Traced>) {
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
-    let closed: rustc_hash::FxHashSet<String> = quotes
-        .iter()
-        .flat_map(|(keys, _)| keys.iter())
-        .filter(|w| w.chars().count() >= 4 && letters(w))
-        .cloned()
-        .collect();
-    if closed.is_empty() {
-        return;
-    }
-    for (keys, spans) in quotes.iter_mut() {
-        let mut i = 0;
-        while i + 1 < keys.len() {
-            let (x, y) = (&keys[i], &keys[i + 1]);
-            if letters(x) && letters(y) && closed.contains(&format!("{x}{y}")) {
-                keys[i] = format!("{x}{y}");
-                keys.remove(i + 1);
-                spans[i].end = spans[i + 1].end;
-                spans.remove(i + 1);
-            }
-            i += 1;
+    // Where to join, found first (quote, first word), then joined.
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    {
+        let closed: rustc_hash::FxHashSet<&str> = quotes
+            .iter()
+            .flat_map(|(keys, _)| keys.iter())
+            .filter(|w| w.len() >= 4 && letters(w))
+            .map(String::as_str)
+            .collect();
+        if closed.is_empty() {
+            return;
         }
+        let mut joined = String::new();
+        for (q, (keys, _)) in quotes.iter().enumerate() {
+            let mut i = 0;
+            while i + 1 < keys.len() {
+                let (x, y) = (&keys[i], &keys[i + 1]);
+                joined.clear();
+                joined.push_str(x);
+                joined.push_str(y);
+                if closed.contains(joined.as_str()) && letters(x) && letters(y) {
+                    joins.push((q, i));
+                    i += 1;
+                }
+                i += 1;
+            }
+        }
+    }
+    // From the last, so that the places found before stay where they were.
+    for &(q, i) in joins.iter().rev() {
+        let (keys, spans) = &mut *quotes[q];
+        let y = keys.remove(i + 1);
+        keys[i].push_str(&y);
+        let end = spans.remove(i + 1).end;
+        spans[i].end = end;
     }
 }
 
