@@ -162,17 +162,29 @@ impl<'a> Relations<'a> {
         // A compound one source writes as one word ("workforce") is that word in another
         // ("work force").
         join_compounds(traced.iter_mut().flatten().collect());
-        let mut keys: Vec<Vec<Vec<String>>> = traced
+        // A word one source masks ("f***ing") is the same word written out in another.
+        let masked = put_masks(
+            traced
+                .iter_mut()
+                .flatten()
+                .flat_map(|(keys, _)| keys.iter_mut())
+                .collect(),
+        );
+        // The fragments between ellipses are cut from the keys so read (brackets left out).
+        let fragments = quotes
+            .iter()
+            .zip(&traced)
+            .map(|(c, readings)| fragments(&c.text, &readings[0]))
+            .collect();
+        let keys: Vec<Vec<Vec<String>>> = traced
             .into_iter()
             .map(|readings| readings.into_iter().map(|(k, _)| k).collect())
             .collect();
-        // A word one source masks ("f***ing") is the same word written out in another.
-        let masked = put_masks(keys.iter_mut().flatten().flatten().collect());
         Relations {
             quotes,
             keys,
             masked,
-            fragments: quotes.iter().map(|c| fragments(&c.text)).collect(),
+            fragments,
         }
     }
 
@@ -394,11 +406,7 @@ fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
         let (mut ka, mut kb) = (Keyed::new(a, ta), Keyed::new(b, tb));
         put_masks(ka.keys.iter_mut().chain(&mut kb.keys).collect());
         let chunks = chunks(&ka, &kb);
-        let changed: usize = chunks
-            .iter()
-            .filter(|c| !c.equal)
-            .map(|c| c.a.len() + c.b.len())
-            .sum();
+        let changed = changed_units(&chunks);
         (
             changed,
             Lined {
@@ -430,7 +438,8 @@ fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
 /// The two quotes' units lined up, in order. The units are diffed first, each read as its key
 /// words, so that a unit the same on both sides is lined up whole ("that that's" / "that's":
 /// the first "that" is taken out); where they differ, the key words of the units are diffed
-/// ([`key_chunks`]).
+/// ([`key_chunks`]). The key words of the whole quotes diffed alone are kept instead when they
+/// change fewer units.
 fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
     let (na, nb) = (a.starts.len(), b.starts.len());
     if na == 0 && nb == 0 {
@@ -468,7 +477,26 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
             push(c);
         }
     }
+    // Units lined up first can pair a contraction's words with the other side's written apart
+    // elsewhere ("We're here and we are there" / "We are here and we're there"): the key words
+    // alone are kept when they change fewer units.
+    let by_units = changed_units(&out);
+    if by_units > 0 {
+        let by_keys = key_chunks(a, b, 0..na, 0..nb);
+        if changed_units(&by_keys) < by_units {
+            return by_keys;
+        }
+    }
     out
+}
+
+/// How many units, of both quotes, the changes of a diff hold.
+fn changed_units(chunks: &[Chunk]) -> usize {
+    chunks
+        .iter()
+        .filter(|c| !c.equal)
+        .map(|c| c.a.len() + c.b.len())
+        .sum()
 }
 
 /// Units `ua` of `a` and `ub` of `b` lined up by their key words: units whose key words are
@@ -557,20 +585,29 @@ fn elided(fragments: &Fragments, long: &[String]) -> bool {
 /// The wording keys of the stretches of a quote between its ellipses, when it has two or more.
 type Fragments = Option<Vec<Vec<String>>>;
 
-/// A quote's [`Fragments`].
-fn fragments(quote: &str) -> Fragments {
-    // Without an ellipsis there is one fragment: nothing to cut into words.
-    if !ELLIPSES.iter().any(|e| quote.contains(e)) {
+/// A quote's [`Fragments`], cut from its wording key traced to its written words (so that they
+/// read words as the key does: compounds joined, masks put).
+fn fragments(quote: &str, (keys, spans): &Traced) -> Fragments {
+    // Where each ellipsis starts; without one there is one fragment.
+    let mut cuts: Vec<usize> = ELLIPSES
+        .iter()
+        .flat_map(|e| quote.match_indices(e).map(|(at, _)| at))
+        .collect();
+    if cuts.is_empty() {
         return None;
     }
-    let [one, three, spaced] = ELLIPSES;
-    let fragments: Vec<Vec<String>> = quote
-        .split(one)
-        .flat_map(|p| p.split(three))
-        .flat_map(|p| p.split(spaced))
-        .map(wording_key)
-        .filter(|k| !k.is_empty())
-        .collect();
+    cuts.sort_unstable();
+    let mut fragments: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for (k, span) in keys.iter().zip(spans) {
+        // How many ellipses come before the word: its fragment.
+        let at = cuts.partition_point(|&c| c < span.start);
+        match fragments.last_mut() {
+            Some(f) if last == Some(at) => f.push(k.clone()),
+            _ => fragments.push(vec![k.clone()]),
+        }
+        last = Some(at);
+    }
     (fragments.len() >= 2).then_some(fragments)
 }
 
@@ -752,12 +789,13 @@ fn wording_key_traced(s: &str, brackets: Brackets) -> Traced {
         push_key_words(w.text, &mut out);
         spans.resize(out.len(), written(w.start, w.end));
     }
-    // "He's been" is "he has been", "he's got" "he has got": an "is" read from "'s" (one
+    // "He's been" is "he has been", "he's got" "he has got", "he's had" "he has had" (other
+    // participles leave it open: "it's taken years", "it's taken by force"): an "is" read from "'s" (one
     // written word with the word before it) is "has" before these.
     for i in 2..out.len() {
         if out[i - 1] == "is"
             && spans[i - 1] == spans[i - 2]
-            && matches!(out[i].as_str(), "been" | "got" | "gotten")
+            && matches!(out[i].as_str(), "been" | "got" | "gotten" | "had")
         {
             out[i - 1] = "has".to_string();
         }
@@ -800,8 +838,9 @@ fn push_key_words(word: &str, out: &mut Vec<String>) {
 /// Joins, in each of `quotes` (wording keys traced to their written words), two words one
 /// after the other that another quote writes as one ("work force" / "workforce", "e-mail" /
 /// "email"): a compound written open, hyphenated or closed is one word, in a house's style.
-/// Only words of letters are joined ("24 7" is not "247"); the joined word is read from both
-/// written words.
+/// Only two words of letters that are not stop words are joined ("24 7" is not "247", "now
+/// here" not "nowhere", "a part" not "apart"); the joined word is read from both written
+/// words.
 fn join_compounds(mut quotes: Vec<&mut Traced>) {
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
     // Where to join, found first (quote, first word), then joined.
@@ -824,7 +863,12 @@ fn join_compounds(mut quotes: Vec<&mut Traced>) {
                 joined.clear();
                 joined.push_str(x);
                 joined.push_str(y);
-                if closed.contains(joined.as_str()) && letters(x) && letters(y) {
+                if closed.contains(joined.as_str())
+                    && letters(x)
+                    && letters(y)
+                    && !text::is_stop_word(x)
+                    && !text::is_stop_word(y)
+                {
                     joins.push((q, i));
                     i += 1;
                 }
@@ -1130,15 +1174,17 @@ mod tests {
                 "that is what she has been saying",
             ),
             ("we’re gonna win this", "we are going to win this"),
+            ("He's had enough", "He has had enough"),
             ("I wanna say", "I want to say"),
         ] {
             assert_eq!(wording_key(a), wording_key(b), "{a} / {b}");
         }
-        // A possessive is not "is"; "has" is not "is" but before "been" or "got".
+        // A possessive is not "is"; "has" is not "is" but before "been", "got" or "had".
         for (a, b) in [
             ("Trump's plan", "Trump is plan"),
             ("he's determined", "he has determined"),
             ("he's been there", "he is been there"),
+            ("it's taken by force", "it has taken by force"),
         ] {
             assert_ne!(wording_key(a), wording_key(b), "{a} / {b}");
         }
@@ -1233,6 +1279,20 @@ mod tests {
             (
                 &["open 24 7 from now on", "open 247 from now on"],
                 Some((0, 1)),
+            ),
+            // Never stop words: they are other words.
+            (&["God is now here", "God is nowhere"], Some((0, 1))),
+            (
+                &["We are a part of this", "We are apart of this"],
+                Some((0, 1)),
+            ),
+            // A fragment between ellipses reads compounds as the whole quote does.
+            (
+                &[
+                    "we need our work force … to grow",
+                    "we need our workforce and more to grow",
+                ],
+                None,
             ),
             // Trimmed at opposite ends, with a long run of words in common, however long the
             // rest; a short run is not enough.
@@ -1365,6 +1425,18 @@ mod tests {
                 (Equal, "that's why we came."),
             ],
         );
+        // ... unless the key words alone change fewer: a contraction and the same words
+        // written apart, in other places.
+        check(
+            "We're here and we are there and we're everywhere today",
+            "We are here and we're there and we are everywhere tomorrow",
+            &[
+                (Equal, "We're here and we are there and we're everywhere "),
+                (Delete, "today"),
+                (Insert, "tomorrow"),
+            ],
+        );
+        check("we're we are", "we are we're", &[(Equal, "we're we are")]);
         check(
             "I can can't go",
             "I can't go",
