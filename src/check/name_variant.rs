@@ -206,13 +206,52 @@ struct Pair<'a> {
     group: Option<usize>,
 }
 
-/// What a variant of this severity differs in, for messages.
-fn what_differs(severity: Severity) -> &'static str {
-    if severity == Severity::Info {
-        "accents"
+/// What the spellings of one name differ in, for messages: only accents ("Mbappé" /
+/// "Mbappe"), only capitals inside a word ("McCarthy" / "MCcarthy"), only hyphens
+/// ("Wal-Mart" / "Walmart", [`style_apart`]), or the spelling.
+fn what_differs(names: &[&str]) -> &'static str {
+    let all_alike = |f: fn(&str) -> String| names.windows(2).all(|w| f(w[0]) == f(w[1]));
+    if all_alike(fold) {
+        if all_alike(fold_typography) {
+            "capitals"
+        } else {
+            "accents"
+        }
+    } else if names.windows(2).all(|w| style_apart(w[0], w[1])) {
+        "hyphens"
     } else {
         "spelling"
     }
+}
+
+/// A hyphen or a dash, or a space: what parts a name's words.
+fn is_part_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}')
+}
+
+/// Are two names one name hyphenated or not ("Wal-Mart" / "Walmart", "Jean-Pierre" / "Jean
+/// Pierre"): the same letters (folded), a hyphen written or left out anywhere, but each space
+/// of one where the other parts its words too? A space left out or moved ("JonathonMarsh",
+/// "De Blasio" / "DeBlasio") is a misspelling.
+fn style_apart(x: &str, y: &str) -> bool {
+    // The letters without hyphens, dashes and spaces, and where (among them) spaces stood and
+    // where any of the three did.
+    let cut = |s: &str| {
+        let (mut letters, mut spaces, mut parts) = (String::new(), Vec::new(), Vec::new());
+        for c in fold(s).chars() {
+            if c.is_whitespace() {
+                spaces.push(letters.len());
+                parts.push(letters.len());
+            } else if is_part_mark(c) {
+                parts.push(letters.len());
+            } else {
+                letters.push(c);
+            }
+        }
+        (letters, spaces, parts)
+    };
+    let ((lx, sx, px), (ly, sy, py)) = (cut(x), cut(y));
+    lx == ly && sx.iter().all(|p| py.contains(p)) && sy.iter().all(|p| px.contains(p))
 }
 
 /// With three sources or more, one name spelt two ways makes a pair for each source on each
@@ -220,7 +259,7 @@ fn what_differs(severity: Severity) -> &'static str {
 /// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth". A
 /// finding's severity is the highest of its pairs'; a finding of pairs between two sources
 /// only says which writes which, in the words of its first pair (which writes what, and
-/// whether it is the spelling or the accents that differ).
+/// what differs: [`what_differs`]).
 fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     // Union-find over the pairs, joined by a shared (source, spelling).
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
@@ -295,9 +334,10 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             let spellings: Vec<Cow<str>> = values.iter().map(|(_, t)| composed(t)).collect();
             let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             let message = if super::distinct_sources(&readings) > 2 {
+                let names: Vec<&str> = m.values.iter().map(|(_, t)| *t).collect();
                 format!(
                     "a name is written differently ({}): {}",
-                    what_differs(m.severity),
+                    what_differs(&names),
                     super::sides(ctx.ids, &readings, |r| r.text.clone())
                 )
             } else {
@@ -307,7 +347,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
                     "{} writes {x} where {} writes {y} ({})",
                     ctx.ids[i],
                     ctx.ids[j],
-                    what_differs(first.severity)
+                    what_differs(&[x, y])
                 )
             };
             Finding {
@@ -381,6 +421,13 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
             },
         };
         push(block_key(BlockKind::Whole, |h| name.hash(h)));
+        // One name hyphenated or not ("Jean-Pierre Papin" / "Jean Pierre Papin") has the same
+        // letters, whatever its words.
+        push(block_key(BlockKind::Joined, |h| {
+            for ch in name.chars().filter(|c| !is_part_mark(*c)) {
+                ch.hash(h);
+            }
+        }));
         if words.len() > 1 {
             for skip in 0..words.len() {
                 push(block_key(BlockKind::AllWordsBut, |h| {
@@ -464,6 +511,8 @@ enum BlockKind {
     AllWordsBut,
     /// A name of one word: its letters, or all but one of them.
     Letters,
+    /// A name with a hyphen or a space: its letters without them ([`style_apart`]).
+    Joined,
 }
 
 /// The key of a block: a hash of its kind and of what `write` hashes. (Two different blocks
@@ -546,6 +595,10 @@ pub fn variant(x: &str, y: &str) -> Option<Severity> {
         let accents = fold_typography(x) != fold_typography(y);
         let case = x != y && !shouting(x) && !shouting(y) && strip(x) != strip(y);
         return (accents || case).then_some(Severity::Info);
+    }
+    // Hyphens alone are a house's style, as accents are.
+    if style_apart(x, y) {
+        return Some(Severity::Info);
     }
     let tx: Vec<String> = x.split(' ').map(fold).collect();
     let ty: Vec<String> = y.split(' ').map(fold).collect();
@@ -652,6 +705,33 @@ mod tests {
             .iter()
             .map(|f| (f.severity.as_str().to_string(), f.message.clone()))
             .collect()
+    }
+
+    #[test]
+    fn hyphens_alone_are_reported_as_info_saying_so() {
+        assert_eq!(
+            findings(
+                "The retailer Wal-Mart said on Monday that it would raise wages.",
+                "The retailer Walmart said on Monday that it would raise wages."
+            ),
+            [(
+                "info".to_string(),
+                "a writes Wal-Mart where b writes Walmart (hyphens)".to_string()
+            )]
+        );
+        assert_eq!(
+            findings_of(&[
+                "Coach Jean-Pierre Papin said on Sunday that the side had played well.",
+                "Coach Jean Pierre Papin said on Sunday that the side had played well.",
+                "Coach Jean Pierre Papin said on Sunday that the side had played well.",
+            ]),
+            [(
+                "info".to_string(),
+                "a name is written differently (hyphens): 2 of 3 sources (b, c): Jean Pierre \
+                 Papin; a: Jean-Pierre Papin"
+                    .to_string()
+            )]
+        );
     }
 
     #[test]
@@ -830,6 +910,15 @@ mod tests {
         check("Russia", "Russian", None);
         check("Hawaii", "Hawaiian", None);
         check("McCarthy", "MCcarthy", Some(Severity::Info));
+        // Hyphens alone are style, as accents are; a space left out is not (and, a word
+        // fewer, not compared).
+        check("Wal-Mart", "Walmart", Some(Severity::Info));
+        check(
+            "Jean-Pierre Dupont",
+            "Jean Pierre Dupont",
+            Some(Severity::Info),
+        );
+        check("Bill de Blasio", "Bill deBlasio", None);
         check("TRUMP", "Trump", None);
     }
 
