@@ -208,19 +208,35 @@ struct Pair<'a> {
 
 /// What the spellings of one name differ in, for messages: only accents ("Mbappé" /
 /// "Mbappe"), only capitals inside a word ("McCarthy" / "MCcarthy"), only hyphens
-/// ("Wal-Mart" / "Walmart", [`style_apart`]), or the spelling.
-fn what_differs(names: &[&str]) -> &'static str {
-    let all_alike = |f: fn(&str) -> String| names.windows(2).all(|w| f(w[0]) == f(w[1]));
-    if all_alike(fold) {
-        if all_alike(fold_typography) {
-            "capitals"
-        } else {
-            "accents"
+/// ("Wal-Mart" / "Walmart", [`style_apart`]), some of these ("accents and hyphens", over three
+/// spellings or more), or the spelling.
+fn what_differs(names: &[&str]) -> String {
+    let (mut accents, mut capitals, mut hyphens) = (false, false, false);
+    for (i, x) in names.iter().enumerate() {
+        for y in names[i + 1..].iter().filter(|y| *y != x) {
+            if fold(x) == fold(y) {
+                // (Typography alone, or one spelling composed two ways, is neither.)
+                accents |= fold_typography(x) != fold_typography(y);
+                capitals |= strip(x) != strip(y);
+            } else if style_apart(x, y) {
+                hyphens = true;
+            } else {
+                return "spelling".to_string();
+            }
         }
-    } else if names.windows(2).all(|w| style_apart(w[0], w[1])) {
-        "hyphens"
+    }
+    let what: Vec<&str> = [
+        (accents, "accents"),
+        (capitals, "capitals"),
+        (hyphens, "hyphens"),
+    ]
+    .into_iter()
+    .filter_map(|(differ, what)| differ.then_some(what))
+    .collect();
+    if what.is_empty() {
+        "spelling".to_string()
     } else {
-        "spelling"
+        what.join(" and ")
     }
 }
 
@@ -234,6 +250,12 @@ fn is_part_mark(c: char) -> bool {
 /// of one where the other parts its words too? A space left out or moved ("JonathonMarsh",
 /// "De Blasio" / "DeBlasio") is a misspelling.
 fn style_apart(x: &str, y: &str) -> bool {
+    // Without a hyphen or dash in either, the spaces are where both part their words, and
+    // the two are the same letters only if they fold alike: not a variant at all.
+    let hyphen = |c: char| !c.is_whitespace() && is_part_mark(c);
+    if !x.contains(hyphen) && !y.contains(hyphen) {
+        return false;
+    }
     // The letters without hyphens, dashes and spaces, and where (among them) spaces stood and
     // where any of the three did.
     let cut = |s: &str| {
@@ -421,13 +443,17 @@ fn candidates(folded: &[Vec<String>], written: &[Vec<&str>]) -> Vec<(usize, usiz
             },
         };
         push(block_key(BlockKind::Whole, |h| name.hash(h)));
-        // One name hyphenated or not ("Jean-Pierre Papin" / "Jean Pierre Papin") has the same
-        // letters, whatever its words.
-        push(block_key(BlockKind::Joined, |h| {
-            for ch in name.chars().filter(|c| !is_part_mark(*c)) {
-                ch.hash(h);
-            }
-        }));
+        // One name hyphenated or not ("Jean-Pierre Papin" / "Jean Pierre Papin", "Wal-Mart" /
+        // "Walmart") has the same letters, whatever its words: a name with a hyphen or a space
+        // is in the block of its letters without them, where a name of one word without a
+        // hyphen is already (its `Letters` block).
+        if name.contains(is_part_mark) {
+            push(block_key(BlockKind::Letters, |h| {
+                for ch in name.chars().filter(|c| !is_part_mark(*c)) {
+                    ch.hash(h);
+                }
+            }));
+        }
         if words.len() > 1 {
             for skip in 0..words.len() {
                 push(block_key(BlockKind::AllWordsBut, |h| {
@@ -509,10 +535,9 @@ enum BlockKind {
     Whole,
     /// A name of several words: how many, which one is left out, and the others.
     AllWordsBut,
-    /// A name of one word: its letters, or all but one of them.
+    /// A name of one word: its letters, or all but one of them; a name with a hyphen or a
+    /// space, its letters without them ([`style_apart`]).
     Letters,
-    /// A name with a hyphen or a space: its letters without them ([`style_apart`]).
-    Joined,
 }
 
 /// The key of a block: a hash of its kind and of what `write` hashes. (Two different blocks
@@ -729,6 +754,20 @@ mod tests {
                 "info".to_string(),
                 "a name is written differently (hyphens): 2 of 3 sources (b, c): Jean Pierre \
                  Papin; a: Jean-Pierre Papin"
+                    .to_string()
+            )]
+        );
+        // Each pair of spellings differs in one thing or another: both are said.
+        assert_eq!(
+            findings_of(&[
+                "Coach Jean-Pierre Papin said on Sunday that the side had played well.",
+                "Coach Jean Pierre Papin said on Sunday that the side had played well.",
+                "Coach Jean Pierre Pápin said on Sunday that the side had played well.",
+            ]),
+            [(
+                "info".to_string(),
+                "a name is written differently (accents and hyphens): a: Jean-Pierre Papin; \
+                 b: Jean Pierre Papin; c: Jean Pierre Pápin"
                     .to_string()
             )]
         );
