@@ -206,37 +206,60 @@ struct Pair<'a> {
     group: Option<usize>,
 }
 
-/// What the spellings of one name differ in, for messages: only accents ("Mbappé" /
-/// "Mbappe"), only capitals inside a word ("McCarthy" / "MCcarthy"), only hyphens
-/// ("Wal-Mart" / "Walmart", [`style_apart`]), some of these ("accents and hyphens", over three
-/// spellings or more), or the spelling.
-fn what_differs(names: &[&str]) -> String {
-    let (mut accents, mut capitals, mut hyphens) = (false, false, false);
-    for (i, x) in names.iter().enumerate() {
-        for y in names[i + 1..].iter().filter(|y| *y != x) {
-            if fold(x) == fold(y) {
-                // (Typography alone, or one spelling composed two ways, is neither.)
-                accents |= fold_typography(x) != fold_typography(y);
-                capitals |= strip(x) != strip(y);
-            } else if style_apart(x, y) {
-                hyphens = true;
-            } else {
-                return "spelling".to_string();
-            }
-        }
+/// What spellings of one name differ in, for messages: accents ("Mbappé" / "Mbappe"),
+/// capitals inside a word ("McCarthy" / "MCcarthy"), hyphens ("Wal-Mart" / "Walmart",
+/// [`style_apart`]), or the spelling, which says all.
+#[derive(Default, Clone, Copy)]
+struct Differences {
+    accents: bool,
+    capitals: bool,
+    hyphens: bool,
+    spelling: bool,
+}
+
+impl Differences {
+    /// What two spellings differ in.
+    fn of(x: &str, y: &str) -> Differences {
+        let mut d = Differences::default();
+        d.add(x, y);
+        d
     }
-    let what: Vec<&str> = [
-        (accents, "accents"),
-        (capitals, "capitals"),
-        (hyphens, "hyphens"),
-    ]
-    .into_iter()
-    .filter_map(|(differ, what)| differ.then_some(what))
-    .collect();
-    if what.is_empty() {
-        "spelling".to_string()
-    } else {
-        what.join(" and ")
+
+    /// Adds what two spellings differ in.
+    fn add(&mut self, x: &str, y: &str) {
+        let hyphens = fold(x) != fold(y);
+        if hyphens && !style_apart(x, y) {
+            self.spelling = true;
+            return;
+        }
+        self.hyphens |= hyphens;
+        // Accents, hyphens aside; capitals only where hyphens are the same ("Wal-Mart" /
+        // "Walmart": a word's capital after a hyphen is none inside a word). Typography alone,
+        // or one spelling composed two ways, is neither.
+        let unmarked = |s: &str| s.chars().filter(|c| !is_part_mark(*c)).collect::<String>();
+        self.accents |= fold_typography(&unmarked(x)) != fold_typography(&unmarked(y));
+        self.capitals |= !hyphens && strip(x) != strip(y);
+    }
+
+    /// In words: "spelling", or those of accents, capitals and hyphens that differ
+    /// ("accents and hyphens").
+    fn say(&self) -> String {
+        if self.spelling {
+            return "spelling".to_string();
+        }
+        let what: Vec<&str> = [
+            (self.accents, "accents"),
+            (self.capitals, "capitals"),
+            (self.hyphens, "hyphens"),
+        ]
+        .into_iter()
+        .filter_map(|(differ, what)| differ.then_some(what))
+        .collect();
+        if what.is_empty() {
+            "spelling".to_string()
+        } else {
+            what.join(" and ")
+        }
     }
 }
 
@@ -246,9 +269,10 @@ fn is_part_mark(c: char) -> bool {
 }
 
 /// Are two names one name hyphenated or not ("Wal-Mart" / "Walmart", "Jean-Pierre" / "Jean
-/// Pierre"): the same letters (folded), a hyphen written or left out anywhere, but each space
-/// of one where the other parts its words too? A space left out or moved ("JonathonMarsh",
-/// "De Blasio" / "DeBlasio") is a misspelling.
+/// Pierre"): the same letters (folded), one parting them wherever the other does and perhaps
+/// more, with a hyphen or a space, and each space of one where the other parts them too? A
+/// space left out or moved ("JonathonMarsh", "De Blasio" / "DeBlasio"), or a hyphen moved
+/// ("Walm-Art"), is a misspelling.
 fn style_apart(x: &str, y: &str) -> bool {
     // Without a hyphen or dash in either, the spaces are where both part their words, and
     // the two are the same letters only if they fold alike: not a variant at all.
@@ -273,7 +297,8 @@ fn style_apart(x: &str, y: &str) -> bool {
         (letters, spaces, parts)
     };
     let ((lx, sx, px), (ly, sy, py)) = (cut(x), cut(y));
-    lx == ly && sx.iter().all(|p| py.contains(p)) && sy.iter().all(|p| px.contains(p))
+    let within = |a: &[usize], b: &[usize]| a.iter().all(|p| b.contains(p));
+    lx == ly && (within(&px, &py) || within(&py, &px)) && within(&sx, &py) && within(&sy, &px)
 }
 
 /// With three sources or more, one name spelt two ways makes a pair for each source on each
@@ -305,8 +330,11 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     }
     /// A finding being merged from pairs.
     struct Merged<'a> {
-        /// Its first pair (an index into `pairs`).
+        /// Its first pair of the highest severity (an index into `pairs`): the pair its
+        /// message names when it is between two sources.
         first: usize,
+        /// What its pairs' spellings differ in ([`Differences`]).
+        what: Differences,
         /// The (source, spelling) of its pairs, each once, in the order they come.
         values: Vec<(usize, &'a str)>,
         /// The claims of its pairs, each once, in the order they come.
@@ -325,6 +353,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         let r = root(&mut parent, f);
         let m = merged.entry(r).or_insert_with(|| Merged {
             first: f,
+            what: Differences::default(),
             values: Vec::new(),
             claims: Vec::new(),
             severity: pair.severity,
@@ -342,7 +371,12 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
                 m.claims.push(c);
             }
         }
+        if pair.severity > m.severity {
+            m.first = f;
+        }
         m.severity = m.severity.max(pair.severity);
+        let [(_, x), (_, y)] = pair.values;
+        m.what.add(x, y);
         if m.group != pair.group {
             m.group = None;
         }
@@ -356,10 +390,9 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             let spellings: Vec<Cow<str>> = values.iter().map(|(_, t)| composed(t)).collect();
             let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             let message = if super::distinct_sources(&readings) > 2 {
-                let names: Vec<&str> = m.values.iter().map(|(_, t)| *t).collect();
                 format!(
                     "a name is written differently ({}): {}",
-                    what_differs(&names),
+                    m.what.say(),
                     super::sides(ctx.ids, &readings, |r| r.text.clone())
                 )
             } else {
@@ -369,7 +402,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
                     "{} writes {x} where {} writes {y} ({})",
                     ctx.ids[i],
                     ctx.ids[j],
-                    what_differs(&[x, y])
+                    Differences::of(x, y).say()
                 )
             };
             Finding {
@@ -757,6 +790,46 @@ mod tests {
                     .to_string()
             )]
         );
+        // A hyphen and accents at once; and a finding between two sources is told by its
+        // pair of the highest severity.
+        assert_eq!(
+            findings(
+                "Coach José-Luis Rodríguez said on Sunday that the side had played well.",
+                "Coach Jose Luis Rodriguez said on Sunday that the side had played well."
+            ),
+            [(
+                "info".to_string(),
+                "a writes José-Luis Rodríguez where b writes Jose Luis Rodriguez (accents and \
+                 hyphens)"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            findings(
+                "The retailer Wal-Mart said on Monday that it would raise wages. The rival \
+                 Walmartt said nothing.",
+                "The retailer Walmart said on Monday that it would raise wages."
+            ),
+            [(
+                "warning".to_string(),
+                "a writes Walmartt where b writes Walmart (spelling)".to_string()
+            )]
+        );
+        // What the finding's pairs differ in, not every two spellings it shows (b and c are
+        // no pair: a space left out).
+        assert_eq!(
+            findings_of(&[
+                "Coach Jean-Pierre Papin said on Sunday that the side had played well.",
+                "Coach Jean Pierre Papin said on Sunday that the side had played well.",
+                "Coach JeanPierre Papin said on Sunday that the side had played well.",
+            ]),
+            [(
+                "info".to_string(),
+                "a name is written differently (hyphens): a: Jean-Pierre Papin; b: Jean Pierre \
+                 Papin; c: JeanPierre Papin"
+                    .to_string()
+            )]
+        );
         // Each pair of spellings differs in one thing or another: both are said.
         assert_eq!(
             findings_of(&[
@@ -958,6 +1031,7 @@ mod tests {
             Some(Severity::Info),
         );
         check("Bill de Blasio", "Bill deBlasio", None);
+        check("Wal-Mart", "Walm-Art", Some(Severity::Warning));
         check("TRUMP", "Trump", None);
     }
 
