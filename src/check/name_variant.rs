@@ -218,13 +218,6 @@ struct Differences {
 }
 
 impl Differences {
-    /// What two spellings differ in.
-    fn of(x: &str, y: &str) -> Differences {
-        let mut d = Differences::default();
-        d.add(x, y);
-        d
-    }
-
     /// Adds what two spellings differ in.
     fn add(&mut self, x: &str, y: &str) {
         let hyphens = fold(x) != fold(y);
@@ -305,8 +298,8 @@ fn style_apart(x: &str, y: &str) -> bool {
 /// side ("Smith" in a and b, "Smyth" in c: a/c and b/c). Pairs sharing a spelling in a source
 /// become one finding saying who writes what: "2 of 3 sources (a, b): Smith; c: Smyth". A
 /// finding's severity is the highest of its pairs'; a finding of pairs between two sources
-/// only says which writes which, in the words of its first pair (which writes what, and
-/// what differs: [`what_differs`]).
+/// only says which writes which, in the words of its first pair of that severity. Either says
+/// what all its pairs differ in ([`Differences`]).
 fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
     // Union-find over the pairs, joined by a shared (source, spelling).
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
@@ -335,6 +328,9 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         first: usize,
         /// What its pairs' spellings differ in ([`Differences`]).
         what: Differences,
+        /// The pairs of spellings (as [`Pair::value_ids`]) `what` has judged, each once: many
+        /// sources make many pairs of a few spellings.
+        judged: HashSet<(u32, u32)>,
         /// The (source, spelling) of its pairs, each once, in the order they come.
         values: Vec<(usize, &'a str)>,
         /// The claims of its pairs, each once, in the order they come.
@@ -354,6 +350,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         let m = merged.entry(r).or_insert_with(|| Merged {
             first: f,
             what: Differences::default(),
+            judged: HashSet::default(),
             values: Vec::new(),
             claims: Vec::new(),
             severity: pair.severity,
@@ -376,7 +373,10 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
         }
         m.severity = m.severity.max(pair.severity);
         let [(_, x), (_, y)] = pair.values;
-        m.what.add(x, y);
+        let [(_, ix), (_, iy)] = pair.value_ids;
+        if m.judged.insert((ix.min(iy), ix.max(iy))) {
+            m.what.add(x, y);
+        }
         if m.group != pair.group {
             m.group = None;
         }
@@ -402,7 +402,7 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
                     "{} writes {x} where {} writes {y} ({})",
                     ctx.ids[i],
                     ctx.ids[j],
-                    Differences::of(x, y).say()
+                    m.what.say()
                 )
             };
             Finding {

@@ -137,7 +137,7 @@ fn differing_pair(r: &Relations<'_>) -> Option<(usize, usize)> {
 struct Relations<'a> {
     quotes: &'a [&'a Claim],
     /// Each quote's wording keys: without what it has in brackets, and, when it has any, with
-    /// it too ("He should pay [for] it" is "He should pay it" or "He should pay for it").
+    /// it too ("He should pay \[for\] it" is "He should pay it" or "He should pay for it").
     keys: Vec<Vec<Vec<String>>>,
     /// Whether some quote masks a word (a word put for the words it fits depends on the order
     /// of the quotes when several masks fit one word: the keys are then worked out again for
@@ -216,7 +216,7 @@ impl<'a> Relations<'a> {
         self.keys[x].iter().any(|kx| {
             self.keys[y]
                 .iter()
-                .any(|ky| kx == ky || is_excerpt(kx, ky) || elided(&self.fragments[x], ky))
+                .any(|ky| kx == ky || is_excerpt(kx, ky) || elided(&self.fragments[x], ky, false))
         })
     }
 
@@ -231,7 +231,7 @@ impl<'a> Relations<'a> {
             || [(x, y), (y, x)].iter().any(|&(s, l)| {
                 self.keys[l]
                     .iter()
-                    .any(|kl| elided_trimmed(&self.fragments[s], kl))
+                    .any(|kl| elided(&self.fragments[s], kl, true))
             })
     }
 }
@@ -397,7 +397,7 @@ struct Lined<'s> {
 
 /// Reads two quotes for a diff and lines up their units. A word one masks ("f***ing") is the
 /// same word written out in the other, as [`Relations`] reads them; and, as there too, words
-/// in brackets are read both as an insertion and as spoken ("He should pay [for] it"): the
+/// in brackets are read both as an insertion and as spoken ("He should pay \[for\] it"): the
 /// reading that leaves the fewest units changed is kept, the insertion on a tie.
 fn line_up<'s>(a: &'s str, b: &'s str) -> Lined<'s> {
     let read = |ra: Brackets, rb: Brackets| {
@@ -481,7 +481,9 @@ fn chunks(a: &Keyed<'_>, b: &Keyed<'_>) -> Vec<Chunk> {
     // elsewhere ("We're here and we are there" / "We are here and we're there"): the key words
     // alone are kept when they change fewer units.
     let by_units = changed_units(&out);
-    if by_units > 0 {
+    // (Where every unit is one key word, the two are the same diff.)
+    let one_for_one = |k: &Keyed<'_>| k.keys.len() == k.starts.len();
+    if by_units > 0 && !(one_for_one(a) && one_for_one(b)) {
         let by_keys = key_chunks(a, b, 0..na, 0..nb);
         if changed_units(&by_keys) < by_units {
             return by_keys;
@@ -563,25 +565,6 @@ fn key_chunks(a: &Keyed<'_>, b: &Keyed<'_>, ua: Range<usize>, ub: Range<usize>) 
 /// The ways an ellipsis is written: the character, three dots, three spaced dots.
 const ELLIPSES: [&str; 3] = ["…", "...", ". . ."];
 
-/// Does a quote with an ellipsis ("your voice ... on the committee"), as its [`Fragments`],
-/// give, fragment by fragment and in order, words of the other quote?
-fn elided(fragments: &Fragments, long: &[String]) -> bool {
-    let Some(fragments) = fragments else {
-        return false;
-    };
-    let mut at = 0;
-    for f in fragments {
-        match long[at.min(long.len())..]
-            .windows(f.len())
-            .position(|w| w == f.as_slice())
-        {
-            Some(p) => at += p + f.len(),
-            None => return false,
-        }
-    }
-    true
-}
-
 /// The wording keys of the stretches of a quote between its ellipses, when it has two or more.
 type Fragments = Option<Vec<Vec<String>>>;
 
@@ -611,13 +594,14 @@ fn fragments(quote: &str, (keys, spans): &Traced) -> Fragments {
     (fragments.len() >= 2).then_some(fragments)
 }
 
-/// Does a quote with an ellipsis, as its [`Fragments`], give, fragment by fragment and in order,
-/// words of the other,
-/// trimmed differently at the ends: its first fragment starting before the other quote does
-/// (ending with two words or more of its start) or its last ending after (starting with two
-/// words or more of its end), with at least half its words found ("However, we would be
-/// remiss … if we did not" / "We would be remiss in our duty to you if we did not")?
-fn elided_trimmed(fragments: &Fragments, long: &[String]) -> bool {
+/// Does a quote with an ellipsis ("your voice ... on the committee"), as its [`Fragments`],
+/// give, fragment by fragment and in order, words of the other quote? When `trimmed`, the two
+/// may also be trimmed differently at the ends: the first fragment starting before the other
+/// quote does (ending with two words or more of its start), or the last ending after it
+/// (starting with two words or more of its end), with at least half its words found ("However,
+/// we would be remiss … if we did not" / "We would be remiss in our duty to you if we did
+/// not").
+fn elided(fragments: &Fragments, long: &[String], trimmed: bool) -> bool {
     /// The fewest words of a fragment found at an end of the other quote.
     const AT_AN_END: usize = 2;
     let Some(fragments) = fragments else {
@@ -630,6 +614,9 @@ fn elided_trimmed(fragments: &Fragments, long: &[String]) -> bool {
             at += p + f.len();
             found += f.len();
             continue;
+        }
+        if !trimmed {
+            return false;
         }
         // The longest end of this fragment at the other's start (the first fragment) or
         // beginning of it at the other's end (the last).
@@ -702,7 +689,7 @@ pub fn wording_key(s: &str) -> Vec<String> {
 enum Brackets {
     /// As an insertion of the writer's: left out.
     Insertion,
-    /// As spoken: the words kept, the brackets read as spaces ("He should pay [for] it").
+    /// As spoken: the words kept, the brackets read as spaces ("He should pay \[for\] it").
     Spoken,
 }
 
@@ -790,8 +777,8 @@ fn wording_key_traced(s: &str, brackets: Brackets) -> Traced {
         spans.resize(out.len(), written(w.start, w.end));
     }
     // "He's been" is "he has been", "he's got" "he has got", "he's had" "he has had" (other
-    // participles leave it open: "it's taken years", "it's taken by force"): an "is" read from "'s" (one
-    // written word with the word before it) is "has" before these.
+    // participles leave it open: "it's taken years", "it's taken by force"): an "is" read
+    // from "'s" (one written word with the word before it) is "has" before these.
     for i in 2..out.len() {
         if out[i - 1] == "is"
             && spans[i - 1] == spans[i - 2]
