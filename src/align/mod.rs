@@ -797,6 +797,33 @@ fn align_bounded(
     // Whether two speakers' names are two people, once a pair of names: groups of many sources
     // ask it of every two of their quotes, and a story has few speakers.
     let two_people: std::cell::RefCell<HashMap<(&str, &str), bool>> = Default::default();
+    // Whoever says them, two quotes sharing less than half their words in order (and not one
+    // remark trimmed at opposite ends) are not paired, however high their overlap score or
+    // the model's probability (the model reads paraphrase; a quote is someone's words): two
+    // remarks on one subject. Like the overlap score, it decides which pairs start or join a
+    // group, not which claims a group may hold: a copy of a much reworded quote with a word
+    // changed joins the group of the quote it copies. Asked once a pair of texts.
+    let out_of_order: std::cell::RefCell<HashMap<(u32, u32), bool>> = Default::default();
+    let wording_keys: std::cell::RefCell<HashMap<u32, std::rc::Rc<Vec<String>>>> =
+        Default::default();
+    let wording_key = |r: &ClaimRef| {
+        let mut keys = wording_keys.borrow_mut();
+        let key = keys.entry(text_of(r)).or_insert_with(|| {
+            crate::check::quote_wording::wording_key(&sources[r.0][r.1].text).into()
+        });
+        std::rc::Rc::clone(key)
+    };
+    let in_order = |x: &ClaimRef, y: &ClaimRef| {
+        // Written alike (typography and case aside), they are one quote's words.
+        let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
+        fx.key() == fy.key()
+            || *out_of_order
+                .borrow_mut()
+                .entry((text_of(x), text_of(y)))
+                .or_insert_with(|| {
+                    quote_speaker::mostly_in_order_keys(&wording_key(x), &wording_key(y))
+                })
+    };
     let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
         let (cx, cy) = (&sources[x.0][x.1], &sources[y.0][y.1]);
         match (cx.speaker.as_deref(), cy.speaker.as_deref()) {
@@ -841,6 +868,7 @@ fn align_bounded(
                             || (p.verbatim_run() && p.score() >= options.verbatim_threshold))
                         && one_word_enough(p, &features[a.0][a.1], &features[b.0][b.1])
                         && !two_remarks(a, b)
+                        && in_order(a, b)
                 }
                 (ClaimKind::Statement, ClaimKind::Statement)
                     if sentence_pairs.contains(&(*a, *b)) =>
@@ -1507,7 +1535,7 @@ mod tests {
             .map(|g| (g.claims[0].1, g.claims[1].1))
             .collect();
         got.sort();
-        assert_eq!(got, expected);
+        assert_eq!(got, expected, "{a:?} / {b:?}");
         let total: usize = groups.iter().map(|g| g.claims.len()).sum();
         assert_eq!(total, a.len() + b.len(), "every claim in exactly one group");
     }
@@ -1556,6 +1584,73 @@ mod tests {
             let want: &[(usize, usize)] = if expected { &[(0, 0)] } else { &[] };
             check_kind(ClaimKind::Quote, &[a], &[b], want);
         }
+    }
+
+    /// Two quotes are one remark only when at least half the shorter one's words, or half its
+    /// content words, are in the other in order, or when they are one remark trimmed at
+    /// opposite ends: two remarks on one subject share its words, not their order, however
+    /// the overlap score and the model rate them.
+    #[test]
+    fn quotes_are_one_remark_only_with_half_their_words_in_order() {
+        for (a, b, expected) in [
+            // Different remarks on one subject.
+            (
+                "Cities are able to make choices with regard to parking permits such as residents' passes, permits and so on of various sorts can be decided city by city",
+                "Permits of that sort may well be fine, and cities are able to make a rule for the choice of those sorts of permits",
+                false,
+            ),
+            (
+                "I am going to decide whether to run or not based only on what is good for the county's farmers and not on any offer.",
+                "I told the governor that my only concern in entering the race or not was whether it was right for the county farmers and not some offer",
+                false,
+            ),
+            // One remark reworded, a clause left out, or trimmed.
+            (
+                "In the first half we had the clearer openings and the better spells of pressure, but it comes down to finishing.",
+                "In the first half we were probably the side that created the clearer openings.",
+                true,
+            ),
+            (
+                "I'm not somebody who worries too much about it; I train the same whether I take one free kick or two free kicks in a match",
+                "No, I'm always somebody who trains for, if I take one free kick in a match, two free kicks, I always know what I want to do.",
+                true,
+            ),
+            (
+                "The council will never accept this plan for the harbour.",
+                "The council will never accept this deal for the harbour.",
+                true,
+            ),
+            (
+                "rusted bridges scattered like broken toys",
+                "scattered like broken toys across the valley",
+                true,
+            ),
+        ] {
+            let want: &[(usize, usize)] = if expected { &[(0, 0)] } else { &[] };
+            check_kind(ClaimKind::Quote, &[a], &[b], want);
+        }
+    }
+
+    /// A copy of a much reworded quote, a few words changed, joins the group of the quote it
+    /// copies even with less than half its words in order with the other: the order test
+    /// decides which pairs start or join a group, as the overlap score does, not which quotes
+    /// a group may hold.
+    #[test]
+    fn a_changed_copy_joins_the_group_of_a_reworded_quote() {
+        let texts = [
+            "In the first half we had the clearer openings and the better spells of pressure, but it comes down to finishing.",
+            "In the first half we were probably the side that created the clearer openings.",
+            "In the opening half we were probably the team that made the clearer chances.",
+        ];
+        // The copy and the first have too little in order to be paired by themselves.
+        assert!(!quote_speaker::mostly_in_order(texts[0], texts[2]));
+        let claims: Vec<Vec<Claim>> = texts
+            .iter()
+            .map(|t| vec![claim(ClaimKind::Quote, t)])
+            .collect();
+        let sources: Vec<&[Claim]> = claims.iter().map(Vec::as_slice).collect();
+        let groups = align(&sources, &AlignOptions::default());
+        assert_eq!(groups.len(), 1, "{groups:?}");
     }
 
     /// Compares two articles (plain text) through the whole pipeline and checks whether the

@@ -7,7 +7,7 @@
 //! "Richard J. Durbin"); "Bill Clinton" and "Hillary Clinton" are two.
 
 use super::name_variant;
-use super::quote_wording::wording_key;
+use super::quote_wording::{overlapping, wording_key};
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
 use crate::align::longest_common_run;
 use crate::extract::{Attribution, ClaimKind};
@@ -39,17 +39,53 @@ fn misspelt_surname(a: &str, b: &str) -> bool {
 /// woman and ...") is not one remark.
 pub fn nearly_verbatim(a: &str, b: &str) -> bool {
     let (ka, kb) = (wording_key(a), wording_key(b));
-    let kept: usize = similar::capture_diff_slices(similar::Algorithm::Myers, &ka, &kb)
-        .iter()
-        .filter(|op| op.tag() == similar::DiffTag::Equal)
-        .map(|op| op.old_range().len())
-        .sum();
+    let kept = kept_in_order(&ka, &kb);
     let (shorter, longer) = (ka.len().min(kb.len()), ka.len().max(kb.len()));
     shorter > 0
         && kept * 5 >= shorter * 4
         // The longest run of words both share, not the diff's pieces: a diff that matches the
         // quotes' common start first cuts an excerpt in two.
         && (kept * 2 >= longer || crate::align::longest_run_at(&ka, &kb).0 * 5 >= shorter * 4)
+}
+
+/// How many words two wording keys keep in order: the equal stretches of a word diff (a
+/// longest common subsequence).
+fn kept_in_order<T: std::hash::Hash + Eq + Ord>(a: &[T], b: &[T]) -> usize {
+    similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
+        .iter()
+        .filter(|op| op.tag() == similar::DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum()
+}
+
+/// Could two quotes be one remark as far as their words go: does the longer keep, in order,
+/// half the shorter one's words or more, or half its content words (not stop words) or more,
+/// or are they one remark trimmed at opposite ends ("rusted-out factories scattered like
+/// tombstones" / "scattered like tombstones across the landscape")? Two reports of one remark
+/// differ by a word here and there, a clause left out, a quote trimmed or even much reworded
+/// ("We reject his visit" / "We reject his message", "ending Medicare as we know it" / "would
+/// end Medicare as we know it"); two remarks on one subject share some of its words, but
+/// seldom half of them in the same order ("I've made a lot of mistakes in my career" / "I made
+/// a mistake and I was wrong": 3 of 8 words, 1 of 3 content words).
+pub fn mostly_in_order(a: &str, b: &str) -> bool {
+    mostly_in_order_keys(&wording_key(a), &wording_key(b))
+}
+
+/// [`mostly_in_order`] of two quotes' [`wording_key`]s.
+pub fn mostly_in_order_keys(ka: &[String], kb: &[String]) -> bool {
+    let shorter = ka.len().min(kb.len());
+    if shorter == 0 || kept_in_order(ka, kb) * 2 >= shorter || overlapping(ka, kb) {
+        return true;
+    }
+    fn content(k: &[String]) -> Vec<&str> {
+        k.iter()
+            .map(String::as_str)
+            .filter(|w| !crate::text::is_stop_word(w))
+            .collect()
+    }
+    let (ca, cb) = (content(ka), content(kb));
+    let shorter = ca.len().min(cb.len());
+    shorter > 0 && kept_in_order(&ca, &cb) * 2 >= shorter
 }
 
 /// Are two speakers' names one person's: the same person by [`same_person`], or one name
@@ -123,6 +159,53 @@ mod tests {
             ("Paul Mendes", "Rita Vance", false),
         ] {
             assert_eq!(misspelt_surname(a, b), expected, "{a} / {b}");
+        }
+    }
+
+    /// Two quotes are one remark as far as their words go with half the shorter one's words,
+    /// or half its content words, in the other in order, or as one remark trimmed at opposite
+    /// ends; two remarks on one subject share its words out of order.
+    #[test]
+    fn quotes_keep_half_their_words_in_order_to_be_one_remark() {
+        for (a, b, expected) in [
+            (
+                "I've made plenty of errors over my long career.",
+                "I made an error and I was wrong.",
+                false,
+            ),
+            (
+                "Cities are able to make choices with regard to parking permits such as residents' passes",
+                "Permits of that sort may well be fine, and cities are able to make a rule for the choice",
+                false,
+            ),
+            // 8 of the shorter quote's 13 words in order.
+            (
+                "In the first half we had the clearer openings, but it comes down to finishing.",
+                "In the first half we were the side that created the clearer openings.",
+                true,
+            ),
+            // 8 of the shorter quote's 12 content words in order, though only 12 of its 27
+            // words.
+            (
+                "I'm not somebody who worries too much about it; I train the same whether I take one free kick or two free kicks in a match",
+                "No, I'm always somebody who trains for, if I take one free kick in a match, two free kicks, I always know what I want to do.",
+                true,
+            ),
+            // One word changed; a quote and an excerpt of it; excerpts overlapping at their ends.
+            ("We reject his visit.", "We reject his message.", true),
+            (
+                "a spot at the bar",
+                "Dress like you deserve respect, not a spot at the bar.",
+                true,
+            ),
+            (
+                "rusted bridges scattered like broken toys",
+                "scattered like broken toys across the valley",
+                true,
+            ),
+        ] {
+            assert_eq!(mostly_in_order(a, b), expected, "{a} / {b}");
+            assert_eq!(mostly_in_order(b, a), expected, "{b} / {a}");
         }
     }
 

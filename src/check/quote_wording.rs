@@ -657,7 +657,7 @@ fn elided(fragments: &Fragments, long: &[String], trimmed: bool) -> bool {
 /// quote and after it in one? Of two longest runs, the search finds the first in its
 /// first argument, so both orders are tried: the answer does not depend on which quote comes
 /// first ("84th minute Mayor by 7-2 ..." / "by 7-2 84th minute Mayor").
-fn overlapping(a: &[String], b: &[String]) -> bool {
+pub(super) fn overlapping(a: &[String], b: &[String]) -> bool {
     overlapping_at_first_run(a, b) || overlapping_at_first_run(b, a)
 }
 
