@@ -579,9 +579,12 @@ fn is_name_word(w: &str) -> bool {
 fn is_party_member(w: &str) -> bool {
     const PARTIES: [&str; 3] = ["republican", "democrat", "independent"];
     with_lower_key(w, |k| {
-        PARTIES
-            .iter()
-            .any(|p| k == *p || strsim::damerau_levenshtein(k, p) == 1)
+        // One edit changes the length by one character at most: most words are turned away
+        // before the distance is counted.
+        let length = k.chars().count();
+        PARTIES.iter().any(|p| {
+            k == *p || (length.abs_diff(p.len()) <= 1 && strsim::damerau_levenshtein(k, p) == 1)
+        })
     })
 }
 
