@@ -804,24 +804,29 @@ fn align_bounded(
     // group, not which claims a group may hold: a copy of a much reworded quote with a word
     // changed joins the group of the quote it copies. Asked once a pair of texts.
     let out_of_order: std::cell::RefCell<HashMap<(u32, u32), bool>> = Default::default();
-    let wording_keys: std::cell::RefCell<HashMap<u32, std::rc::Rc<Vec<String>>>> =
-        Default::default();
+    // Each text's wording key, made when first asked for (text ids run from 0).
+    let texts = features
+        .iter()
+        .flatten()
+        .map(|f| f.text_id as usize + 1)
+        .max();
+    let wording_keys: Vec<std::cell::OnceCell<Vec<String>>> = (0..texts.unwrap_or(0))
+        .map(|_| Default::default())
+        .collect();
     let wording_key = |r: &ClaimRef| {
-        let mut keys = wording_keys.borrow_mut();
-        let key = keys.entry(text_of(r)).or_insert_with(|| {
-            crate::check::quote_wording::wording_key(&sources[r.0][r.1].text).into()
-        });
-        std::rc::Rc::clone(key)
+        wording_keys[text_of(r) as usize]
+            .get_or_init(|| crate::check::quote_wording::wording_key(&sources[r.0][r.1].text))
     };
     let in_order = |x: &ClaimRef, y: &ClaimRef| {
         // Written alike (typography and case aside), they are one quote's words.
         let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
+        let (tx, ty) = (text_of(x), text_of(y));
         fx.key() == fy.key()
             || *out_of_order
                 .borrow_mut()
-                .entry((text_of(x), text_of(y)))
+                .entry((tx.min(ty), tx.max(ty)))
                 .or_insert_with(|| {
-                    quote_speaker::mostly_in_order_keys(&wording_key(x), &wording_key(y))
+                    quote_speaker::mostly_in_order_keys(wording_key(x), wording_key(y))
                 })
     };
     let two_remarks = |x: &ClaimRef, y: &ClaimRef| {
@@ -837,12 +842,12 @@ fn align_bounded(
                         // A phrase of a few words ("No collusion!") is common to many people:
                         // only written identically is it one remark given to two.
                         let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
+                        let (kx, ky) = (wording_key(x), wording_key(y));
                         if fx.word_count.min(fy.word_count) < FEW_WORDS {
                             // Their words, punctuation aside ("Yes, we can" / "Yes we can").
-                            crate::check::quote_wording::wording_key(&cx.text)
-                                != crate::check::quote_wording::wording_key(&cy.text)
+                            kx != ky
                         } else {
-                            !quote_speaker::nearly_verbatim(&cx.text, &cy.text)
+                            !quote_speaker::nearly_verbatim_keys(kx, ky)
                         }
                     }
             }

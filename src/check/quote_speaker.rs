@@ -7,7 +7,7 @@
 //! "Richard J. Durbin"); "Bill Clinton" and "Hillary Clinton" are two.
 
 use super::name_variant;
-use super::quote_wording::{overlapping, wording_key};
+use super::quote_wording::{overlapping_by, wording_key};
 use super::{Context, Finding, FindingKind, Severity, claims_of_kind, same_person};
 use crate::align::longest_common_run;
 use crate::extract::{Attribution, ClaimKind};
@@ -38,14 +38,18 @@ fn misspelt_surname(a: &str, b: &str) -> bool {
 /// man and a woman" / "My view is that marriage itself is a relationship between a man and a
 /// woman and ...") is not one remark.
 pub fn nearly_verbatim(a: &str, b: &str) -> bool {
-    let (ka, kb) = (wording_key(a), wording_key(b));
-    let kept = kept_in_order(&ka, &kb);
+    nearly_verbatim_keys(&wording_key(a), &wording_key(b))
+}
+
+/// [`nearly_verbatim`] of two quotes' [`wording_key`]s.
+pub fn nearly_verbatim_keys(ka: &[String], kb: &[String]) -> bool {
+    let kept = kept_in_order(ka, kb);
     let (shorter, longer) = (ka.len().min(kb.len()), ka.len().max(kb.len()));
     shorter > 0
         && kept * 5 >= shorter * 4
         // The longest run of words both share, not the diff's pieces: a diff that matches the
         // quotes' common start first cuts an excerpt in two.
-        && (kept * 2 >= longer || crate::align::longest_run_at(&ka, &kb).0 * 5 >= shorter * 4)
+        && (kept * 2 >= longer || crate::align::longest_run_at(ka, kb).0 * 5 >= shorter * 4)
 }
 
 /// How many words two wording keys keep in order: the equal stretches of a word diff (a
@@ -58,15 +62,60 @@ fn kept_in_order<T: std::hash::Hash + Eq + Ord>(a: &[T], b: &[T]) -> usize {
         .sum()
 }
 
-/// Could two quotes be one remark as far as their words go: does the longer keep, in order,
-/// half the shorter one's words or more, or half its content words (not stop words) or more,
-/// or are they one remark trimmed at opposite ends ("rusted-out factories scattered like
-/// tombstones" / "scattered like tombstones across the landscape")? Two reports of one remark
-/// differ by a word here and there, a clause left out, a quote trimmed or even much reworded
+/// How many words of two wording keys are covered by runs of two words or more that both
+/// share, in whatever order: the longest such run taken first, then the longest among the words
+/// left, and so on (greedy string tiling). Clauses said in another order keep their runs
+/// ("the water came so fast" / "people had no time", both ways round), where a longest common
+/// subsequence follows one order only.
+fn tiled(a: &[String], b: &[String]) -> usize {
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let mut covered = 0;
+    loop {
+        // The longest run of unused words both share: (length, start in a, start in b).
+        let mut best = (0, 0, 0);
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                let mut len = 0;
+                while i + len < a.len()
+                    && j + len < b.len()
+                    && !used_a[i + len]
+                    && !used_b[j + len]
+                    && a[i + len] == b[j + len]
+                {
+                    len += 1;
+                }
+                if len > best.0 {
+                    best = (len, i, j);
+                }
+            }
+        }
+        let (len, i, j) = best;
+        if len < 2 {
+            return covered;
+        }
+        used_a[i..i + len].fill(true);
+        used_b[j..j + len].fill(true);
+        covered += len;
+    }
+}
+
+/// Words in a row that two quotes share, one ending with them and the other starting with
+/// them, for [`mostly_in_order`] to take them for one remark trimmed at opposite ends whatever
+/// the share of the shorter quote the run covers.
+const END_RUN: usize = 5;
+
+/// Could two quotes be one remark as far as their words go? Yes when the longer keeps, in
+/// order, half the shorter one's words or more; or when runs of two words or more that both
+/// share, in any order, cover half the shorter one's words (clauses said in another order); or
+/// when one keeps, in order, half the content words (not stop words) of the one with fewer;
+/// or when they are one remark trimmed at opposite ends, one ending with a run of
+/// [`END_RUN`] words or more that the other starts with. Two reports of one remark differ by
+/// a word here and there, a clause left out or moved, a quote trimmed or even much reworded
 /// ("We reject his visit" / "We reject his message", "ending Medicare as we know it" / "would
 /// end Medicare as we know it"); two remarks on one subject share some of its words, but
 /// seldom half of them in the same order ("I've made a lot of mistakes in my career" / "I made
-/// a mistake and I was wrong": 3 of 8 words, 1 of 3 content words).
+/// a mistake and I was wrong": 3 of 8 words, 1 of 3 content words). Words are compared as
+/// written (their wording keys), not by stem: "mistakes" is not "mistake".
 pub fn mostly_in_order(a: &str, b: &str) -> bool {
     mostly_in_order_keys(&wording_key(a), &wording_key(b))
 }
@@ -74,7 +123,7 @@ pub fn mostly_in_order(a: &str, b: &str) -> bool {
 /// [`mostly_in_order`] of two quotes' [`wording_key`]s.
 pub fn mostly_in_order_keys(ka: &[String], kb: &[String]) -> bool {
     let shorter = ka.len().min(kb.len());
-    if shorter == 0 || kept_in_order(ka, kb) * 2 >= shorter || overlapping(ka, kb) {
+    if shorter == 0 || kept_in_order(ka, kb) * 2 >= shorter || overlapping_by(ka, kb, END_RUN) {
         return true;
     }
     fn content(k: &[String]) -> Vec<&str> {
@@ -84,8 +133,8 @@ pub fn mostly_in_order_keys(ka: &[String], kb: &[String]) -> bool {
             .collect()
     }
     let (ca, cb) = (content(ka), content(kb));
-    let shorter = ca.len().min(cb.len());
-    shorter > 0 && kept_in_order(&ca, &cb) * 2 >= shorter
+    let fewer = ca.len().min(cb.len());
+    (fewer > 0 && kept_in_order(&ca, &cb) * 2 >= fewer) || tiled(ka, kb) * 2 >= shorter
 }
 
 /// Are two speakers' names one person's: the same person by [`same_person`], or one name
@@ -201,6 +250,19 @@ mod tests {
             (
                 "rusted bridges scattered like broken toys",
                 "scattered like broken toys across the valley",
+                true,
+            ),
+            // Excerpts overlapping at their ends by 7 words, 7 of the shorter one's 19.
+            (
+                "We had warned the council for years about the state of the old dam and nobody ever listened to us at all",
+                "nobody ever listened to us at all, and now three families have lost their homes to the water tonight",
+                true,
+            ),
+            // The clauses said in another order: runs of two words or more cover 14 of the
+            // shorter one's 21 words, where only 10 are in one order.
+            (
+                "The water came in so fast that people had no time to get out, and the firemen could not reach them for hours",
+                "People had no time to leave, the water came so fast, and for hours the firefighters couldn't get to them",
                 true,
             ),
         ] {

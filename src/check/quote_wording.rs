@@ -658,19 +658,25 @@ fn elided(fragments: &Fragments, long: &[String], trimmed: bool) -> bool {
 /// first argument, so both orders are tried: the answer does not depend on which quote comes
 /// first ("84th minute Mayor by 7-2 ..." / "by 7-2 84th minute Mayor").
 pub(super) fn overlapping(a: &[String], b: &[String]) -> bool {
-    overlapping_at_first_run(a, b) || overlapping_at_first_run(b, a)
+    overlapping_by(a, b, LONG_RUN)
+}
+
+/// [`overlapping`], with runs of `long_run` words or more counting whatever the share of the
+/// shorter quote they cover.
+pub(super) fn overlapping_by(a: &[String], b: &[String], long_run: usize) -> bool {
+    overlapping_at_first_run(a, b, long_run) || overlapping_at_first_run(b, a, long_run)
 }
 
 /// Words in a row that two quotes, one ending with them and the other starting with them,
 /// share only when they are one remark trimmed differently, however long the rest.
 const LONG_RUN: usize = 8;
 
-/// [`overlapping`], judged at the longest common run that ends first in `a`.
-fn overlapping_at_first_run(a: &[String], b: &[String]) -> bool {
+/// [`overlapping_by`], judged at the longest common run that ends first in `a`.
+fn overlapping_at_first_run(a: &[String], b: &[String], long_run: usize) -> bool {
     let (len, end_a, end_b) = crate::align::longest_run_at(a, b);
     let (start_a, start_b) = (end_a - len, end_b - len);
     len >= 3
-        && (len * 2 >= a.len().min(b.len()) || len >= LONG_RUN)
+        && (len * 2 >= a.len().min(b.len()) || len >= long_run)
         && (start_a == 0 || start_b == 0)
         && (end_a == a.len() || end_b == b.len())
 }
