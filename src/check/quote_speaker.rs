@@ -62,41 +62,23 @@ fn kept_in_order<T: std::hash::Hash + Eq + Ord>(a: &[T], b: &[T]) -> usize {
         .sum()
 }
 
-/// How many words of two wording keys are covered by runs of two words or more that both
-/// share, in whatever order: the longest such run taken first, then the longest among the words
-/// left, and so on (greedy string tiling). Clauses said in another order keep their runs
-/// ("the water came so fast" / "people had no time", both ways round), where a longest common
-/// subsequence follows one order only.
-fn tiled(a: &[String], b: &[String]) -> usize {
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let mut covered = 0;
-    loop {
-        // The longest run of unused words both share: (length, start in a, start in b).
-        let mut best = (0, 0, 0);
-        for i in 0..a.len() {
-            for j in 0..b.len() {
-                let mut len = 0;
-                while i + len < a.len()
-                    && j + len < b.len()
-                    && !used_a[i + len]
-                    && !used_b[j + len]
-                    && a[i + len] == b[j + len]
-                {
-                    len += 1;
-                }
-                if len > best.0 {
-                    best = (len, i, j);
-                }
-            }
+/// How many words of `short` stand in a pair of words in a row that `long` has too, wherever
+/// it has it: clauses said in another order keep their phrases ("the water came so fast" /
+/// "people had no time", both ways round), where a longest common subsequence follows one
+/// order only. Linear in the two lengths.
+fn in_shared_pairs(short: &[String], long: &[String]) -> usize {
+    let pairs: rustc_hash::FxHashSet<(&str, &str)> = long
+        .windows(2)
+        .map(|w| (w[0].as_str(), w[1].as_str()))
+        .collect();
+    let mut covered = vec![false; short.len()];
+    for (i, w) in short.windows(2).enumerate() {
+        if pairs.contains(&(w[0].as_str(), w[1].as_str())) {
+            covered[i] = true;
+            covered[i + 1] = true;
         }
-        let (len, i, j) = best;
-        if len < 2 {
-            return covered;
-        }
-        used_a[i..i + len].fill(true);
-        used_b[j..j + len].fill(true);
-        covered += len;
     }
+    covered.iter().filter(|c| **c).count()
 }
 
 /// Words in a row that two quotes share, one ending with them and the other starting with
@@ -105,8 +87,8 @@ fn tiled(a: &[String], b: &[String]) -> usize {
 const END_RUN: usize = 5;
 
 /// Could two quotes be one remark as far as their words go? Yes when the longer keeps, in
-/// order, half the shorter one's words or more; or when runs of two words or more that both
-/// share, in any order, cover half the shorter one's words (clauses said in another order); or
+/// order, half the shorter one's words or more; or when half the shorter one's words stand in
+/// pairs of words in a row the other has too, in any order (clauses said in another order); or
 /// when one keeps, in order, half the content words (not stop words) of the one with fewer;
 /// or when they are one remark trimmed at opposite ends, one ending with a run of
 /// [`END_RUN`] words or more that the other starts with. Two reports of one remark differ by
@@ -134,7 +116,14 @@ pub fn mostly_in_order_keys(ka: &[String], kb: &[String]) -> bool {
     }
     let (ca, cb) = (content(ka), content(kb));
     let fewer = ca.len().min(cb.len());
-    (fewer > 0 && kept_in_order(&ca, &cb) * 2 >= fewer) || tiled(ka, kb) * 2 >= shorter
+    let (short, long) = if ka.len() <= kb.len() {
+        (ka, kb)
+    } else {
+        (kb, ka)
+    };
+    (fewer > 0 && kept_in_order(&ca, &cb) * 2 >= fewer)
+        || in_shared_pairs(short, long) * 2 >= shorter
+        || (ka.len() == kb.len() && in_shared_pairs(long, short) * 2 >= shorter)
 }
 
 /// Are two speakers' names one person's: the same person by [`same_person`], or one name
@@ -258,8 +247,8 @@ mod tests {
                 "nobody ever listened to us at all, and now three families have lost their homes to the water tonight",
                 true,
             ),
-            // The clauses said in another order: runs of two words or more cover 14 of the
-            // shorter one's 21 words, where only 10 are in one order.
+            // The clauses said in another order: 14 of the shorter one's 21 words stand in pairs
+            // of words the other has too, where only 10 are in one order.
             (
                 "The water came in so fast that people had no time to get out, and the firemen could not reach them for hours",
                 "People had no time to leave, the water came so fast, and for hours the firefighters couldn't get to them",
