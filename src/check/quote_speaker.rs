@@ -200,9 +200,10 @@ mod tests {
         }
     }
 
-    /// Two quotes are one remark as far as their words go with half the shorter one's words,
-    /// or half its content words, in the other in order, or as one remark trimmed at opposite
-    /// ends; two remarks on one subject share its words out of order.
+    /// Two quotes are one remark as far as their words go with half the shorter one's words in
+    /// the other in order or in pairs of words in any order, or half the content words of the
+    /// one with fewer in order, or as one remark trimmed at opposite ends; two remarks on one
+    /// subject share its words out of order.
     #[test]
     fn quotes_keep_half_their_words_in_order_to_be_one_remark() {
         for (a, b, expected) in [
