@@ -797,22 +797,17 @@ fn align_bounded(
     // Whether two speakers' names are two people, once a pair of names: groups of many sources
     // ask it of every two of their quotes, and a story has few speakers.
     let two_people: std::cell::RefCell<HashMap<(&str, &str), bool>> = Default::default();
-    // Whoever says them, two quotes sharing less than half their words in order (and not one
-    // remark trimmed at opposite ends) are not paired, however high their overlap score or
-    // the model's probability (the model reads paraphrase; a quote is someone's words): two
-    // remarks on one subject. Like the overlap score, it decides which pairs start or join a
-    // group, not which claims a group may hold: a copy of a much reworded quote with a word
-    // changed joins the group of the quote it copies. Asked once a pair of texts.
-    let out_of_order: std::cell::RefCell<HashMap<(u32, u32), bool>> = Default::default();
+    // Whoever says them, two quotes with too few of their words in order are not paired
+    // (`quote_speaker::mostly_in_order`), however high their overlap score or the model's
+    // probability (the model reads paraphrase; a quote is someone's words): two remarks on one
+    // subject. Like the overlap score, it decides which pairs start or join a group, not which
+    // claims a group may hold: a copy of a much reworded quote with a word changed joins the
+    // group of the quote it copies. Asked once a pair of texts.
+    let in_order_of: std::cell::RefCell<HashMap<(u32, u32), bool>> = Default::default();
     // Each text's wording key, made when first asked for (text ids run from 0).
-    let texts = features
-        .iter()
-        .flatten()
-        .map(|f| f.text_id as usize + 1)
-        .max();
-    let wording_keys: Vec<std::cell::OnceCell<Vec<String>>> = (0..texts.unwrap_or(0))
-        .map(|_| Default::default())
-        .collect();
+    let texts = features.iter().flatten().map(|f| f.text_id as usize + 1);
+    let wording_keys: Vec<std::cell::OnceCell<Vec<String>>> =
+        vec![Default::default(); texts.max().unwrap_or(0)];
     let wording_key = |r: &ClaimRef| {
         wording_keys[text_of(r) as usize]
             .get_or_init(|| crate::check::quote_wording::wording_key(&sources[r.0][r.1].text))
@@ -822,7 +817,7 @@ fn align_bounded(
         let (fx, fy) = (&features[x.0][x.1], &features[y.0][y.1]);
         let (tx, ty) = (text_of(x), text_of(y));
         fx.key() == fy.key()
-            || *out_of_order
+            || *in_order_of
                 .borrow_mut()
                 .entry((tx.min(ty), tx.max(ty)))
                 .or_insert_with(|| {
@@ -1591,10 +1586,9 @@ mod tests {
         }
     }
 
-    /// Two quotes are one remark only when at least half the shorter one's words, or half its
-    /// content words, are in the other in order, or when they are one remark trimmed at
-    /// opposite ends: two remarks on one subject share its words, not their order, however
-    /// the overlap score and the model rate them.
+    /// Two quotes are paired only with enough of their words in order
+    /// ([`quote_speaker::mostly_in_order`]): two remarks on one subject share its words, not
+    /// their order, however the overlap score and the model rate them.
     #[test]
     fn quotes_are_one_remark_only_with_half_their_words_in_order() {
         for (a, b, expected) in [
