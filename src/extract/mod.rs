@@ -1203,10 +1203,16 @@ impl<'a> Subjects<'a> {
         // person follows the comma.
         let opening_preposition =
             text::is_capitalised(first.text) && speaker::is_preposition(&first.key);
-        let intro = (INTRO_WORDS.contains(first.key.as_ref())
-            || (first.key.ends_with("ing") && first.key.len() > 5)
+        // A clause opening with a conjunction ("And on Saturday, ...", "But after the vote,
+        // ...") has its opening phrase after it.
+        let lead = match first.key.as_ref() {
+            "and" | "but" | "yet" | "so" | "or" => ws.get(1).unwrap_or(first),
+            _ => first,
+        };
+        let intro = (INTRO_WORDS.contains(lead.key.as_ref())
+            || (lead.key.ends_with("ing") && lead.key.len() > 5)
             || opening_preposition)
-            && starts_name(first.range.start).is_none();
+            && starts_name(lead.range.start).is_none();
         // Index in `ws` where the phrase holding word `i` starts (titles and capitalised words
         // before a name).
         let run_start = |i: usize| {
@@ -1535,6 +1541,21 @@ mod tests {
                 ("quote", "It was hard.", Some("Maria Diaz")),
                 ("quote", "Very hard.", Some("Maria Diaz")),
             ],
+        );
+    }
+
+    /// An opening phrase after a conjunction ("And on Monday, a day before Mayor Ann Lee
+    /// spoke, ...") is still an opening phrase: the subject is the first person after its
+    /// comma, whom a pronoun in the next sentence stands for.
+    #[test]
+    fn an_opening_phrase_after_a_conjunction() {
+        let text = "And on Monday, one day before Mayor Ann Lee released a report, former Senator Tom Ray told voters that the plan \"will fail.\"\nHe also said that the mayor is \"out of touch.\"";
+        assert_eq!(
+            speakers(text)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>(),
+            [Some("Tom Ray".to_string()), Some("Tom Ray".to_string())]
         );
     }
 
