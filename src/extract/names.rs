@@ -385,6 +385,35 @@ fn is_title_word(w: &str) -> bool {
     })
 }
 
+/// Is `w` the plural of a person's title ("Senators", "Justices", "Congressmen",
+/// "Secretaries")? Titles that only qualify another ("former", "acting") have none.
+fn is_plural_title(w: &str) -> bool {
+    with_lower_key(w, |k| {
+        let person = |t: &str| TITLES.contains(t) && !QUALIFYING_TITLES.contains(&t);
+        let singulars = [
+            k.strip_suffix("men").map(|stem| format!("{stem}man")),
+            k.strip_suffix("women").map(|stem| format!("{stem}woman")),
+            k.strip_suffix("ies").map(|stem| format!("{stem}y")),
+            k.strip_suffix("es").map(str::to_string),
+            k.strip_suffix('s').map(str::to_string),
+        ];
+        singulars.iter().flatten().any(|t| person(t))
+    })
+}
+
+/// Does a list of people follow the words up to `last` of the sentence's words `all`: "and"
+/// before a capitalised word further on ("Senators Ann Lee of Ohio and Jo Kim")?
+/// What a plural title before a name needs to be one ("Presidents Bush and Obama"), where
+/// without a list it is more often part of a name ("Republican Governors Association",
+/// "Presidents Cup").
+fn list_follows(all: &[Word<'_>], last: &Word<'_>) -> bool {
+    let after = all.iter().skip_while(|w| w.start <= last.start);
+    after
+        .clone()
+        .zip(after.skip(1))
+        .any(|(w, next)| w.text == "and" && is_name_word(next.text))
+}
+
 /// Finds the name mentions in one sentence, given with its words ([`text::words`]). `base` is
 /// the sentence's offset in the clean text.
 pub fn mentions(
@@ -470,7 +499,11 @@ pub fn mentions(
                 // "Chris Coons of Delaware" or "John Kerry and Chuck Hagel".
                 && match ws[j].text {
                     "of" => {
-                        (j - i < 2 && !is_party_member(prev))
+                        // One word before it, an article aside ("The Bank of England").
+                        let article = usize::from(with_lower_key(ws[i].text, |k| {
+                            matches!(k, "the" | "a" | "an")
+                        }));
+                        (j - i - article < 2 && !is_party_member(prev))
                             || (is_title_word(prev) && !surname(j - 1))
                             || in_office()
                     }
@@ -640,6 +673,12 @@ fn to_mention(
     let mut titled = false;
     // Whether one of them is a person's ("Gov.", "Rep."), not only one that qualifies another.
     let mut persons_title = false;
+    // A plural title before the first of a list of people: "Senators Ann Lee and Jo Kim".
+    if words.len() > 1 && is_plural_title(words[0].text) && list_follows(all, &run[run.len() - 1]) {
+        titled = true;
+        persons_title = true;
+        words = &words[1..];
+    }
     while let Some(w) = words.first() {
         if titles_here(words, 0) {
             titled = true;
@@ -1271,6 +1310,46 @@ mod tests {
                 &["Tom Ray"],
                 &["Jo Kim"],
                 &["Ariz", "Ann Lee", "Phoenix"],
+            ],
+        );
+    }
+
+    /// A plural title before a list of people is a title of each ("Senators Ann Lee and Jo
+    /// Kim"); without a list it is part of a name ("Mayors Forum", "Harbor Judges Guild").
+    #[test]
+    fn a_plural_title_before_a_list_of_people_is_a_title() {
+        check(
+            &[
+                "Senators Ann Lee of Ohio and Tom Ray of Utah wrote to the board.",
+                "The fund grew under Presidents Ray and Lee.",
+                "Councilwomen Jo Kim, Al Ng and Mia Sol voted against it.",
+                "The Mayors Forum met in Denver.",
+                "She spoke at the Harbor Judges Guild dinner.",
+            ],
+            &[
+                &["Ann Lee", "Ohio", "Tom Ray", "Utah"],
+                &["Ray", "Lee"],
+                &["Jo Kim", "Al Ng", "Mia Sol"],
+                &["Mayors Forum", "Denver"],
+                &["Harbor Judges Guild"],
+            ],
+        );
+    }
+
+    /// "of" joins the words of a name after one capitalised word, an article before that word
+    /// aside ("The Bank of England" as "Bank of England", not "Bank" and "England").
+    #[test]
+    fn a_name_with_of_after_an_article_is_one_name() {
+        check(
+            &[
+                "The Council of Elders met on Friday.",
+                "A Bank of Lisbon branch closed.",
+                "Then the Bank of Lisbon closed.",
+            ],
+            &[
+                &["Council of Elders"],
+                &["Bank of Lisbon"],
+                &["Bank of Lisbon"],
             ],
         );
     }
