@@ -968,6 +968,15 @@ static PERSON_NOUNS: crate::text::WordSet = crate::text::WordSet::new(&[
     "successor",
     "predecessor",
     "communications",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "prosecutor",
+    "prosecutors",
+    "investigator",
+    "investigators",
 ]);
 
 /// First words of an opening phrase that comes before the subject of a sentence ("After the
@@ -1556,6 +1565,30 @@ mod tests {
                 .map(|(_, s)| s)
                 .collect::<Vec<_>>(),
             [Some("Tom Ray".to_string()), Some("Tom Ray".to_string())]
+        );
+    }
+
+    /// A surname written with its particle in lower case speaks.
+    #[test]
+    fn a_surname_with_a_lower_case_particle_speaks() {
+        check(
+            "\"We will appeal,\" diMarco said.",
+            &[("quote", "We will appeal", Some("diMarco"))],
+        );
+    }
+
+    /// A place before a word for a person ("U.S. official", "Pentagon investigators") says
+    /// whose the person is: it is not the subject, and a pronoun after it stands for the
+    /// person named.
+    #[test]
+    fn a_place_before_a_person_noun_is_not_the_subject() {
+        let text = "Former U.S. official Ivo Pratt said \"the plan will fail.\"\nHe added: \"It is too late.\"";
+        assert_eq!(
+            speakers(text)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>(),
+            [Some("Ivo Pratt".to_string()), Some("Ivo Pratt".to_string())]
         );
     }
 

@@ -592,11 +592,11 @@ fn is_headline(sentence: &str, ws: &[text::Word]) -> bool {
 
 fn is_name_word(w: &str) -> bool {
     // Taking a possessive off leaves the first letter: a word in lower case is settled first.
-    if !text::is_capitalised(w) {
+    if !text::is_capitalised(w) && !with_particle(w) {
         return false;
     }
     let bare = strip_possessive(w);
-    text::is_capitalised(bare)
+    (text::is_capitalised(bare) || with_particle(bare))
         && bare.chars().next().is_some_and(char::is_alphabetic)
         && {
             with_lower_key(bare, |key| {
@@ -604,6 +604,23 @@ fn is_name_word(w: &str) -> bool {
             })
         }
         && !is_party_label(bare)
+}
+
+/// Is `w` a surname written with its particle in lower case before a capital: "diGenova",
+/// "deGrom", "al-Assad", "el-Sisi"? (Not "iPhone" or "eBay": the particle is one of names.)
+fn with_particle(w: &str) -> bool {
+    const GLUED: [&str; 12] = [
+        "di", "de", "da", "du", "del", "della", "le", "la", "van", "von", "mc", "mac",
+    ];
+    const HYPHENATED: [&str; 3] = ["al-", "el-", "bin-"];
+    let rest = |prefix: &str| {
+        w.strip_prefix(prefix).is_some_and(|r| {
+            let mut cs = r.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.filter(|c| c.is_lowercase()).count() >= 2
+        })
+    };
+    GLUED.iter().any(|p| rest(p)) || HYPHENATED.iter().any(|p| rest(p))
 }
 
 /// A member of a party, in the US style that names the state after it ("Representative Ann
@@ -1350,6 +1367,26 @@ mod tests {
                 &["Council of Elders"],
                 &["Bank of Lisbon"],
                 &["Bank of Lisbon"],
+            ],
+        );
+    }
+
+    /// A surname whose particle is written in lower case before a capital ("diMarco",
+    /// "al-Farsi") is a name's word; a brand written so ("iPhone", "eBay") is not a name.
+    #[test]
+    fn a_surname_with_its_particle_in_lower_case_is_a_name() {
+        check(
+            &[
+                "Then Ivo diMarco met Omar al-Farsi in Rome.",
+                "Then deLuca left.",
+                "She sold the iPhone on eBay.",
+                "The da Silva family left.",
+            ],
+            &[
+                &["Ivo diMarco", "Omar al-Farsi", "Rome"],
+                &["deLuca"],
+                &[],
+                &["Silva"],
             ],
         );
     }
