@@ -542,14 +542,24 @@ fn substantive(words: &[NarrativeWord], mentions: &[Mention]) -> bool {
         .iter()
         .flat_map(|m| m.tokens.iter().map(|t| text::key(t)))
         .collect();
+    // A capitalised word before a title is the title's ("Jesuit Father Ann Lee", "Senate
+    // President Pro Tem Ann Lee").
+    let of_a_title = |i: usize| {
+        text::is_capitalised(words[i].text)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !n.comma_before && !n.after_quote && names::is_title(&n.key))
+    };
     let content = words
         .iter()
-        .filter(|w| {
+        .enumerate()
+        .filter(|&(i, w)| {
             !text::is_stop_word(&w.key)
                 && !speaker::is_speech_verb(&w.key)
                 && !name_words.contains(w.key.as_ref())
                 && !names::is_title(&w.key)
                 && !ATTRIBUTION_WORDS.contains(&w.key.as_ref())
+                && !of_a_title(i)
         })
         .count();
     // A number is a fact to compare ("Asked about the 63 Democrats who voted for Ryan, Pelosi
@@ -1589,6 +1599,16 @@ mod tests {
                 .map(|(_, s)| s)
                 .collect::<Vec<_>>(),
             [Some("Ivo Pratt".to_string()), Some("Ivo Pratt".to_string())]
+        );
+    }
+
+    /// The words of a title before a name ("Jesuit Father", "Harbor Council Chairman") are the
+    /// attribution's, not a claim of the narrative's own.
+    #[test]
+    fn the_words_of_a_title_are_attribution() {
+        check(
+            "\"This is nonsense,\" said Jesuit Father Tom Ray, one of its authors.",
+            &[("quote", "This is nonsense", Some("Tom Ray"))],
         );
     }
 

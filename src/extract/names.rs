@@ -154,10 +154,23 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "editor",
     "founder",
     "treasurer",
+    // Of the clergy.
+    "father",
+    "rabbi",
+    "imam",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "pastor",
+    "monsignor",
+    // "Senate President Pro Tem Ann Lee".
+    "tem",
+    "tempore",
 ]);
 
-/// Endings that make a title of a title: "Speaker-to-be", "President-elect".
-const TITLE_SUFFIXES: &[&str] = &["elect", "designate", "to-be"];
+/// Endings that make a title of a title: "Speaker-to-be", "President-elect",
+/// "Editor-in-Chief".
+const TITLE_SUFFIXES: &[&str] = &["elect", "designate", "to-be", "in-chief"];
 
 /// Capitalised words that are never names on their own.
 static NOT_NAMES: text::WordSet = text::WordSet::new(&[
@@ -1387,6 +1400,25 @@ mod tests {
                 &["deLuca"],
                 &[],
                 &["Silva"],
+            ],
+        );
+    }
+
+    /// Titles of the clergy, "-in-Chief" titles and "Pro Tem" come off a name like any other.
+    #[test]
+    fn clergy_in_chief_and_pro_tem_titles_come_off_a_name() {
+        check(
+            &[
+                "Harbor Post Editor-in-Chief Ann Lee spoke first.",
+                "Jesuit Father Tom Ray wrote the letter.",
+                "Then Senate President Pro Tem Jo Kim agreed.",
+                "Later Rabbi Al Ng and Bishop Mia Sol arrived.",
+            ],
+            &[
+                &["Ann Lee"],
+                &["Tom Ray"],
+                &["Jo Kim"],
+                &["Al Ng", "Mia Sol"],
             ],
         );
     }
