@@ -987,6 +987,16 @@ static PERSON_NOUNS: crate::text::WordSet = crate::text::WordSet::new(&[
     "prosecutors",
     "investigator",
     "investigators",
+    "organizer",
+    "organizers",
+    "activist",
+    "activists",
+    "member",
+    "members",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
 ]);
 
 /// First words of an opening phrase that comes before the subject of a sentence ("After the
@@ -1403,7 +1413,7 @@ fn looks_like_person(name: &str) -> bool {
 
 /// Does a word of `name` mark a place, team or organisation ("White House", "Bank of
 /// England")?
-fn names_a_body(name: &str) -> bool {
+pub(crate) fn names_a_body(name: &str) -> bool {
     static NOT_PERSON: crate::text::WordSet = crate::text::WordSet::new(&[
         "party",
         "house",
@@ -1502,6 +1512,9 @@ fn names_a_body(name: &str) -> bool {
         "museum",
         "library",
         "memorial",
+        "convention",
+        "federation",
+        "federated",
     ]);
     name.split(' ').any(|w| {
         let k = crate::text::key_cow(w);
@@ -1609,6 +1622,21 @@ mod tests {
         check(
             "\"This is nonsense,\" said Jesuit Father Tom Ray, one of its authors.",
             &[("quote", "This is nonsense", Some("Tom Ray"))],
+        );
+    }
+
+    /// A name before "organizer", "activist" or "member" says whose the person is: it is not
+    /// the subject.
+    #[test]
+    fn a_name_before_organizer_is_not_the_subject() {
+        assert_eq!(
+            speakers(
+                "Riverside Green organizer Ann Lee spoke at the rally.\n\"We object,\" she said."
+            )
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>(),
+            [Some("Ann Lee".to_string())]
         );
     }
 

@@ -89,6 +89,7 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "director",
     "attorney",
     "sheriff",
+    "prosecutor",
     "chief",
     "deputy",
     "vice",
@@ -452,9 +453,46 @@ pub fn mentions(
                 vocab.capitalised_inside.contains(bare) || vocab.slip_of_a_name(bare)
             })
     };
+    // A number after the word at `k`, past a dot ("Sept. 11", "May 2019").
+    let number_after = |k: usize| {
+        sentence[ws[k].end..]
+            .trim_start_matches(['.', ' '])
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    let spaced = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|n| &sentence[ws[k].end..n.start] == " ")
+    };
+    let plain =
+        |k: usize| name_word(ws[k].text) && with_lower_key(ws[k].text, |l| !text::is_stop_word(l));
+    // A name's word, at `k`: a month's abbreviation before a day is a date's ("Sept. 11", "Jan.
+    // 6"), not a name's; a month's name inside a name ("Theresa May") or before a name not a
+    // title ("April Ryan", but not "In April Trump said") is a name's, but not before a number.
+    let name_at = |k: usize| {
+        let w = ws[k].text;
+        let key_is = |f: fn(&str) -> bool| with_lower_key(w, f);
+        if key_is(text::is_month)
+            && !key_is(text::is_month_name)
+            && sentence[ws[k].end..].starts_with('.')
+            && number_after(k)
+        {
+            return false;
+        }
+        if name_word(w) {
+            return true;
+        }
+        text::is_capitalised(w)
+            && key_is(text::is_month_name)
+            && !number_after(k)
+            && ((k > 0 && spaced(k - 1) && plain(k - 1))
+                || (spaced(k)
+                    && plain(k + 1)
+                    && !is_title_word(ws[k + 1].text)
+                    && (k == 0 || !with_lower_key(ws[k - 1].text, text::is_stop_word))))
+    };
     let mut i = 0;
     while i < ws.len() {
-        if !name_word(ws[i].text) {
+        if !name_at(i) {
             i += 1;
             continue;
         }
@@ -464,8 +502,13 @@ pub fn mentions(
         while j < ws.len() {
             let gap = &sentence[ws[j - 1].end..ws[j].start];
             let prev = ws[j - 1].text;
-            let gap_ok =
-                gap == " " || (gap == ". " && (prev.chars().count() == 1 || is_title_word(prev)));
+            // After an initial, a title or the abbreviation of "Saint", "Mount" or "Fort" ("St.
+            // Louis"), a dot does not end the name.
+            let gap_ok = gap == " "
+                || (gap == ". "
+                    && (prev.chars().count() == 1
+                        || is_title_word(prev)
+                        || matches!(prev, "St" | "Mt" | "Ft")));
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
@@ -502,10 +545,10 @@ pub fn mentions(
                     || !vocab.capitalised_inside.contains(next)
                     || vocab.capitalised_pairs.contains(&(prev, next))
             };
-            if name_word(ws[j].text) && joined() {
+            if name_at(j) && joined() {
                 last = j;
                 j += 1;
-            } else if name_word(ws[j].text) {
+            } else if name_at(j) {
                 break;
             } else if (CONNECTORS.contains(&ws[j].text) || ws[j].text == "and")
                 // "Bank of England", "Then Secretary of Homeland Security Ann Lee", but not
@@ -678,8 +721,12 @@ fn to_mention(
     if opens {
         let bare = strip_possessive(first.text);
         let lower = bare.to_lowercase();
-        let common =
-            text::is_stop_word(&lower) || is_opener(&lower) || vocab.lower.contains(lower.as_str());
+        // A contraction of a common word ("They've", "We're") is as common.
+        let stem = lower.split(['\'', '\u{2019}']).next().unwrap_or(&lower);
+        let common = text::is_stop_word(&lower)
+            || is_opener(&lower)
+            || vocab.lower.contains(lower.as_str())
+            || (stem.len() < lower.len() && text::is_stop_word(stem));
         // A run of several capitalised words ("Ann Lee has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
@@ -744,11 +791,32 @@ fn to_mention(
         words = &words[p + 1..];
         take_office_object(&mut words);
     }
-    // Connectors at the edges are not part of the name.
-    while words.first().is_some_and(|w| !is_name_word(w.text)) {
+    // A party before a person's name is a label, as a title is ("Republican Ann Lee",
+    // "Democrat Tom Ray"); not before a body's ("Republican National Committee", "Democratic
+    // Party", "Republican White House").
+    if words.len() > 2
+        && is_party_member(words[0].text)
+        && may_be_given_name(words[1].text, vocab)
+        && !super::names_a_body(
+            &words[1..]
+                .iter()
+                .map(|w| strip_possessive(w.text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    {
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| !is_name_word(w.text)) {
+    // Connectors at the edges are not part of the name (a month's name is, when the run took
+    // it in: "Theresa May").
+    let edge = |w: &Word| {
+        !is_name_word(w.text)
+            && !(text::is_capitalised(w.text) && with_lower_key(w.text, text::is_month_name))
+    };
+    while words.first().is_some_and(edge) {
+        words = &words[1..];
+    }
+    while words.last().is_some_and(edge) {
         words = &words[..words.len() - 1];
     }
     let (first, last) = (words.first()?, words.last()?);
@@ -769,8 +837,10 @@ fn to_mention(
         .map(|w| {
             let t = strip_possessive(w.text);
             let t = t.trim_end_matches(['\'', '\u{2019}']);
-            // An initial keeps its dot: "John F. Kelly".
-            if t.chars().count() == 1 && sentence[w.end..].starts_with('.') {
+            // An initial keeps its dot ("John F. Kelly"), and so does "St." ("St. Louis").
+            if (t.chars().count() == 1 || matches!(t, "St" | "Mt" | "Ft"))
+                && sentence[w.end..].starts_with('.')
+            {
                 format!("{t}.")
             } else {
                 t.to_string()
@@ -1419,6 +1489,40 @@ mod tests {
                 &["Tom Ray"],
                 &["Jo Kim"],
                 &["Al Ng", "Mia Sol"],
+            ],
+        );
+    }
+
+    /// A month's abbreviation before a day is a date ("Jan. 6"); a month's name inside a name
+    /// ("Ana May") or before one ("April Ryan") is a name's word, but not after a preposition
+    /// or before a number.
+    #[test]
+    fn months_in_dates_and_in_names() {
+        check(
+            &[
+                "Minister Ana May met Jan Pratt on Jan. 6 and in Sept. 2019.",
+                "In April Lee said it would pass.",
+                "April Ryan asked about it in May 2020.",
+            ],
+            &[&["Ana May", "Jan Pratt"], &["Lee"], &["April Ryan"]],
+        );
+    }
+
+    /// A party before a person's name is a label ("Republican Ann Lee"), not before a body's
+    /// name; "St.", "Mt." and "Ft." go on to the name after them; a contraction opening a
+    /// sentence is no name; "Prosecutor" is a title.
+    #[test]
+    fn party_labels_saints_contractions_and_prosecutors() {
+        check(
+            &[
+                "Then Republican Ann Lee met Democrat Tom Ray at the Republican National Committee.",
+                "They've moved from St. Louis to Ft. Myers.",
+                "Harbor County Prosecutor Jo Kim spoke.",
+            ],
+            &[
+                &["Ann Lee", "Tom Ray", "Republican National Committee"],
+                &["St. Louis", "Ft. Myers"],
+                &["Jo Kim"],
             ],
         );
     }
