@@ -810,8 +810,8 @@ fn to_mention(
     // Connectors at the edges are not part of the name (a month's name is, when the run took
     // it in: "Theresa May").
     let edge = |w: &Word| {
-        !is_name_word(w.text)
-            && !(text::is_capitalised(w.text) && with_lower_key(w.text, text::is_month_name))
+        let month = text::is_capitalised(w.text) && with_lower_key(w.text, text::is_month_name);
+        !(is_name_word(w.text) || month)
     };
     while words.first().is_some_and(edge) {
         words = &words[1..];
