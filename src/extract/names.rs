@@ -470,10 +470,26 @@ pub fn mentions(
     // title ("April Ryan", but not "In April Trump said") is a name's, but not before a number.
     let name_at = |k: usize| {
         let w = ws[k].text;
+        // Most words are settled by their first byte: a name's word opens with a capital (or
+        // a letter beyond ASCII, or a particle's).
+        let first = w.as_bytes().first().copied().unwrap_or(b' ');
+        if first.is_ascii_lowercase() {
+            // A particle's word ("diGenova", "al-Assad") opens with a particle's letter and has
+            // a capital in its third to sixth bytes.
+            let b = w.as_bytes();
+            return matches!(first, b'a' | b'b' | b'd' | b'e' | b'l' | b'm' | b'v')
+                && b.len() >= 4
+                && b[2..b.len().min(6)].iter().any(u8::is_ascii_uppercase)
+                && with_particle(w)
+                && name_word(w);
+        }
+        if first.is_ascii() && !first.is_ascii_uppercase() {
+            return false;
+        }
         let key_is = |f: fn(&str) -> bool| with_lower_key(w, f);
-        if key_is(text::is_month)
-            && !key_is(text::is_month_name)
+        if w.len() <= 4
             && sentence[ws[k].end..].starts_with('.')
+            && key_is(text::is_month)
             && number_after(k)
         {
             return false;
@@ -669,14 +685,18 @@ fn with_particle(w: &str) -> bool {
         "di", "de", "da", "du", "del", "della", "le", "la", "van", "von", "mc", "mac",
     ];
     const HYPHENATED: [&str; 3] = ["al-", "el-", "bin-"];
-    let rest = |prefix: &str| {
-        w.strip_prefix(prefix).is_some_and(|r| {
-            let mut cs = r.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && cs.filter(|c| c.is_lowercase()).count() >= 2
-        })
+    // Where the capital is: within the first six bytes, after a particle (most words have none
+    // there and are settled by this look alone).
+    let b = w.as_bytes();
+    if !matches!(b.first(), Some(b'a'..=b'e' | b'l' | b'm' | b'v')) {
+        return false;
+    }
+    let Some(at) = b.iter().take(6).position(u8::is_ascii_uppercase) else {
+        return false;
     };
-    GLUED.iter().any(|p| rest(p)) || HYPHENATED.iter().any(|p| rest(p))
+    let (particle, rest) = w.split_at(at);
+    (GLUED.contains(&particle) || HYPHENATED.contains(&particle))
+        && rest.chars().filter(|c| c.is_lowercase()).count() >= 2
 }
 
 /// A member of a party, in the US style that names the state after it ("Representative Ann
@@ -795,7 +815,9 @@ fn to_mention(
     // "Democrat Tom Ray"); not before a body's ("Republican National Committee", "Democratic
     // Party", "Republican White House").
     if words.len() > 2
-        && is_party_member(words[0].text)
+        && with_lower_key(words[0].text, |k| {
+            matches!(k, "republican" | "democrat" | "independent")
+        })
         && may_be_given_name(words[1].text, vocab)
         && !super::names_a_body(
             &words[1..]
@@ -810,8 +832,8 @@ fn to_mention(
     // Connectors at the edges are not part of the name (a month's name is, when the run took
     // it in: "Theresa May").
     let edge = |w: &Word| {
-        let month = text::is_capitalised(w.text) && with_lower_key(w.text, text::is_month_name);
-        !(is_name_word(w.text) || month)
+        let month = || text::is_capitalised(w.text) && with_lower_key(w.text, text::is_month_name);
+        !(is_name_word(w.text) || month())
     };
     while words.first().is_some_and(edge) {
         words = &words[1..];
