@@ -299,9 +299,19 @@ pub fn same_person(a: &str, b: &str) -> bool {
         text::strip_accents(s)
             .to_lowercase()
             .split(' ')
-            .map(|t| t.trim_end_matches('.').to_string())
+            .map(|t| {
+                // A surname's particle, joined or not, is no part to compare ("al-Sadr", "al
+                // Sadr" and "Sadr" are one).
+                let t = t.trim_end_matches('.');
+                let t = ["al-", "el-"]
+                    .iter()
+                    .find_map(|p| t.strip_prefix(p))
+                    .unwrap_or(t);
+                t.to_string()
+            })
             .filter(|t| {
-                t.chars().count() > 1 && !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+                t.chars().count() > 1
+                    && !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | "al" | "el")
             })
             .collect()
     };
