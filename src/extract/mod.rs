@@ -1251,9 +1251,11 @@ impl<'a> Subjects<'a> {
                 && !ws[k].after_quote
                 && (names::is_title(&ws[k - 1].key)
                     // A capitalised word, but not a preposition opening the clause ("About
-                    // Ann Lee, he said"): that makes the name its object.
+                    // Ann Lee, he said"), nor the word opening an opening phrase ("When Mr.
+                    // Lee left, Mr. Ray said": Lee stands in the phrase, not at the start).
                     || (text::is_capitalised(ws[k - 1].text)
-                        && !(k == 1 && opening_preposition))
+                        && !(k == 1 && opening_preposition)
+                        && !(intro && ws[k - 1].range == lead.range))
                     || matches!(ws[k - 1].key.as_ref(), "the" | "a" | "an")
                     // "Secretary of the Interior Ann Lee".
                     || (ws[k - 1].key == "of"
@@ -1637,6 +1639,21 @@ mod tests {
             .map(|(_, s)| s)
             .collect::<Vec<_>>(),
             [Some("Ann Lee".to_string())]
+        );
+    }
+
+    /// A name in an opening phrase ("When Mr. Lee went after …, Mr. Kim reminded …") is not
+    /// the clause's subject, though the phrase opens the sentence: a pronoun after it stands
+    /// for the subject after the comma.
+    #[test]
+    fn a_name_inside_an_opening_phrase_is_not_the_subject() {
+        let text = "\"I love that,\" Mr. Lee said.\nWhen Mr. Lee went after Mr. Ray's plan, Mr. Kim reminded the mayor of his own gaffes. \"I think the mayor knows that,\" he said.";
+        assert_eq!(
+            speakers(text)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>(),
+            [Some("Lee".to_string()), Some("Kim".to_string())]
         );
     }
 
