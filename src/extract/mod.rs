@@ -1584,13 +1584,7 @@ mod tests {
     #[test]
     fn an_opening_phrase_after_a_conjunction() {
         let text = "And on Monday, one day before Mayor Ann Lee released a report, former Senator Tom Ray told voters that the plan \"will fail.\"\nHe also said that the mayor is \"out of touch.\"";
-        assert_eq!(
-            speakers(text)
-                .into_iter()
-                .map(|(_, s)| s)
-                .collect::<Vec<_>>(),
-            [Some("Tom Ray".to_string()), Some("Tom Ray".to_string())]
-        );
+        check_quote_speakers(text, &[Some("Tom Ray"), Some("Tom Ray")]);
     }
 
     /// A surname written with its particle in lower case speaks.
@@ -1608,13 +1602,7 @@ mod tests {
     #[test]
     fn a_place_before_a_person_noun_is_not_the_subject() {
         let text = "Former U.S. official Ivo Pratt said \"the plan will fail.\"\nHe added: \"It is too late.\"";
-        assert_eq!(
-            speakers(text)
-                .into_iter()
-                .map(|(_, s)| s)
-                .collect::<Vec<_>>(),
-            [Some("Ivo Pratt".to_string()), Some("Ivo Pratt".to_string())]
-        );
+        check_quote_speakers(text, &[Some("Ivo Pratt"), Some("Ivo Pratt")]);
     }
 
     /// The words of a title before a name ("Jesuit Father", "Harbor Council Chairman") are the
@@ -1631,14 +1619,9 @@ mod tests {
     /// the subject.
     #[test]
     fn a_name_before_organizer_is_not_the_subject() {
-        assert_eq!(
-            speakers(
-                "Riverside Green organizer Ann Lee spoke at the rally.\n\"We object,\" she said."
-            )
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect::<Vec<_>>(),
-            [Some("Ann Lee".to_string())]
+        check_quote_speakers(
+            "Riverside Green organizer Ann Lee spoke at the rally.\n\"We object,\" she said.",
+            &[Some("Ann Lee")],
         );
     }
 
@@ -1648,13 +1631,7 @@ mod tests {
     #[test]
     fn a_name_inside_an_opening_phrase_is_not_the_subject() {
         let text = "\"I love that,\" Mr. Lee said.\nWhen Mr. Lee went after Mr. Ray's plan, Mr. Kim reminded the mayor of his own gaffes. \"I think the mayor knows that,\" he said.";
-        assert_eq!(
-            speakers(text)
-                .into_iter()
-                .map(|(_, s)| s)
-                .collect::<Vec<_>>(),
-            [Some("Lee".to_string()), Some("Kim".to_string())]
-        );
+        check_quote_speakers(text, &[Some("Lee"), Some("Kim")]);
     }
 
     #[test]
@@ -1678,6 +1655,13 @@ mod tests {
             .filter(|c| c.kind == ClaimKind::Quote)
             .map(|c| (c.text, c.speaker))
             .collect()
+    }
+
+    /// The speakers of the quote claims, in order.
+    fn check_quote_speakers(input: &str, expected: &[Option<&str>]) {
+        let got: Vec<Option<String>> = speakers(input).into_iter().map(|(_, s)| s).collect();
+        let want: Vec<Option<String>> = expected.iter().map(|s| s.map(str::to_string)).collect();
+        assert_eq!(got, want, "speakers in {input:?}");
     }
 
     fn check_speakers(input: &str, expected: &[(&str, Option<&str>)]) {
