@@ -296,22 +296,20 @@ pub fn run(ctx: &Context<'_>) -> Vec<Finding> {
 /// ("Bill" / "William", "Dick" / "Richard"). "Bill Clinton" and "Hillary Clinton" are two people.
 pub fn same_person(a: &str, b: &str) -> bool {
     let fold = |s: &str| -> Vec<String> {
-        text::strip_accents(s)
-            .to_lowercase()
-            .split(' ')
+        s.split(' ')
+            .map(|t| t.trim_end_matches('.'))
+            // A surname's particle as written in lower case, joined or not, is no part to
+            // compare ("al-Sadr", "al Sadr" and "Sadr" are one); "Al Green"'s "Al" is a name.
+            .filter(|t| !matches!(*t, "al" | "el"))
             .map(|t| {
-                // A surname's particle, joined or not, is no part to compare ("al-Sadr", "al
-                // Sadr" and "Sadr" are one).
-                let t = t.trim_end_matches('.');
                 let t = ["al-", "el-"]
                     .iter()
                     .find_map(|p| t.strip_prefix(p))
                     .unwrap_or(t);
-                t.to_string()
+                text::strip_accents(t).to_lowercase()
             })
             .filter(|t| {
-                t.chars().count() > 1
-                    && !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii" | "iv" | "al" | "el")
+                t.chars().count() > 1 && !matches!(t.as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
             })
             .collect()
     };

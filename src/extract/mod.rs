@@ -1517,6 +1517,7 @@ pub(crate) fn names_a_body(name: &str) -> bool {
         "convention",
         "federation",
         "federated",
+        "guild",
     ]);
     name.split(' ').any(|w| {
         let k = crate::text::key_cow(w);

@@ -155,15 +155,15 @@ static TITLES: text::WordSet = text::WordSet::new(&[
     "editor",
     "founder",
     "treasurer",
-    // Of the clergy.
+    // Of the clergy ("Cardinal" left out: "Cardinal Health").
     "father",
     "rabbi",
     "imam",
     "bishop",
     "archbishop",
-    "cardinal",
     "pastor",
     "monsignor",
+    "commander",
     // "Senate President Pro Tem Ann Lee".
     "tem",
     "tempore",
@@ -415,11 +415,28 @@ fn is_plural_title(w: &str) -> bool {
     })
 }
 
+/// May a name start after `w`, a month's name being its first word ("reporter April Ryan",
+/// "said April Ryan")? Not after a capital ("Last May Smith said", "Since August Democrats
+/// have …"), a stop word ("In April Lee said") or a word of time ("in early May Jones said").
+fn after_a_noun_or_verb(w: &str) -> bool {
+    !text::is_capitalised(w) && with_lower_key(w, |k| !text::is_stop_word(k)) && !of_time(w)
+}
+
+/// Is `w` a word that stands before a month as a date's ("early May", "Last March", "Since
+/// August")?
+fn of_time(w: &str) -> bool {
+    const TIME: [&str; 10] = [
+        "early", "late", "last", "next", "mid", "since", "until", "through", "every", "each",
+    ];
+    with_lower_key(w, |k| TIME.contains(&k))
+}
+
 /// Does a list of people follow the words up to `last` of the sentence's words `all`: "and"
-/// before a capitalised word further on ("Senators Ann Lee of Ohio and Jo Kim")?
-/// What a plural title before a name needs to be one ("Presidents Bush and Obama"), where
-/// without a list it is more often part of a name ("Republican Governors Association",
-/// "Presidents Cup").
+/// before a capitalised word further on ("Senators Ann Lee of Ohio, the chair of the panel,
+/// and Jo Kim")? What a plural title before a name needs to be one ("Presidents Bush and
+/// Obama"), where without a list it is more often part of a name ("Republican Governors
+/// Association"). (A list of things, "The Presidents Cup and Ryder Cup", is told apart by the
+/// body's word in the name.)
 fn list_follows(all: &[Word<'_>], last: &Word<'_>) -> bool {
     let after = all.iter().skip_while(|w| w.start <= last.start);
     after
@@ -500,11 +517,11 @@ pub fn mentions(
         text::is_capitalised(w)
             && key_is(text::is_month_name)
             && !number_after(k)
-            && ((k > 0 && spaced(k - 1) && plain(k - 1))
+            && ((k > 0 && spaced(k - 1) && plain(k - 1) && !of_time(ws[k - 1].text))
                 || (spaced(k)
                     && plain(k + 1)
                     && !is_title_word(ws[k + 1].text)
-                    && (k == 0 || !with_lower_key(ws[k - 1].text, text::is_stop_word))))
+                    && (k == 0 || after_a_noun_or_verb(ws[k - 1].text))))
     };
     let mut i = 0;
     while i < ws.len() {
@@ -519,12 +536,15 @@ pub fn mentions(
             let gap = &sentence[ws[j - 1].end..ws[j].start];
             let prev = ws[j - 1].text;
             // After an initial, a title or the abbreviation of "Saint", "Mount" or "Fort" ("St.
-            // Louis"), a dot does not end the name.
+            // Louis"), a dot does not end the name. "St." opening a name (an article aside) is
+            // Saint's; after a name it is Street's ("Elm St. Ann Lee owns …").
+            let opens_run = j - 1 == i
+                || (j - 2 == i && with_lower_key(ws[i].text, |k| matches!(k, "the" | "a" | "an")));
             let gap_ok = gap == " "
                 || (gap == ". "
                     && (prev.chars().count() == 1
                         || is_title_word(prev)
-                        || matches!(prev, "St" | "Mt" | "Ft")));
+                        || (matches!(prev, "St" | "Mt" | "Ft") && opens_run)));
             if !gap_ok || strip_possessive(prev) != prev {
                 break;
             }
@@ -624,8 +644,9 @@ fn may_be_given_name(w: &str, vocab: &Vocabulary) -> bool {
 /// Dean"), so that after a given name it is the surname? Job words ("Director", "Secretary")
 /// never are.
 fn is_surname_title(w: &str) -> bool {
-    const SURNAMES: [&str; 9] = [
+    const SURNAMES: [&str; 12] = [
         "king", "prince", "judge", "justice", "dean", "pope", "lord", "sheriff", "warden",
+        "bishop", "pastor", "father",
     ];
     with_lower_key(w, |k| SURNAMES.contains(&k))
 }
@@ -742,11 +763,16 @@ fn to_mention(
         let bare = strip_possessive(first.text);
         let lower = bare.to_lowercase();
         // A contraction of a common word ("They've", "We're") is as common.
-        let stem = lower.split(['\'', '\u{2019}']).next().unwrap_or(&lower);
+        let contraction = lower
+            .split_once(['\'', '\u{2019}'])
+            .is_some_and(|(stem, end)| {
+                matches!(end, "ve" | "re" | "ll" | "d" | "m" | "s" | "t")
+                    && text::is_stop_word(stem)
+            });
         let common = text::is_stop_word(&lower)
             || is_opener(&lower)
             || vocab.lower.contains(lower.as_str())
-            || (stem.len() < lower.len() && text::is_stop_word(stem));
+            || contraction;
         // A run of several capitalised words ("Ann Lee has ...") keeps its first word unless
         // it is a common word; a single one needs to be capitalised elsewhere too.
         let single = words.len() == 1;
@@ -771,13 +797,29 @@ fn to_mention(
     // Whether one of them is a person's ("Gov.", "Rep."), not only one that qualifies another.
     let mut persons_title = false;
     // A plural title before the first of a list of people: "Senators Ann Lee and Jo Kim".
-    if words.len() > 1 && is_plural_title(words[0].text) && list_follows(all, &run[run.len() - 1]) {
+    // ... and not before a body's name ("Presidents Cup and Ryder Cup", "Governors Island").
+    if words.len() > 1
+        && is_plural_title(words[0].text)
+        && list_follows(all, &run[run.len() - 1])
+        && !super::names_a_body(
+            &words[1..]
+                .iter()
+                .map(|w| strip_possessive(w.text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    {
         titled = true;
         persons_title = true;
         words = &words[1..];
     }
+    let speaks_here = |w: &Word| speech_verb_beside(all, w);
     while let Some(w) = words.first() {
-        if titles_here(words, 0) {
+        // A title word left alone that is also a surname is the surname when it speaks
+        // ("Bishop said", "said Bishop").
+        if titles_here(words, 0)
+            && !(words.len() == 1 && is_surname_title(w.text) && speaks_here(w))
+        {
             titled = true;
             persons_title |= with_lower_key(w.text, |k| {
                 !QUALIFYING_TITLES.contains(&k.trim_end_matches('.'))
@@ -878,6 +920,15 @@ fn to_mention(
         tokens,
         titled: titled || preceded_by_title(sentence, first),
     })
+}
+
+/// Does a speech verb stand right before or after the word `w` of the sentence's words `all`?
+fn speech_verb_beside(all: &[Word<'_>], w: &Word<'_>) -> bool {
+    let Some(at) = all.iter().position(|x| x.start == w.start) else {
+        return false;
+    };
+    let verb = |x: &Word| crate::extract::speaker::is_speech_verb(&text::key(x.text));
+    all.get(at + 1).is_some_and(verb) || (at > 0 && verb(&all[at - 1]))
 }
 
 /// Is the `k`th word of a name's words a title there? Not before a generational suffix: "King
@@ -1447,6 +1498,8 @@ mod tests {
                 "Councilwomen Jo Kim, Al Ng and Mia Sol voted against it.",
                 "The Mayors Forum met in Denver.",
                 "She spoke at the Harbor Judges Guild dinner.",
+                "The Presidents Cup and Ryder Cup drew crowds.",
+                "The Mayors Council returns to Denver, and Ann Lee will speak.",
             ],
             &[
                 &["Ann Lee", "Ohio", "Tom Ray", "Utah"],
@@ -1454,6 +1507,8 @@ mod tests {
                 &["Jo Kim", "Al Ng", "Mia Sol"],
                 &["Mayors Forum", "Denver"],
                 &["Harbor Judges Guild"],
+                &["Presidents Cup", "Ryder Cup"],
+                &["Mayors Council", "Denver", "Ann Lee"],
             ],
         );
     }
@@ -1496,7 +1551,8 @@ mod tests {
         );
     }
 
-    /// Titles of the clergy, "-in-Chief" titles and "Pro Tem" come off a name like any other.
+    /// Titles of the clergy, "-in-Chief" titles and "Pro Tem" come off a name like any other;
+    /// one that is also a surname stays as the surname ("Rep. Dan Bishop", "Bishop said").
     #[test]
     fn clergy_in_chief_and_pro_tem_titles_come_off_a_name() {
         check(
@@ -1505,12 +1561,18 @@ mod tests {
                 "Jesuit Father Tom Ray wrote the letter.",
                 "Then Senate President Pro Tem Jo Kim agreed.",
                 "Later Rabbi Al Ng and Bishop Mia Sol arrived.",
+                "Rep. Dan Bishop voted no, and then Bishop said so.",
+                "Cardinal Health cut jobs.",
+                "Then Commander-in-Chief Ann Lee spoke.",
             ],
             &[
                 &["Ann Lee"],
                 &["Tom Ray"],
                 &["Jo Kim"],
                 &["Al Ng", "Mia Sol"],
+                &["Dan Bishop", "Bishop"],
+                &["Cardinal Health"],
+                &["Ann Lee"],
             ],
         );
     }
@@ -1525,8 +1587,18 @@ mod tests {
                 "Minister Ana May met Jan Pratt on Jan. 6 and in Sept. 2019.",
                 "In April Lee said it would pass.",
                 "April Ryan asked about it in May 2020.",
+                "Last May Pratt said no.",
+                "Since August Democrats have blocked it.",
+                "The reporter April Ryan asked.",
             ],
-            &[&["Ana May", "Jan Pratt"], &["Lee"], &["April Ryan"]],
+            &[
+                &["Ana May", "Jan Pratt"],
+                &["Lee"],
+                &["April Ryan"],
+                &["Pratt"],
+                &["Democrats"],
+                &["April Ryan"],
+            ],
         );
     }
 
@@ -1540,11 +1612,15 @@ mod tests {
                 "Then Republican Ann Lee met Democrat Tom Ray at the Republican National Committee.",
                 "They've moved from St. Louis to Ft. Myers.",
                 "Harbor County Prosecutor Jo Kim spoke.",
+                "The shop on Elm St. Ann Lee owns was sold.",
+                "A'ja Pratt scored.",
             ],
             &[
                 &["Ann Lee", "Tom Ray", "Republican National Committee"],
                 &["St. Louis", "Ft. Myers"],
                 &["Jo Kim"],
+                &["Elm St.", "Ann Lee"],
+                &["A'ja Pratt"],
             ],
         );
     }
