@@ -491,14 +491,8 @@ pub fn mentions(
         // a letter beyond ASCII, or a particle's).
         let first = w.as_bytes().first().copied().unwrap_or(b' ');
         if first.is_ascii_lowercase() {
-            // A particle's word ("diGenova", "al-Assad") opens with a particle's letter and has
-            // a capital in its third to sixth bytes.
-            let b = w.as_bytes();
-            return matches!(first, b'a' | b'b' | b'd' | b'e' | b'l' | b'm' | b'v')
-                && b.len() >= 4
-                && b[2..b.len().min(6)].iter().any(u8::is_ascii_uppercase)
-                && with_particle(w)
-                && name_word(w);
+            // Only a particle's word ("diGenova", "al-Assad").
+            return with_particle(w) && name_word(w);
         }
         if first.is_ascii() && !first.is_ascii_uppercase() {
             return false;
@@ -706,13 +700,17 @@ fn with_particle(w: &str) -> bool {
         "di", "de", "da", "du", "del", "della", "le", "la", "van", "von", "mc", "mac",
     ];
     const HYPHENATED: [&str; 3] = ["al-", "el-", "bin-"];
-    // Where the capital is: within the first six bytes, after a particle (most words have none
-    // there and are settled by this look alone).
+    // A particle's letter first, and the capital in the third to sixth bytes, after the
+    // particle: most words are settled by this look alone.
     let b = w.as_bytes();
-    if !matches!(b.first(), Some(b'a'..=b'e' | b'l' | b'm' | b'v')) {
+    if b.len() < 4 || !matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'l' | b'm' | b'v') {
         return false;
     }
-    let Some(at) = b.iter().take(6).position(u8::is_ascii_uppercase) else {
+    let Some(at) = b[2..b.len().min(6)]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|p| p + 2)
+    else {
         return false;
     };
     let (particle, rest) = w.split_at(at);
@@ -801,13 +799,7 @@ fn to_mention(
     if words.len() > 1
         && is_plural_title(words[0].text)
         && list_follows(all, &run[run.len() - 1])
-        && !super::names_a_body(
-            &words[1..]
-                .iter()
-                .map(|w| strip_possessive(w.text))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+        && !names_a_body_after_first(words)
     {
         titled = true;
         persons_title = true;
@@ -861,13 +853,7 @@ fn to_mention(
             matches!(k, "republican" | "democrat" | "independent")
         })
         && may_be_given_name(words[1].text, vocab)
-        && !super::names_a_body(
-            &words[1..]
-                .iter()
-                .map(|w| strip_possessive(w.text))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+        && !names_a_body_after_first(words)
     {
         words = &words[1..];
     }
@@ -920,6 +906,17 @@ fn to_mention(
         tokens,
         titled: titled || preceded_by_title(sentence, first),
     })
+}
+
+/// Do the words of a name after its first mark a body ([`super::names_a_body`]: "Presidents
+/// Cup", "Republican National Committee")? Then its first word is not a title or label to
+/// take off.
+fn names_a_body_after_first(words: &[Word<'_>]) -> bool {
+    let rest: Vec<&str> = words[1..]
+        .iter()
+        .map(|w| strip_possessive(w.text))
+        .collect();
+    super::names_a_body(&rest.join(" "))
 }
 
 /// Does a speech verb stand right before or after the word `w` of the sentence's words `all`?
