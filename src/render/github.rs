@@ -10,6 +10,7 @@ use crate::report::{FindingOut, Report, SeverityOut};
 
 /// Renders the findings as GitHub Actions workflow commands, one line each.
 pub fn render(report: &Report) -> String {
+    let report = &super::Indexed::new(report);
     let mut out = String::new();
     for f in &report.findings {
         let command = match f.severity {
@@ -42,7 +43,7 @@ pub fn render(report: &Report) -> String {
 }
 
 /// The annotation's text: the finding's message, then each source's reading and where it is.
-fn message(report: &Report, f: &FindingOut) -> String {
+fn message(report: &super::Indexed, f: &FindingOut) -> String {
     let mut m = f.message.clone();
     match &f.diff {
         Some(diff) if f.claims.len() >= 2 => {

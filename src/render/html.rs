@@ -20,6 +20,7 @@ use crate::report::{
 
 /// Renders the report as one self-contained HTML page.
 pub fn render(report: &Report) -> String {
+    let report = &super::Indexed::new(report);
     let kinds: Vec<FindingKindOut> = FindingKind::ALL.into_iter().map(Into::into).collect();
     // The findings (1-based numbers) each claim takes part in.
     let mut flagged: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -96,7 +97,7 @@ pub fn render(report: &Report) -> String {
     s
 }
 
-fn summary(report: &Report, kinds: &[FindingKindOut]) -> Markup {
+fn summary(report: &super::Indexed, kinds: &[FindingKindOut]) -> Markup {
     let s = &report.summary;
     let count = |sev: SeverityOut| report.findings.iter().filter(|f| f.severity == sev).count();
     html! {
@@ -127,7 +128,7 @@ fn summary(report: &Report, kinds: &[FindingKindOut]) -> Markup {
                         td { span.badge { (src.id) } }
                         td { code { (src.path) } }
                         td { (src.format) }
-                        td.num { (report.claims.iter().filter(|c| c.source == src.id).count()) }
+                        td.num { (report.claim_count(&src.id)) }
                         @for k in kinds {
                             td.num { (report.findings.iter().filter(|f| f.kind == *k && f.values.iter().any(|v| v.source == src.id)).count()) }
                         }
@@ -138,7 +139,7 @@ fn summary(report: &Report, kinds: &[FindingKindOut]) -> Markup {
     }
 }
 
-fn filters(report: &Report, kinds: &[FindingKindOut]) -> Markup {
+fn filters(report: &super::Indexed, kinds: &[FindingKindOut]) -> Markup {
     html! {
         nav.filters aria-label="Filters" {
             span.muted { "Show findings: " }
@@ -157,7 +158,7 @@ fn filters(report: &Report, kinds: &[FindingKindOut]) -> Markup {
     }
 }
 
-fn finding(report: &Report, n: usize, f: &FindingOut) -> Markup {
+fn finding(report: &super::Indexed, n: usize, f: &FindingOut) -> Markup {
     let sev = f.severity.as_str();
     html! {
         article.finding id={ "f-" (n) } data-kind=(f.kind.as_str()) class={ "finding sev-" (sev) } {
@@ -214,7 +215,7 @@ fn finding(report: &Report, n: usize, f: &FindingOut) -> Markup {
     }
 }
 
-fn claim_link(report: &Report, id: &str) -> Markup {
+fn claim_link(report: &super::Indexed, id: &str) -> Markup {
     let place = report
         .claim(id)
         .map(|c| format!("line {}, column {}", c.span.line, c.span.column))
@@ -237,7 +238,7 @@ fn claim_label(c: &ClaimOut) -> Markup {
 }
 
 /// A source's clean text with its claims marked by verdict.
-fn source_text(report: &Report, s: usize, flagged: &BTreeMap<&str, Vec<usize>>) -> Markup {
+fn source_text(report: &super::Indexed, s: usize, flagged: &BTreeMap<&str, Vec<usize>>) -> Markup {
     let text = report.texts.get(s).map(String::as_str).unwrap_or("");
     let Some(src) = report.sources.get(s) else {
         return html! {};

@@ -10,6 +10,7 @@ use crate::report::{ClaimKindOut, ClaimOut, DiffOpKind, FindingOut, Report, Seve
 
 /// Renders the comparison report as Markdown.
 pub fn render(report: &Report) -> String {
+    let report = &super::Indexed::new(report);
     let mut out = String::new();
     let s = &report.summary;
     let _ = writeln!(out, "## claimdiff report\n");
@@ -75,12 +76,12 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Sources, then findings by kind per source, agreements and one-source claims.
-fn summary_table(out: &mut String, report: &Report) {
+fn summary_table(out: &mut String, report: &super::Indexed) {
     let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
     let _ = writeln!(out, "| source | path | format | claims |");
     let _ = writeln!(out, "| --- | --- | --- | ---: |");
     for src in &report.sources {
-        let n = report.claims.iter().filter(|c| c.source == src.id).count();
+        let n = report.claim_count(&src.id);
         let _ = writeln!(
             out,
             "| **{}** | `{}` | {} | {n} |",
@@ -137,7 +138,7 @@ fn row(out: &mut String, label: &str, per_source: impl Iterator<Item = usize>, t
     let _ = writeln!(out, " {total} |");
 }
 
-fn finding(out: &mut String, report: &Report, n: usize, f: &FindingOut) {
+fn finding(out: &mut String, report: &super::Indexed, n: usize, f: &FindingOut) {
     let icon = match f.severity {
         SeverityOut::Error => "🛑",
         SeverityOut::Warning => "⚠️",

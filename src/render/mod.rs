@@ -11,8 +11,10 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
+use rustc_hash::FxHashMap;
+
 use crate::report::{
-    ClaimOut, DiffOpKind, DiffOut, FindingOut, GroupOut, Report, ValueOut, Verdict,
+    ClaimOut, DiffOpKind, DiffOut, FindingOut, GroupOut, Report, Source, ValueOut, Verdict,
 };
 
 /// The output formats.
@@ -51,23 +53,89 @@ pub fn render(report: &Report, format: OutputFormat, options: RenderOptions) -> 
     }
 }
 
+/// A report with its claims and sources looked up by id in constant time, for the renderers:
+/// they look up a claim for every claim they show, and [`Report::claim`] reads the list of
+/// claims from the start, so a report of many sources (thousands of claims) took seconds to
+/// render. It reads as the report (it dereferences to it); its own [`Indexed::claim`] and
+/// [`Indexed::source`] give what the report's would: the first with the id.
+pub(crate) struct Indexed<'r> {
+    report: &'r Report,
+    claim_by_id: FxHashMap<&'r str, &'r ClaimOut>,
+    source_by_id: FxHashMap<&'r str, &'r Source>,
+    /// How many claims each source has.
+    claim_counts: FxHashMap<&'r str, usize>,
+}
+
+impl<'r> Indexed<'r> {
+    /// The report's claims and sources by id.
+    pub(crate) fn new(report: &'r Report) -> Indexed<'r> {
+        let mut claim_by_id = FxHashMap::default();
+        claim_by_id.reserve(report.claims.len());
+        let mut claim_counts = FxHashMap::default();
+        for c in &report.claims {
+            claim_by_id.entry(c.id.as_str()).or_insert(c);
+            *claim_counts.entry(c.source.as_str()).or_insert(0) += 1;
+        }
+        let mut source_by_id = FxHashMap::default();
+        for s in &report.sources {
+            source_by_id.entry(s.id.as_str()).or_insert(s);
+        }
+        Indexed {
+            report,
+            claim_by_id,
+            source_by_id,
+            claim_counts,
+        }
+    }
+
+    /// The claim with the given id, as [`Report::claim`] finds it.
+    pub(crate) fn claim(&self, id: &str) -> Option<&'r ClaimOut> {
+        self.claim_by_id.get(id).copied()
+    }
+
+    /// The source with the given id, as [`Report::source`] finds it.
+    pub(crate) fn source(&self, id: &str) -> Option<&'r Source> {
+        self.source_by_id.get(id).copied()
+    }
+
+    /// How many claims the source `id` has.
+    pub(crate) fn claim_count(&self, id: &str) -> usize {
+        self.claim_counts.get(id).copied().unwrap_or(0)
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Report;
+
+    fn deref(&self) -> &Report {
+        self.report
+    }
+}
+
 /// Each value of a finding with the claim it comes from in that source, when there is one:
 /// the finding's first claim of that source whose text holds the value as written, or else its
 /// first claim of that source (a source writing one name two ways has a claim for each).
 pub(crate) fn located_values<'r>(
-    report: &'r Report,
+    report: &Indexed<'r>,
     f: &'r FindingOut,
 ) -> Vec<(&'r ValueOut, Option<&'r ClaimOut>)> {
+    // The finding's claims of each source, in the finding's order, gathered once: a finding
+    // of many sources has as many values and claims.
+    let mut of_source: FxHashMap<&str, Vec<&'r ClaimOut>> = FxHashMap::default();
+    for c in f.claims.iter().filter_map(|id| report.claim(id)) {
+        of_source.entry(c.source.as_str()).or_default().push(c);
+    }
     f.values
         .iter()
         .map(|v| {
-            let mut of_source = f
-                .claims
+            let of_source = of_source
+                .get(v.source.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let claim = of_source
                 .iter()
-                .filter_map(|id| report.claim(id))
-                .filter(|c| c.source == v.source);
-            let first = of_source.clone().next();
-            let claim = of_source.find(|c| c.text.contains(&v.text)).or(first);
+                .find(|c| c.text.contains(&v.text))
+                .or(of_source.first())
+                .copied();
             (v, claim)
         })
         .collect()
@@ -141,7 +209,7 @@ pub(crate) fn agreements(report: &Report) -> Vec<&GroupOut> {
 }
 
 /// The claims only the source `id` makes, in group order.
-pub(crate) fn only_in<'r>(report: &'r Report, id: &str) -> Vec<&'r ClaimOut> {
+pub(crate) fn only_in<'r>(report: &Indexed<'r>, id: &str) -> Vec<&'r ClaimOut> {
     report
         .groups
         .iter()
@@ -151,7 +219,7 @@ pub(crate) fn only_in<'r>(report: &'r Report, id: &str) -> Vec<&'r ClaimOut> {
 }
 
 /// Where a claim is, as `path:line:column`.
-pub(crate) fn location(report: &Report, c: &ClaimOut) -> String {
+pub(crate) fn location(report: &Indexed, c: &ClaimOut) -> String {
     format!(
         "{}:{}:{}",
         report.source(&c.source).map_or("", |s| s.path.as_str()),
@@ -205,6 +273,42 @@ mod tests {
     use crate::ingest::{Format, ingest_str};
     use crate::{Input, Options, analyze};
 
+    /// The index answers as the report's own look-ups do, for every id a report holds and for
+    /// ids it does not: the first claim or source of an id (a report built by hand may repeat
+    /// one), none for an unknown one; and it counts each source's claims.
+    #[test]
+    fn the_index_finds_what_the_report_finds() {
+        let mut report = shared_report();
+        assert!(report.claims.len() > 3 && report.sources.len() == 2);
+        // A claim and a source repeated under ids already used, with other texts and paths.
+        let mut again = report.claims[2].clone();
+        again.text = "another text".into();
+        report.claims.push(again);
+        let mut source = report.sources[1].clone();
+        source.path = "another path".into();
+        report.sources.push(source);
+        let index = Indexed::new(&report);
+        let ids = report.claims.iter().map(|c| c.id.as_str());
+        for id in ids.chain(["", "a:0", "z:1", "a:1 "]) {
+            let (got, want) = (index.claim(id), report.claim(id));
+            assert_eq!(
+                got.map(|c| c as *const ClaimOut),
+                want.map(|c| c as *const _),
+                "{id}"
+            );
+        }
+        for id in ["a", "b", "c", ""] {
+            let (got, want) = (index.source(id), report.source(id));
+            assert_eq!(
+                got.map(|s| s as *const Source),
+                want.map(|s| s as *const _),
+                "{id}"
+            );
+            let n = report.claims.iter().filter(|c| c.source == id).count();
+            assert_eq!(index.claim_count(id), n, "{id}");
+        }
+    }
+
     /// A source writing a name two ways has each spelling shown where it writes it.
     #[test]
     fn each_value_is_located_in_a_claim_that_writes_it() {
@@ -224,7 +328,7 @@ mod tests {
             .iter()
             .find(|f| f.values.len() > 3)
             .expect("a name finding with a source on both sides");
-        for (v, claim) in located_values(&report, f) {
+        for (v, claim) in located_values(&Indexed::new(&report), f) {
             let claim = claim.expect("a claim for every value");
             assert_eq!(claim.source, v.source);
             assert!(

@@ -25,6 +25,7 @@ pub const FINGERPRINT_KEY: &str = "claimdiff/v1";
 
 /// Renders the report as a SARIF 2.1.0 log with one run.
 pub fn render(report: &Report) -> String {
+    let report = &super::Indexed::new(report);
     let kinds: Vec<FindingKindOut> = FindingKind::ALL.into_iter().map(Into::into).collect();
     let rules: Vec<ReportingDescriptor> = kinds.iter().map(|k| rule(*k)).collect();
     let results: Vec<SarifResult> = report
@@ -121,7 +122,7 @@ fn help(kind: FindingKindOut) -> &'static str {
     }
 }
 
-fn location(report: &Report, c: &ClaimOut, message: Option<String>) -> Option<Location> {
+fn location(report: &super::Indexed, c: &ClaimOut, message: Option<String>) -> Option<Location> {
     let src = report.source(&c.source)?;
     let region = Region::builder()
         .start_line(c.span.line as i64)
@@ -140,7 +141,7 @@ fn location(report: &Report, c: &ClaimOut, message: Option<String>) -> Option<Lo
     })
 }
 
-fn result(report: &Report, f: &FindingOut, rule_index: Option<usize>) -> SarifResult {
+fn result(report: &super::Indexed, f: &FindingOut, rule_index: Option<usize>) -> SarifResult {
     let located = located_values(report, f);
     let mut locations = Vec::new();
     let mut related = Vec::new();

@@ -69,6 +69,7 @@ impl Palette {
 
 /// Renders the comparison report as text.
 pub fn render(report: &Report, options: RenderOptions) -> String {
+    let report = &super::Indexed::new(report);
     let p = Palette {
         color: options.color,
     };
@@ -83,7 +84,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
         count(s.groups, "group")
     );
     for src in &report.sources {
-        let n = report.claims.iter().filter(|c| c.source == src.id).count();
+        let n = report.claim_count(&src.id);
         let _ = writeln!(
             out,
             "  {}  {}  {}",
@@ -170,7 +171,7 @@ pub fn render(report: &Report, options: RenderOptions) -> String {
 
 /// " · in 2 of 3" for a group, when the report has three sources or more (with two, a finding
 /// or an agreement is always in both).
-fn support(report: &Report, group: usize) -> String {
+fn support(report: &super::Indexed, group: usize) -> String {
     match report.groups.get(group.wrapping_sub(1)) {
         Some(g) if report.sources.len() >= 3 => format!(" · {}", g.support),
         _ => String::new(),
@@ -190,7 +191,7 @@ pub(crate) fn claim_line(c: &ClaimOut) -> String {
     }
 }
 
-fn finding(out: &mut String, report: &Report, f: &FindingOut, p: &Palette) {
+fn finding(out: &mut String, report: &super::Indexed, f: &FindingOut, p: &Palette) {
     let kind = serde_json::to_value(f.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
