@@ -266,3 +266,69 @@ fn copies_of_the_sources_keep_every_finding_with_its_sides() {
         assert_eq!(copies_of(&f.outliers), [outlier], "{kind}");
     }
 }
+
+#[test]
+fn two_peoples_remarks_stay_apart_however_many_sources_there_are() {
+    // A third of the sources give a remark to Reyes; a third give Ortiz a remark on the same
+    // subject in other words; a third give Ortiz Reyes's words. Reyes's words given to both are
+    // one remark handed to two people (quote.speaker); Ortiz's own words are alike enough to
+    // join Ortiz's copy of Reyes's, but never Reyes's own remark: two people's remarks, so
+    // never one group, even through a third quote. Every source says its first sentence twice,
+    // and a group holds one claim of a source at most. With many sources the merging judges
+    // the quotes of one text and speaker together and a group's sources as a set, which must
+    // keep all of this as it is.
+    let reyes = "\"This is a power grab on behalf of the people,\" said Senator Tom Reyes.";
+    let ortiz = "\"It is a power grab for the American people and nothing else,\" Ortiz said.";
+    let handed = "\"This is a power grab on behalf of the people,\" Ortiz said.";
+    let opening = "Mayor Jane Ortiz spoke on Monday.";
+    for n in [3, 30, 60] {
+        let inputs: Vec<Input> = (0..n)
+            .map(|i| {
+                let quote = [reyes, ortiz, handed][i % 3];
+                let text = format!("{opening}\n\n{quote}\n\n{opening}\n");
+                Input::new(format!("s{i}.txt"), ingest_str(&text, None))
+            })
+            .collect();
+        let r = analyze(&inputs, &Options::default()).report();
+        for g in &r.groups {
+            let claims: Vec<_> = r.claims.iter().filter(|c| c.group == g.id).collect();
+            let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            assert_eq!(sources.len(), claims.len(), "{n} sources: group {}", g.id);
+        }
+        // Each quote text with its speaker: the sources of its group.
+        let group_of = |start: &str, speaker: &str| -> Vec<usize> {
+            let mut groups: Vec<usize> = r
+                .claims
+                .iter()
+                .filter(|c| c.text.starts_with(start) && c.speaker.as_deref() == Some(speaker))
+                .map(|c| c.group)
+                .collect();
+            groups.dedup();
+            groups
+        };
+        let support = |groups: &[usize]| -> Vec<usize> {
+            groups
+                .iter()
+                .map(|g| r.groups[g - 1].support.sources)
+                .collect()
+        };
+        let (own, handed_on) = (
+            group_of("It is", "Jane Ortiz"),
+            group_of("This is", "Tom Reyes"),
+        );
+        assert_eq!(support(&own), [n / 3], "{n} sources");
+        assert_eq!(support(&handed_on), [2 * n / 3], "{n} sources");
+        assert_eq!(group_of("This is", "Jane Ortiz"), handed_on, "{n} sources");
+        let kinds: Vec<&str> = r.findings.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(kinds, ["quote.speaker"], "{n} sources");
+        let openings = r.claims.iter().filter(|c| c.text == opening);
+        let mut supports: Vec<usize> = openings
+            .map(|c| r.groups[c.group - 1].support.sources)
+            .collect();
+        supports.sort_unstable();
+        supports.dedup();
+        assert!(supports.contains(&n), "{n} sources: {supports:?}");
+    }
+}

@@ -891,25 +891,88 @@ fn align_bounded(
             },
         )
         .map(|(s, a, b, _)| (s, a, b));
+    // With many sources a group holds a claim of each of hundreds of sources, and `compatible`
+    // on every claim of the group for each claim that joins it made the merging grow with the
+    // square of the sources. There every two claims are related, so what `compatible` asks of
+    // two groups is known from each as a whole ([`Members`]): no source in both, and each two
+    // quotes alike and not two people's remarks, which for claims of one text given to one
+    // speaker (`class_ok`, once a pair of such classes) is one answer. Where it says no, every
+    // pair of the two classes is asked as `compatible` asks it, so the answer is the same.
+    let class_ok_of: std::cell::RefCell<HashMap<(QuoteClass, QuoteClass), bool>> =
+        Default::default();
+    let class_of = |r: &ClaimRef| (text_of(r), sources[r.0][r.1].speaker.as_deref());
+    let class_ok = |x: &ClaimRef, y: &ClaimRef| {
+        *class_ok_of
+            .borrow_mut()
+            .entry((class_of(x), class_of(y)))
+            .or_insert_with(|| {
+                let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
+                (alike_texts.contains(&(text_of(x), text_of(y))) || (kx == ky && !kx.is_empty()))
+                    && !two_remarks(x, y)
+            })
+    };
+    let compatible_many = |gx: &Members, gy: &Members| {
+        let (small, large) = if gx.sources.len() <= gy.sources.len() {
+            (gx, gy)
+        } else {
+            (gy, gx)
+        };
+        small.sources.iter().all(|s| !large.sources.contains(s))
+            && gx.quotes.iter().all(|(_, xs)| {
+                gy.quotes.iter().all(|(_, ys)| {
+                    class_ok(&xs[0], &ys[0])
+                        || xs
+                            .iter()
+                            .all(|x| ys.iter().all(|y| alike(x, y) && !two_remarks(x, y)))
+                })
+            })
+    };
+    let members_of = |claims: &[ClaimRef]| {
+        let mut m = Members::default();
+        for c in claims {
+            m.add(*c, is_quote(c).then(|| class_of(c)));
+        }
+        m
+    };
     // Greedy merging with at most one claim per source in a group.
     let mut group_of: HashMap<ClaimRef, usize> = HashMap::default();
     let mut groups: Vec<(Vec<ClaimRef>, Vec<f64>)> = Vec::new();
+    // Each group's [`Members`], with many sources only.
+    let mut members: Vec<Members> = Vec::new();
     for (score, a, b) in pairs {
         match (group_of.get(&a).copied(), group_of.get(&b).copied()) {
             (None, None) => {
                 groups.push((vec![a, b], vec![score]));
+                if many {
+                    members.push(members_of(&[a, b]));
+                }
                 group_of.insert(a, groups.len() - 1);
                 group_of.insert(b, groups.len() - 1);
             }
             (Some(g), None) | (None, Some(g)) => {
                 let new = if group_of.contains_key(&a) { b } else { a };
-                if compatible(&groups[g].0, &[new]) {
+                let joins = if many {
+                    let new_members = members_of(&[new]);
+                    compatible_many(&members[g], &new_members)
+                        .then(|| members[g].extend(new_members))
+                        .is_some()
+                } else {
+                    compatible(&groups[g].0, &[new])
+                };
+                if joins {
                     groups[g].0.push(new);
                     groups[g].1.push(score);
                     group_of.insert(new, g);
                 }
             }
-            (Some(g), Some(h)) if g != h && compatible(&groups[g].0, &groups[h].0) => {
+            (Some(g), Some(h))
+                if g != h
+                    && if many {
+                        compatible_many(&members[g], &members[h])
+                    } else {
+                        compatible(&groups[g].0, &groups[h].0)
+                    } =>
+            {
                 let (moved, scores) = std::mem::take(&mut groups[h]);
                 for c in &moved {
                     group_of.insert(*c, g);
@@ -917,6 +980,10 @@ fn align_bounded(
                 groups[g].0.extend(moved);
                 groups[g].1.extend(scores);
                 groups[g].1.push(score);
+                if many {
+                    let moved = std::mem::take(&mut members[h]);
+                    members[g].extend(moved);
+                }
             }
             _ => {}
         }
@@ -942,6 +1009,42 @@ fn align_bounded(
     }
     out.sort_by(|a, b| a.claims.cmp(&b.claims));
     out
+}
+
+/// A quote's text and speaker: quotes of one class are judged alike with any other quote, and
+/// as one remark or two people's, the same way (see [`Members`]).
+type QuoteClass<'s> = (u32, Option<&'s str>);
+
+/// What the merging of groups with many sources needs to know of a group: its sources, and its
+/// quotes by [`QuoteClass`], in the order they joined.
+#[derive(Default)]
+struct Members<'s> {
+    sources: HashSet<usize>,
+    quotes: Vec<(QuoteClass<'s>, Vec<ClaimRef>)>,
+}
+
+impl<'s> Members<'s> {
+    /// Adds a claim, with its class when it is a quote.
+    fn add(&mut self, c: ClaimRef, class: Option<QuoteClass<'s>>) {
+        self.sources.insert(c.0);
+        if let Some(class) = class {
+            match self.quotes.iter_mut().find(|(k, _)| *k == class) {
+                Some((_, claims)) => claims.push(c),
+                None => self.quotes.push((class, vec![c])),
+            }
+        }
+    }
+
+    /// Adds another group's members.
+    fn extend(&mut self, other: Members<'s>) {
+        self.sources.extend(other.sources);
+        for (class, claims) in other.quotes {
+            match self.quotes.iter_mut().find(|(k, _)| *k == class) {
+                Some((_, mine)) => mine.extend(claims),
+                None => self.quotes.push((class, claims)),
+            }
+        }
+    }
 }
 
 /// The claim pairs that two whole sentences vouch for: for each pair of sentences of
