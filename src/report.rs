@@ -408,7 +408,9 @@ pub struct FindingOut {
 }
 
 impl Report {
-    /// The claim with the given id.
+    /// The claim with the given id (the first, in a report built by hand that repeats one). It
+    /// reads the claims in order: a caller looking up many claims of a large report should
+    /// index them by id once, as the renderers do.
     pub fn claim(&self, id: &str) -> Option<&ClaimOut> {
         self.claims.iter().find(|c| c.id == id)
     }
