@@ -305,6 +305,7 @@ fn two_peoples_remarks_stay_apart_however_many_sources_there_are() {
                 .filter(|c| c.text.starts_with(start) && c.speaker.as_deref() == Some(speaker))
                 .map(|c| c.group)
                 .collect();
+            groups.sort_unstable();
             groups.dedup();
             groups
         };

@@ -760,14 +760,16 @@ fn align_bounded(
     } else {
         Default::default()
     };
+    // The part of `alike` that reads only the two claims' texts (so the merging of groups with
+    // many sources may judge it once for all claims of each text).
+    let alike_texts_of = |x: &ClaimRef, y: &ClaimRef| {
+        alike_texts.contains(&(text_of(x), text_of(y))) || {
+            let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
+            kx == ky && !kx.is_empty()
+        }
+    };
     let alike = |x: &ClaimRef, y: &ClaimRef| {
-        alike_quotes.contains(&(*x, *y))
-            || lazy.alike(*x, *y)
-            || (many
-                && (alike_texts.contains(&(text_of(x), text_of(y))) || {
-                    let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
-                    kx == ky && !kx.is_empty()
-                }))
+        alike_quotes.contains(&(*x, *y)) || lazy.alike(*x, *y) || (many && alike_texts_of(x, y))
     };
     // Every two claims of one group are a scored candidate pair (two content words in
     // common, or all of a short claim's), or are written identically: a statement does not
@@ -896,8 +898,11 @@ fn align_bounded(
     // square of the sources. There every two claims are related, so what `compatible` asks of
     // two groups is known from each as a whole ([`Members`]): no source in both, and each two
     // quotes alike and not two people's remarks, which for claims of one text given to one
-    // speaker (`class_ok`, once a pair of such classes) is one answer. Where it says no, every
-    // pair of the two classes is asked as `compatible` asks it, so the answer is the same.
+    // speaker (`class_ok`, once a pair of such classes) is one answer: `alike_texts_of` and
+    // `two_remarks` read only the texts and the speakers. Where it says no, every pair of the
+    // two classes is asked as `compatible` asks it, so the answer is the same. (With many
+    // sources that never turns a no into a yes: the claim-level likeness `alike_quotes` is
+    // within `alike_texts`, and `Lazy` asks the model the floor it failed. It is a safeguard.)
     let class_ok_of: std::cell::RefCell<HashMap<(QuoteClass, QuoteClass), bool>> =
         Default::default();
     let class_of = |r: &ClaimRef| (text_of(r), sources[r.0][r.1].speaker.as_deref());
@@ -905,11 +910,7 @@ fn align_bounded(
         *class_ok_of
             .borrow_mut()
             .entry((class_of(x), class_of(y)))
-            .or_insert_with(|| {
-                let (kx, ky) = (features[x.0][x.1].key(), features[y.0][y.1].key());
-                (alike_texts.contains(&(text_of(x), text_of(y))) || (kx == ky && !kx.is_empty()))
-                    && !two_remarks(x, y)
-            })
+            .or_insert_with(|| alike_texts_of(x, y) && !two_remarks(x, y))
     };
     let compatible_many = |gx: &Members, gy: &Members| {
         let (small, large) = if gx.sources.len() <= gy.sources.len() {
@@ -937,7 +938,7 @@ fn align_bounded(
     // Greedy merging with at most one claim per source in a group.
     let mut group_of: HashMap<ClaimRef, usize> = HashMap::default();
     let mut groups: Vec<(Vec<ClaimRef>, Vec<f64>)> = Vec::new();
-    // Each group's [`Members`], with many sources only.
+    // Each group's [`Members`], with many sources only (pushed with `groups`, index for index).
     let mut members: Vec<Members> = Vec::new();
     for (score, a, b) in pairs {
         match (group_of.get(&a).copied(), group_of.get(&b).copied()) {
@@ -1011,8 +1012,8 @@ fn align_bounded(
     out
 }
 
-/// A quote's text and speaker: quotes of one class are judged alike with any other quote, and
-/// as one remark or two people's, the same way (see [`Members`]).
+/// A quote's text and speaker: two quotes' likeness by text and whether they are two people's
+/// remarks depend on their classes alone (see [`Members`]).
 type QuoteClass<'s> = (u32, Option<&'s str>);
 
 /// What the merging of groups with many sources needs to know of a group: its sources, and its
@@ -1028,10 +1029,7 @@ impl<'s> Members<'s> {
     fn add(&mut self, c: ClaimRef, class: Option<QuoteClass<'s>>) {
         self.sources.insert(c.0);
         if let Some(class) = class {
-            match self.quotes.iter_mut().find(|(k, _)| *k == class) {
-                Some((_, claims)) => claims.push(c),
-                None => self.quotes.push((class, vec![c])),
-            }
+            self.add_quotes(class, vec![c]);
         }
     }
 
@@ -1039,10 +1037,15 @@ impl<'s> Members<'s> {
     fn extend(&mut self, other: Members<'s>) {
         self.sources.extend(other.sources);
         for (class, claims) in other.quotes {
-            match self.quotes.iter_mut().find(|(k, _)| *k == class) {
-                Some((_, mine)) => mine.extend(claims),
-                None => self.quotes.push((class, claims)),
-            }
+            self.add_quotes(class, claims);
+        }
+    }
+
+    /// Adds quotes of one class (a group has few classes: a list is enough).
+    fn add_quotes(&mut self, class: QuoteClass<'s>, claims: Vec<ClaimRef>) {
+        match self.quotes.iter_mut().find(|(k, _)| *k == class) {
+            Some((_, mine)) => mine.extend(claims),
+            None => self.quotes.push((class, claims)),
         }
     }
 }
