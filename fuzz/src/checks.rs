@@ -131,7 +131,8 @@ fn check_line_column(doc: &Document) {
 /// How the pipeline target reads its bytes: the first byte chooses the formats, the rest is the
 /// sources. Sources are separated by NUL bytes (which no source can hold: ingest refuses them),
 /// at most three; without a NUL the rest is cut in half. Bits 2i and 2i+1 of the first byte give
-/// source i's format: 0 text, 1 HTML, 2 or 3 sniffed from the content.
+/// source i's format: 0 text, 1 HTML, 2 or 3 sniffed from the content; its top bit asks
+/// [`check_pipeline`] to analyse copies of the sources too.
 pub fn pipeline_sources(data: &[u8]) -> Option<Vec<(Option<Format>, &[u8])>> {
     let (&ctrl, rest) = data.split_first()?;
     let mut parts: Vec<&[u8]> = rest.split(|b| *b == 0).take(3).collect();
@@ -170,8 +171,30 @@ pub fn check_pipeline(data: &[u8]) {
         let ext = doc.format.as_str();
         inputs.push(Input::new(format!("{i}.{ext}"), doc));
     }
-    let report = analyze(&inputs, &Options::default()).report();
-    check_report(&report, &inputs);
+    check_inputs(&inputs);
+    // With the first byte's top bit set, the sources again as copies, one after another, to
+    // more sources than the aligner treats as many (12): identical claims linked once, groups
+    // merged by their sources and quote classes.
+    if data[0] & 0x80 != 0 {
+        let copies: Vec<Input> = (0..MANY_COPIES)
+            .map(|i| {
+                let doc = inputs[i % inputs.len()].document.clone();
+                let ext = doc.format.as_str();
+                Input::new(format!("copy{i}.{ext}"), doc)
+            })
+            .collect();
+        check_inputs(&copies);
+    }
+}
+
+/// How many sources the pipeline target's copies make: more than the aligner's "many sources".
+const MANY_COPIES: usize = 14;
+
+/// `analyze` on the inputs, the report's invariants, and every renderer (the JSON and SARIF
+/// outputs must parse as JSON).
+fn check_inputs(inputs: &[Input]) {
+    let report = analyze(inputs, &Options::default()).report();
+    check_report(&report, inputs);
     for format in FORMATS {
         let out = render::render(&report, format, RenderOptions::default());
         if matches!(format, OutputFormat::Json | OutputFormat::Sarif)
