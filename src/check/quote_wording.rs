@@ -11,6 +11,7 @@ use super::{
 use crate::align::ClaimRef;
 use crate::extract::{Claim, ClaimKind};
 use crate::text;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Finds quotes worded differently within each group.
@@ -149,16 +150,22 @@ struct Relations<'a> {
 
 impl<'a> Relations<'a> {
     fn new(quotes: &'a [&'a Claim]) -> Relations<'a> {
-        let mut traced: Vec<Vec<Traced>> = quotes
-            .iter()
-            .map(|c| {
-                let mut keys = vec![wording_key_traced(&c.text, Brackets::Insertion)];
-                if c.text.contains(['[', '(']) {
-                    keys.push(wording_key_traced(&c.text, Brackets::Spoken));
-                }
-                keys
-            })
-            .collect();
+        // Each text read once: with many sources a group holds the same quote many times over.
+        let mut read: HashMap<&str, usize> = HashMap::default();
+        let mut traced: Vec<Vec<Traced>> = Vec::with_capacity(quotes.len());
+        for c in quotes {
+            if let Some(&first) = read.get(c.text.as_str()) {
+                let keys = traced[first].clone();
+                traced.push(keys);
+                continue;
+            }
+            let mut keys = vec![wording_key_traced(&c.text, Brackets::Insertion)];
+            if c.text.contains(['[', '(']) {
+                keys.push(wording_key_traced(&c.text, Brackets::Spoken));
+            }
+            read.insert(&c.text, traced.len());
+            traced.push(keys);
+        }
         // A compound one source writes as one word ("workforce") is that word in another
         // ("work force").
         join_compounds(traced.iter_mut().flatten().collect());
