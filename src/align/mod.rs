@@ -954,9 +954,11 @@ fn align_bounded(
                 let new = if group_of.contains_key(&a) { b } else { a };
                 let joins = if many {
                     let new_members = members_of(&[new]);
-                    compatible_many(&members[g], &new_members)
-                        .then(|| members[g].extend(new_members))
-                        .is_some()
+                    let fits = compatible_many(&members[g], &new_members);
+                    if fits {
+                        members[g].extend(new_members);
+                    }
+                    fits
                 } else {
                     compatible(&groups[g].0, &[new])
                 };
