@@ -1588,6 +1588,22 @@ mod tests {
         check_quote_speakers(text, &[Some("Tom Ray"), Some("Tom Ray")]);
     }
 
+    /// A quote holding a quoted phrase of its own is one quote, with the speaker named after
+    /// it; a name inside it is what it is about, not who said it.
+    #[test]
+    fn a_quote_with_a_quote_inside_is_one_claim() {
+        check(
+            "\"By backing a plan she once called a \"disaster,\" Ann Lee shows she cannot be \
+             trusted,\" Tom Ray said in a statement.",
+            &[(
+                "quote",
+                "By backing a plan she once called a \"disaster,\" Ann Lee shows she cannot be \
+                 trusted",
+                Some("Tom Ray"),
+            )],
+        );
+    }
+
     /// A surname written with its particle in lower case speaks.
     #[test]
     fn a_surname_with_a_lower_case_particle_speaks() {

@@ -4,7 +4,9 @@
 //! space opens, before white space or punctuation closes. Apostrophes (England’s, Jones',
 //! hasn't) are never quote marks. A quote may run over several paragraphs: each new paragraph
 //! reopens with a mark and only the last one closes. When paragraph breaks were lost, the
-//! reopening mark shows up inside the still-open quote; it continues the same quote block.
+//! reopening mark shows up inside the still-open quote; it continues the same quote block,
+//! unless the marks after it close it and then the outer quote: then it opens a quote inside the
+//! quote ("my “Russian lawyer meeting” emails"), and its marks are part of the quoted words.
 
 use std::ops::Range;
 
@@ -70,6 +72,11 @@ fn classify(text: &str, at: usize, c: char) -> Mark {
         },
     }
 }
+
+/// Most marks after an opening mark inside an open quote that are read to see whether it opens
+/// a quote inside the quote: enough for a few quoted phrases in one quote ("I loved “Hamilton”
+/// and “Cats.”").
+const NESTED_MARKS: usize = 8;
 
 /// How many paragraphs ahead a quote left open without new marks may still be closed.
 const MAX_OPEN_PARAGRAPHS: usize = 4;
@@ -144,8 +151,17 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
                 });
             }
         };
-        for &(i, c, mark) in &marks {
+        // The index of a mark that closes a quote together with the quotes opened inside it:
+        // marks before it are part of its words.
+        let mut nested_until: Option<usize> = None;
+        for (k, &(i, c, mark)) in marks.iter().enumerate() {
             let after = i + c.len_utf8();
+            if let Some(end) = nested_until {
+                if k < end {
+                    continue;
+                }
+                nested_until = None;
+            }
             match open {
                 None => {
                     if mark == Mark::Close {
@@ -159,7 +175,13 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
                     open = Some((after, i));
                 }
                 Some(from) => {
-                    if mark == Mark::Open {
+                    if mark == Mark::Open
+                        && let Some(end) = nested_close(&marks[k + 1..])
+                    {
+                        // A quote inside the quote ("my “Russian lawyer meeting” emails"): its
+                        // marks are part of the words, up to the mark that closes both.
+                        nested_until = Some(k + 1 + end);
+                    } else if mark == Mark::Open {
                         // Reopened inside an open quote: a lost paragraph break. Same block.
                         push(from, i, i, block, &mut out);
                         open = Some((after, i));
@@ -176,6 +198,27 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
         }
     }
     out
+}
+
+/// Where a quote opened inside an open quote closes the outer one too, as the marks after the
+/// inner opening mark say: the index among `after` of the mark that brings the count of open
+/// quotes (two to start with) back to none, each opening mark counting one more and any other
+/// one less. `None` when the paragraph ends first: then the inner mark is a new paragraph's,
+/// its break lost ("Two things. "Three things." Then narrative."). Only the next
+/// [`NESTED_MARKS`] marks are read, so that a paragraph of thousands of marks stays linear.
+fn nested_close(after: &[(usize, char, Mark)]) -> Option<usize> {
+    let mut depth = 2usize;
+    for (k, &(_, _, mark)) in after.iter().take(NESTED_MARKS).enumerate() {
+        if mark == Mark::Open {
+            depth += 1;
+        } else {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
 }
 
 /// Does a paragraph end by introducing a quotation set apart below it: a colon right after a
@@ -269,6 +312,34 @@ mod tests {
                 ("Three things.", 1),
                 ("Four.", 2),
             ],
+        );
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_stays_in_it() {
+        // Curly marks: the inner quote opens and closes, then the outer one closes.
+        check(
+            "Smith said: “I will not leak my “Russian lawyer meeting” emails, and I never did.” \
+             Then he left.",
+            &[(
+                "I will not leak my “Russian lawyer meeting” emails, and I never did.",
+                0,
+            )],
+        );
+        // Both closing at once, at the end of the quote.
+        check(
+            "He wrote: “He apologized for using the “f bomb.”” Narrative.",
+            &[("He apologized for using the “f bomb.”", 0)],
+        );
+        // Straight marks, read from their context.
+        check(
+            "\"The \"best\" team,\" he said. \"Next.\"",
+            &[("The \"best\" team,", 0), ("Next.", 1)],
+        );
+        // Two inner quotes in one quote.
+        check(
+            "She said: “I loved “Hamilton” and “Cats.”” Then she left.",
+            &[("I loved “Hamilton” and “Cats.”", 0)],
         );
     }
 
