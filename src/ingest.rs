@@ -119,6 +119,30 @@ pub struct Document {
     pub paragraphs: Vec<Range<usize>>,
     pieces: Vec<Piece>,
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] bytes of the original, a character boundary at or before that
+    /// offset and how many characters come before it: a column is then counted from the
+    /// nearest checkpoint rather than from the start of its line, so that a long line with
+    /// many claims (a page on one line) costs no more per claim than a short one.
+    char_checkpoints: Vec<(usize, usize)>,
+}
+
+/// Bytes of the original between two of [`Document`]'s character checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// The character checkpoints of a text (see [`Document`]).
+fn char_checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+    let (mut at, mut chars) = (0, 0);
+    for k in 0..=text.len() / CHECKPOINT {
+        let mut next = k * CHECKPOINT;
+        while !text.is_char_boundary(next) {
+            next -= 1;
+        }
+        chars += text[at..next].chars().count();
+        at = next;
+        out.push((at, chars));
+    }
+    out
 }
 
 /// Decodes and cleans one source. `format` is used when given, otherwise sniffed from content.
@@ -168,6 +192,7 @@ pub fn ingest_str(original: &str, format: Option<Format>) -> Document {
         paragraphs: b.paragraphs,
         pieces: b.pieces,
         line_starts,
+        char_checkpoints: char_checkpoints(original),
     }
 }
 
@@ -218,8 +243,14 @@ impl Document {
         if start == 0 && self.original.starts_with('\u{FEFF}') && offset >= 3 {
             start = 3;
         }
-        let column = self.original[start..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (line, column)
+    }
+
+    /// How many characters of the original come before a byte offset on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let (at, chars) = self.char_checkpoints[offset / CHECKPOINT];
+        chars + self.original[at..offset].chars().count()
     }
 }
 
@@ -913,5 +944,31 @@ mod tests {
         let bom = ingest_str("\u{FEFF}ab", None);
         assert_eq!(bom.line_column(1), (1, 1));
         assert_eq!(bom.line_column(4), (1, 2));
+    }
+
+    proptest::proptest! {
+        /// Columns counted from the character checkpoints are the characters from the start of
+        /// the line, on lines long enough to span several checkpoints.
+        #[test]
+        fn columns_are_characters_from_the_line_start(
+            pieces in proptest::collection::vec(
+                proptest::string::string_regex("[a “é\n]{1,8}|[xy€]{600,1500}").unwrap(),
+                1..24,
+            ),
+            at in proptest::collection::vec(0usize..40_000, 1..8),
+        ) {
+            let text: String = pieces.concat();
+            let doc = ingest_str(&text, Some(Format::Text));
+            for offset in at.into_iter().map(|o| o % (text.len() + 1)) {
+                let mut o = offset;
+                while !text.is_char_boundary(o) {
+                    o -= 1;
+                }
+                let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+                let line = text[..o].matches('\n').count() + 1;
+                let column = text[start..o].chars().count() + 1;
+                proptest::prop_assert_eq!(doc.line_column(offset), (line, column));
+            }
+        }
     }
 }
