@@ -1604,6 +1604,17 @@ mod tests {
         );
     }
 
+    /// What follows a participle ("..., saying a small group ...", "insisting the remarks
+    /// ...") is what was said, not who said it: the speaker is the subject of the clause.
+    #[test]
+    fn the_words_after_a_participle_are_not_its_speaker() {
+        let text = "Mayor Ann Lee spoke on Friday.\nShe rebuked the council, saying a few \
+                    members kept the money while \"the town paid the bill\" for years.\nTom \
+                    Ray dismissed the report, claiming the figures \"left out most of the \
+                    schools\" in the county.";
+        check_quote_speakers(text, &[Some("Ann Lee"), Some("Tom Ray")]);
+    }
+
     /// A surname written with its particle in lower case speaks.
     #[test]
     fn a_surname_with_a_lower_case_particle_speaks() {

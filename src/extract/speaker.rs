@@ -678,9 +678,16 @@ pub fn attributions(
                 break;
             }
             // Subject after the verb: "said Okafor", "said Sen. John McCain" (not after "told",
-            // whose object is the one spoken to).
+            // whose object is the one spoken to, nor after a participle: "..., saying a small
+            // group reaped the rewards" says what was said, and its speaker is the clause's).
             let addressed = quoting || addresses_its_object(&w.key);
-            if subject.is_none() && !addressed && v + 1 < words.len() && !words[v + 1].after_quote {
+            let participle = w.key.ends_with("ing");
+            if subject.is_none()
+                && !addressed
+                && !participle
+                && v + 1 < words.len()
+                && !words[v + 1].after_quote
+            {
                 // After a quote the order is inverted ("“...,” said Lee “and soon.”"): the
                 // quote that follows goes on with Lee's words.
                 let reported = !w.after_quote;
