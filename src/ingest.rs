@@ -120,14 +120,27 @@ pub struct Document {
     pieces: Vec<Piece>,
     line_starts: Vec<usize>,
     /// Every [`CHECKPOINT`] bytes of the original, a character boundary at or before that
-    /// offset and how many characters come before it: a column is then counted from the
-    /// nearest checkpoint rather than from the start of its line, so that a long line with
-    /// many claims (a page on one line) costs no more per claim than a short one.
+    /// offset and how many characters come before it: a column more than that far from the
+    /// start of its line is counted from the nearest checkpoints rather than from the line
+    /// start, so that a long line with many claims (a page on one line) costs no more per
+    /// claim than a short one.
     char_checkpoints: Vec<(usize, usize)>,
 }
 
 /// Bytes of the original between two of [`Document`]'s character checkpoints.
 const CHECKPOINT: usize = 4096;
+
+/// The length in bytes of the longest line of a text of `len` bytes whose lines start at
+/// `line_starts`.
+fn longest_line(line_starts: &[usize], len: usize) -> usize {
+    let ends = line_starts.iter().skip(1).copied().chain([len]);
+    line_starts
+        .iter()
+        .zip(ends)
+        .map(|(s, e)| e - s)
+        .max()
+        .unwrap_or(len)
+}
 
 /// The character checkpoints of a text (see [`Document`]).
 fn char_checkpoints(text: &str) -> Vec<(usize, usize)> {
@@ -185,6 +198,12 @@ pub fn ingest_str(original: &str, format: Option<Format>) -> Document {
             .filter(|(_, c)| *c == b'\n')
             .map(|(i, _)| i + 1),
     );
+    let char_checkpoints = if longest_line(&line_starts, original.len()) > CHECKPOINT {
+        char_checkpoints(original)
+    } else {
+        // No column is that far from its line's start: none is counted from checkpoints.
+        Vec::new()
+    };
     Document {
         format,
         original: original.to_string(),
@@ -192,7 +211,7 @@ pub fn ingest_str(original: &str, format: Option<Format>) -> Document {
         paragraphs: b.paragraphs,
         pieces: b.pieces,
         line_starts,
-        char_checkpoints: char_checkpoints(original),
+        char_checkpoints,
     }
 }
 
@@ -243,7 +262,12 @@ impl Document {
         if start == 0 && self.original.starts_with('\u{FEFF}') && offset >= 3 {
             start = 3;
         }
-        let column = self.chars_before(offset) - self.chars_before(start) + 1;
+        // A short stretch is counted as it is; a long one from the checkpoints.
+        let column = if offset - start <= CHECKPOINT {
+            self.original[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         (line, column)
     }
 
