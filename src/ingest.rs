@@ -111,7 +111,8 @@ struct Piece {
 pub struct Document {
     /// The detected or given format.
     pub format: Format,
-    /// The original input, decoded.
+    /// The original input, decoded. The line and column look-ups ([`Document::line_column`])
+    /// are prepared from it when the document is made: changed afterwards, they no longer fit.
     pub original: String,
     /// The clean text: paragraphs separated by a blank line.
     pub text: String,
@@ -123,7 +124,7 @@ pub struct Document {
     /// offset and how many characters come before it: a column more than that far from the
     /// start of its line is counted from the nearest checkpoints rather than from the line
     /// start, so that a long line with many claims (a page on one line) costs no more per
-    /// claim than a short one.
+    /// claim than a short one. Empty when no line is that long.
     char_checkpoints: Vec<(usize, usize)>,
 }
 
@@ -273,7 +274,11 @@ impl Document {
 
     /// How many characters of the original come before a byte offset on a character boundary.
     fn chars_before(&self, offset: usize) -> usize {
-        let (at, chars) = self.char_checkpoints[offset / CHECKPOINT];
+        let (at, chars) = match self.char_checkpoints.get(offset / CHECKPOINT) {
+            Some(&checkpoint) => checkpoint,
+            // Only for a text changed since (see `original`): counted from its start.
+            None => (0, 0),
+        };
         chars + self.original[at..offset].chars().count()
     }
 }

@@ -74,8 +74,8 @@ fn classify(text: &str, at: usize, c: char) -> Mark {
 }
 
 /// Most marks after an opening mark inside an open quote that are read to see whether it opens
-/// a quote inside the quote: enough for a few quoted phrases in one quote ("I loved “Hamilton”
-/// and “Cats.”").
+/// a quote inside the quote: enough for up to four quoted phrases in one quote ("I loved
+/// “Hamilton” and “Cats.”"); with more, the marks are read as before (lost paragraph breaks).
 const NESTED_MARKS: usize = 8;
 
 /// How many paragraphs ahead a quote left open without new marks may still be closed.
@@ -176,7 +176,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
                 }
                 Some(from) => {
                     if mark == Mark::Open
-                        && let Some(end) = nested_close(&marks[k + 1..])
+                        && let Some(end) = nested_close(text, &marks[k + 1..])
                     {
                         // A quote inside the quote ("my “Russian lawyer meeting” emails"): its
                         // marks are part of the words, up to the mark that closes both.
@@ -201,20 +201,34 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
 }
 
 /// Where a quote opened inside an open quote closes the outer one too, as the marks after the
-/// inner opening mark say: the index among `after` of the mark that brings the count of open
-/// quotes (two to start with) back to none, each opening mark counting one more and any other
-/// one less. `None` when the paragraph ends first: then the inner mark is a new paragraph's,
-/// its break lost ("Two things. "Three things." Then narrative."). Only the next
-/// [`NESTED_MARKS`] marks are read, so that a paragraph of thousands of marks stays linear.
-fn nested_close(after: &[(usize, char, Mark)]) -> Option<usize> {
+/// inner opening mark (in `text`) say: the index among `after` of the closing mark that brings
+/// the count of open quotes (two to start with) back to none, each opening mark counting one
+/// more and each closing mark one less. Only marks whose direction is plain are counted: a
+/// mark that could open or close (`said:"Yes`) ends the reading, unless another mark follows
+/// it at once (the inner and outer quote closing together, `"f bomb.""`), and so does a
+/// straight mark after a digit (`12"`, inches). Then, or when the paragraph ends first, or
+/// after [`NESTED_MARKS`] marks (so that a paragraph of thousands stays linear), `None`: the
+/// inner mark is taken for a new paragraph's, its break lost ("Two things. "Three things."
+/// Then narrative."). That is a guess: a paragraph of a quote that runs on into the next one
+/// and holds a quoted phrase is read that way too.
+fn nested_close(text: &str, after: &[(usize, char, Mark)]) -> Option<usize> {
     let mut depth = 2usize;
-    for (k, &(_, _, mark)) in after.iter().take(NESTED_MARKS).enumerate() {
-        if mark == Mark::Open {
-            depth += 1;
-        } else {
-            depth -= 1;
-            if depth == 0 {
-                return Some(k);
+    for (k, &(i, c, mark)) in after.iter().take(NESTED_MARKS).enumerate() {
+        let closes = match mark {
+            Mark::Open => false,
+            Mark::Close => !(c == '"' && text[..i].ends_with(|p: char| p.is_ascii_digit())),
+            Mark::Either => after
+                .get(k + 1)
+                .is_some_and(|&(next, _, _)| next == i + c.len_utf8()),
+        };
+        match mark {
+            Mark::Open => depth += 1,
+            _ if !closes => return None,
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k);
+                }
             }
         }
     }
@@ -340,6 +354,25 @@ mod tests {
         check(
             "She said: “I loved “Hamilton” and “Cats.”” Then she left.",
             &[("I loved “Hamilton” and “Cats.”", 0)],
+        );
+        // Straight marks closing together.
+        check(
+            "He wrote: \"He apologized for using the \"f bomb.\"\" Narrative.",
+            &[("He apologized for using the \"f bomb.\"", 0)],
+        );
+    }
+
+    #[test]
+    fn a_mark_of_unclear_direction_or_an_inch_mark_is_no_close_of_a_quote_inside() {
+        // A lost paragraph break, then a mark that could open or close: the quotes stay apart.
+        check(
+            "\"We will win. \"We are strong,\" he added. Lee said:\"Yes,\" and left.",
+            &[("We will win.", 0), ("We are strong,", 0), ("Yes,", 1)],
+        );
+        // Inches after a lost paragraph break are not the close of a quote.
+        check(
+            "\"We will win. \"We are strong,\" he said of the 12\" guns. Then he left.",
+            &[("We will win.", 0), ("We are strong,", 0)],
         );
     }
 

@@ -681,6 +681,7 @@ pub fn attributions(
             // whose object is the one spoken to, nor after a participle: "..., saying a small
             // group reaped the rewards" says what was said, and its speaker is the clause's).
             let addressed = quoting || addresses_its_object(&w.key);
+            // Every speech verb ending so is a participle ("saying", "adding", "telling").
             let participle = w.key.ends_with("ing");
             if subject.is_none()
                 && !addressed
