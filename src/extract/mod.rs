@@ -712,6 +712,10 @@ fn person_names(
 type BlockSpeaker = (Option<String>, Option<String>, Option<Attribution>);
 
 /// Speaker and channel of every quote block, by block number.
+/// How many of the sentences a quote spans are read for any attribution; in those after them
+/// a pronoun ("he said") or an unnamed subject ("the statement continued") does not count.
+const NEAR_SENTENCES: usize = 3;
+
 #[allow(clippy::too_many_arguments)]
 fn attribute_blocks(
     doc: &Document,
@@ -787,11 +791,16 @@ fn attribute_blocks(
                 }
             };
             let mut found: Option<(Option<String>, Option<String>, Attribution)> = None;
-            // 1. The sentences the block spans, nearest attribution first.
+            // 1. The sentences the block spans, in order, each with its nearest attribution
+            //    first. Past the first three, only a speaker named there counts (by name, by
+            //    role, or as the first person of the clause): a quote of several sentences is
+            //    often attributed only after its last ("“... So obvious. So predictable. So
+            //    pathetic,” Sharry tweeted"), but a pronoun or a thing that far ("..., the
+            //    statement continued") is left to the rules below, as before.
             let spanned: Vec<usize> = (si..sentences.len())
                 .take_while(|&j| sentences[j].range.start < segs.last().map_or(0, |q| q.range.end))
                 .collect();
-            for &j in spanned.iter().take(3) {
+            for (n, &j) in spanned.iter().enumerate() {
                 let atts =
                     speaker::attributions(&narratives[j], &mention_at_end(j), &mention_at_start(j));
                 let q = segs
@@ -802,7 +811,10 @@ fn attribute_blocks(
                 near.sort_by_key(|a| dist(a.at, &q));
                 for a in near {
                     // A quote of an earlier clause ("... “intriguing,” but Kim said").
-                    if q.end <= a.from {
+                    if q.end <= a.from
+                        || (n >= NEAR_SENTENCES
+                            && matches!(a.subject, Subject::Pronoun | Subject::Unnamed))
+                    {
                         continue;
                     }
                     let who = resolve(j, &a.subject, a.at, &last_person);
@@ -1613,6 +1625,17 @@ mod tests {
                     Ray dismissed the report, claiming the figures \"left out most of the \
                     schools\" in the county.";
         check_quote_speakers(text, &[Some("Ann Lee"), Some("Tom Ray")]);
+    }
+
+    /// A quote of several sentences attributed only after its last is its speaker's, however
+    /// many sentences it has; a pronoun or a thing that far ("the statement continued") is not
+    /// read, and the quote goes on with the last speaker.
+    #[test]
+    fn a_long_quote_is_attributed_after_its_last_sentence() {
+        let text = "\"We can say it now. So obvious. So predictable. So sad,\" Dan Ortiz, the head \
+                    of the group, wrote on Tuesday.\n\"We will not stop. We will win. We are many. \
+                    We are here,\" the statement continued.";
+        check_quote_speakers(text, &[Some("Dan Ortiz"); 8]);
     }
 
     /// A surname written with its particle in lower case speaks.
