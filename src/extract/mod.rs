@@ -1488,6 +1488,19 @@ pub(crate) fn names_a_body(name: &str) -> bool {
         "islands",
         "mountains",
         "journal",
+        // Newspapers' names: "the Press Herald", "the Boston Globe".
+        "herald",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "inquirer",
+        "examiner",
+        "courier",
+        "globe",
+        "dispatch",
+        "sentinel",
+        "register",
+        "press",
         "magazine",
         "network",
         "channel",
@@ -1636,6 +1649,17 @@ mod tests {
                     of the group, wrote on Tuesday.\n\"We will not stop. We will win. We are many. \
                     We are here,\" the statement continued.";
         check_quote_speakers(text, &[Some("Dan Ortiz"); 8]);
+    }
+
+    /// A newspaper's name is not a person's: "obtained by the Boston Globe, the governor ..."
+    /// makes the paper no governor, and "he" after it stands for the governor.
+    #[test]
+    fn a_newspaper_is_not_the_person_a_pronoun_stands_for() {
+        let text = "Gov. Ann Lee left a message for Tom Ray.\nIn a recording obtained by the \
+                    Boston Globe, the governor identified herself. \"I want you to prove it. \
+                    Thank you,\" she said.\nA copy went to the Daily Tribune, the governor said. \
+                    \"It was wrong,\" she added.";
+        check_quote_speakers(text, &[Some("Ann Lee"), Some("Ann Lee"), Some("Ann Lee")]);
     }
 
     /// A surname written with its particle in lower case speaks.
