@@ -713,7 +713,7 @@ type BlockSpeaker = (Option<String>, Option<String>, Option<Attribution>);
 
 /// Speaker and channel of every quote block, by block number.
 /// How many of the sentences a quote spans are read for any attribution; in those after them
-/// a pronoun ("he said") or an unnamed subject ("the statement continued") does not count.
+/// an unnamed subject ("the statement continued") does not count.
 const NEAR_SENTENCES: usize = 3;
 
 #[allow(clippy::too_many_arguments)]
@@ -792,11 +792,10 @@ fn attribute_blocks(
             };
             let mut found: Option<(Option<String>, Option<String>, Attribution)> = None;
             // 1. The sentences the block spans, in order, each with its nearest attribution
-            //    first. Past the first three, only a speaker named there counts (by name, by
-            //    role, or as the first person of the clause): a quote of several sentences is
-            //    often attributed only after its last ("“... So obvious. So predictable. So
-            //    pathetic,” Sharry tweeted"), but a pronoun or a thing that far ("..., the
-            //    statement continued") is left to the rules below, as before.
+            //    first: a quote of several sentences is often attributed only after its last
+            //    ("“... So obvious. So predictable. So pathetic,” Sharry tweeted"). Past the
+            //    first three, an unnamed subject ("..., the statement continued") does not
+            //    count: the quote is left to the rules below (the speaker before), as it was.
             let spanned: Vec<usize> = (si..sentences.len())
                 .take_while(|&j| sentences[j].range.start < segs.last().map_or(0, |q| q.range.end))
                 .collect();
@@ -811,10 +810,7 @@ fn attribute_blocks(
                 near.sort_by_key(|a| dist(a.at, &q));
                 for a in near {
                     // A quote of an earlier clause ("... “intriguing,” but Kim said").
-                    if q.end <= a.from
-                        || (n >= NEAR_SENTENCES
-                            && matches!(a.subject, Subject::Pronoun | Subject::Unnamed))
-                    {
+                    if q.end <= a.from || (n >= NEAR_SENTENCES && a.subject == Subject::Unnamed) {
                         continue;
                     }
                     let who = resolve(j, &a.subject, a.at, &last_person);
