@@ -711,11 +711,11 @@ fn person_names(
 /// A quote block's speaker, channel and how the speaker was found.
 type BlockSpeaker = (Option<String>, Option<String>, Option<Attribution>);
 
-/// Speaker and channel of every quote block, by block number.
 /// How many of the sentences a quote spans are read for any attribution; in those after them
 /// an unnamed subject ("the statement continued") does not count.
 const NEAR_SENTENCES: usize = 3;
 
+/// Speaker and channel of every quote block, by block number.
 #[allow(clippy::too_many_arguments)]
 fn attribute_blocks(
     doc: &Document,
@@ -1637,7 +1637,7 @@ mod tests {
     }
 
     /// A quote of several sentences attributed only after its last is its speaker's, however
-    /// many sentences it has; a pronoun or a thing that far ("the statement continued") is not
+    /// many sentences it has; an unnamed subject that far ("the statement continued") is not
     /// read, and the quote goes on with the last speaker.
     #[test]
     fn a_long_quote_is_attributed_after_its_last_sentence() {

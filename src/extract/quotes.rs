@@ -214,22 +214,22 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
 fn nested_close(text: &str, after: &[(usize, char, Mark)]) -> Option<usize> {
     let mut depth = 2usize;
     for (k, &(i, c, mark)) in after.iter().take(NESTED_MARKS).enumerate() {
-        let closes = match mark {
-            Mark::Open => false,
+        let plain = match mark {
+            Mark::Open => {
+                depth += 1;
+                continue;
+            }
             Mark::Close => !(c == '"' && text[..i].ends_with(|p: char| p.is_ascii_digit())),
             Mark::Either => after
                 .get(k + 1)
                 .is_some_and(|&(next, _, _)| next == i + c.len_utf8()),
         };
-        match mark {
-            Mark::Open => depth += 1,
-            _ if !closes => return None,
-            _ => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(k);
-                }
-            }
+        if !plain {
+            return None;
+        }
+        depth -= 1;
+        if depth == 0 {
+            return Some(k);
         }
     }
     None

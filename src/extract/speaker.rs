@@ -614,6 +614,8 @@ pub fn attributions(
         if !is_speech_verb(&w.key) && !according && !quoting {
             continue;
         }
+        // Every speech verb ending so is a participle ("saying", "adding", "telling").
+        let participle = w.key.ends_with("ing");
         let mut subject = None;
         if according {
             if let Some(n) = words.get(v + 2).filter(|n| !n.after_quote) {
@@ -647,12 +649,12 @@ pub fn attributions(
                         Some(r) => subject = Some(Subject::Name(r)),
                         // "the ad ends with Lee claiming “...”": the name the participle
                         // goes with is its subject.
-                        None if w.key.ends_with("ing") && j == v && follows_with(words, j) => {
+                        None if participle && j == v && follows_with(words, j) => {
                             subject = name_ending_at(p.range.end).map(Subject::Name);
                         }
                         // "a poll in Iowa said": the subject is the thing before the phrase;
                         // "an ad in Iowa describing ...": the participle's clause has one.
-                        None if !w.key.ends_with("ing") => subject = Some(Subject::Unnamed),
+                        None if !participle => subject = Some(Subject::Unnamed),
                         None => {}
                     }
                 } else if let Some((_, former)) = role_ending_at(words, j - 1) {
@@ -681,8 +683,6 @@ pub fn attributions(
             // whose object is the one spoken to, nor after a participle: "..., saying a small
             // group reaped the rewards" says what was said, and its speaker is the clause's).
             let addressed = quoting || addresses_its_object(&w.key);
-            // Every speech verb ending so is a participle ("saying", "adding", "telling").
-            let participle = w.key.ends_with("ing");
             if subject.is_none()
                 && !addressed
                 && !participle
@@ -750,10 +750,7 @@ pub fn attributions(
                                     && !n.after_quote
                                     && name_starting_at(n.range.start).is_some()
                             })
-                            .filter(|&k| {
-                                w.key.ends_with("ing")
-                                    && !words[start..start + k].iter().any(person)
-                            })
+                            .filter(|&k| participle && !words[start..start + k].iter().any(person))
                             .map_or(first.range.start, |k| words[start + k + 1].range.start);
                         subject = Some(Subject::FirstPersonIn(from..w.range.start));
                     }
