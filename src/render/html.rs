@@ -161,7 +161,7 @@ fn filters(report: &super::Indexed, kinds: &[FindingKindOut]) -> Markup {
 fn finding(report: &super::Indexed, n: usize, f: &FindingOut) -> Markup {
     let sev = f.severity.as_str();
     html! {
-        article.finding id={ "f-" (n) } data-kind=(f.kind.as_str()) class={ "finding sev-" (sev) } {
+        article id={ "f-" (n) } data-kind=(f.kind.as_str()) class={ "finding sev-" (sev) } {
             header {
                 span class={ "sev " (sev) } { (sev) }
                 " " code.kind { (f.kind.as_str()) }
@@ -473,6 +473,29 @@ mod tests {
         }
         // Every claim is marked once, with the verdict of its group.
         assert_eq!(select(&doc, ".source mark.claim").len(), r.claims.len());
+    }
+
+    #[test]
+    fn each_finding_is_styled_by_its_severity() {
+        let r = shared_report();
+        let page = render(&r);
+        let doc = Html::parse_document(&page);
+        // One class attribute a finding (a second is dropped by the browser, and with it the
+        // severity's colour).
+        for article in page.split("<article").skip(1) {
+            let tag = &article[..article.find('>').unwrap()];
+            assert_eq!(tag.matches(" class=").count(), 1, "{tag}");
+        }
+        for sev in ["error", "warning", "info"] {
+            let expected = r
+                .findings
+                .iter()
+                .filter(|f| f.severity.as_str() == sev)
+                .count();
+            let css = format!("article.finding.sev-{sev}");
+            assert_eq!(select(&doc, &css).len(), expected, "{css}");
+        }
+        assert!(!r.findings.is_empty());
     }
 
     #[test]
