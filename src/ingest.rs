@@ -192,13 +192,7 @@ pub fn ingest_str(original: &str, format: Option<Format>) -> Document {
     }
     b.finish_paragraph();
     let mut line_starts = vec![0];
-    line_starts.extend(
-        original
-            .bytes()
-            .enumerate()
-            .filter(|(_, c)| *c == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    line_starts.extend(line_breaks(original).map(|b| b.end));
     let char_checkpoints = if longest_line(&line_starts, original.len()) > CHECKPOINT {
         char_checkpoints(original)
     } else {
@@ -515,16 +509,27 @@ fn clean_text(original: &str, start: usize, b: &mut Builder) {
 fn line_ranges(body: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut s = 0;
-    for (i, c) in body.bytes().enumerate() {
-        if c == b'\n' {
-            out.push(base + s..base + i);
-            s = i + 1;
-        }
+    for b in line_breaks(body) {
+        out.push(base + s..base + b.start);
+        s = b.end;
     }
     if s < body.len() {
         out.push(base + s..base + body.len());
     }
     out
+}
+
+/// The line breaks of a text, in order: "\n", "\r\n", or a carriage return alone (the line end
+/// of old Mac files, and of some text copied from them), each as its byte range.
+fn line_breaks(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+        b'\r' if bytes.get(i + 1) == Some(&b'\n') => None,
+        b'\r' => Some(i..i + 1),
+        b'\n' if i > 0 && bytes[i - 1] == b'\r' => Some(i - 1..i + 1),
+        b'\n' => Some(i..i + 1),
+        _ => None,
+    })
 }
 
 /// Text wrapped at a fixed width, with blank lines between paragraphs: most lines followed by
@@ -692,13 +697,10 @@ fn push_segment(original: &str, r: Range<usize>, b: &mut Builder, newline_paragr
         return;
     }
     let mut s = r.start;
-    for (off, c) in original[r.clone()].char_indices() {
-        if c == '\n' {
-            let line = s..r.start + off;
-            push_run(original, line, b);
-            b.finish_paragraph();
-            s = r.start + off + 1;
-        }
+    for line_break in line_breaks(&original[r.clone()]) {
+        push_run(original, s..r.start + line_break.start, b);
+        b.finish_paragraph();
+        s = r.start + line_break.end;
     }
     push_run(original, s..r.end, b);
 }
@@ -905,6 +907,34 @@ mod tests {
     }
 
     #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        // Old Mac files end their lines with "\r" alone: each is a line, as with "\n" or "\r\n".
+        for input in [
+            "Kane scores late\r\rKane scored.\r\"Great night,\" he said.\r",
+            "Kane scores late\n\nKane scored.\r\n\"Great night,\" he said.\r",
+        ] {
+            check(
+                input,
+                None,
+                &[
+                    "Kane scores late",
+                    "Kane scored.",
+                    "\"Great night,\" he said.",
+                ],
+            );
+            let doc = ingest_str(input, None);
+            let he = input.find("he said").unwrap();
+            assert_eq!(doc.line_column(he), (4, 16), "{input:?}");
+        }
+        // In HTML-ish text, where a line is a paragraph.
+        check(
+            "Kane <b>scored</b>.\rHe said <i>so</i>.",
+            None,
+            &["Kane scored.", "He said so."],
+        );
+    }
+
+    #[test]
     fn wrapped_text_joins_lines() {
         check(
             "This is a wrapped\nparagraph of text\nthat goes on.\n\nAnd another\none here.",
@@ -981,7 +1011,7 @@ mod tests {
         #[test]
         fn columns_are_characters_from_the_line_start(
             pieces in proptest::collection::vec(
-                proptest::string::string_regex("[a “é\n]{1,8}|[xy€]{600,1500}").unwrap(),
+                proptest::string::string_regex("[a “é\n\r]{1,8}|[xy€]{600,1500}").unwrap(),
                 1..24,
             ),
             at in proptest::collection::vec(0usize..40_000, 1..8),
@@ -993,8 +1023,14 @@ mod tests {
                 while !text.is_char_boundary(o) {
                     o -= 1;
                 }
-                let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
-                let line = text[..o].matches('\n').count() + 1;
+                // A line ends at "\n", "\r\n" or a "\r" alone.
+                let b = text.as_bytes();
+                let (mut line, mut start) = (1, 0);
+                for i in 0..o {
+                    if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                        (line, start) = (line + 1, i + 1);
+                    }
+                }
                 let column = text[start..o].chars().count() + 1;
                 proptest::prop_assert_eq!(doc.line_column(offset), (line, column));
             }
