@@ -1,9 +1,10 @@
 //! Ingest: bytes to a [`Document`], the clean text of one source.
 //!
-//! Decodes UTF-8 (a BOM is skipped, CRLF is fine), strips HTML when the source is HTML (tags,
-//! comments, script/style content, entities; block elements become paragraph breaks) and keeps a
-//! piece table so that every byte range of the clean text maps back to a byte range of the
-//! original input. Paragraphs are kept: quotes that run over several paragraphs depend on them.
+//! Decodes UTF-8 (a BOM is skipped; a line may end in LF, CRLF or CR alone), strips HTML when
+//! the source is HTML (tags, comments, script/style content, a saved page's menus, side boxes
+//! and page footer, entities; block elements become paragraph breaks) and keeps a piece table so
+//! that every byte range of the clean text maps back to a byte range of the original input.
+//! Paragraphs are kept: quotes that run over several paragraphs depend on them.
 
 use std::ops::Range;
 
@@ -557,10 +558,16 @@ fn is_soft_wrapped(original: &str, lines: &[Range<usize>]) -> bool {
     continued > 0 && open * 2 > continued
 }
 
-/// Elements whose content is never article text.
+/// Elements whose content is never article text: code and embedded objects, and a saved page's
+/// furniture (menus, side boxes of related links or pull quotes, buttons).
 const SKIP_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select", "nav",
+    "aside", "button",
 ];
+
+/// Elements whose `footer` is part of them (a quotation's source, a figure's credit); any other
+/// `footer` is a page's or an article's (copyright, contact, the author's biography), skipped.
+const OWN_FOOTER: &[&str] = &["blockquote", "figure"];
 /// Elements that start or end a paragraph.
 const BLOCK: &[&str] = &[
     "p",
@@ -610,6 +617,8 @@ fn clean_html(original: &str, start: usize, b: &mut Builder) {
     let bytes = original.as_bytes();
     let mut i = start;
     let mut text_start = start;
+    // How many elements of `OWN_FOOTER` are open here.
+    let mut in_own_footer = 0usize;
     let flush = |b: &mut Builder, from: usize, to: usize| {
         if from < to {
             push_text_html(original, from..to, b, !has_blocks);
@@ -623,10 +632,20 @@ fn clean_html(original: &str, start: usize, b: &mut Builder) {
                     continue;
                 };
                 flush(b, text_start, i);
+                match &tag.kind {
+                    TagKind::Open(name) if OWN_FOOTER.contains(&name.as_str()) => {
+                        in_own_footer += 1;
+                    }
+                    TagKind::Close(name) if OWN_FOOTER.contains(&name.as_str()) => {
+                        in_own_footer = in_own_footer.saturating_sub(1);
+                    }
+                    _ => {}
+                }
+                let skipped = |name: &str| {
+                    SKIP_CONTENT.contains(&name) || (name == "footer" && in_own_footer == 0)
+                };
                 match tag.kind {
-                    TagKind::Open(ref name) | TagKind::SelfClosing(ref name)
-                        if SKIP_CONTENT.contains(&name.as_str()) =>
-                    {
+                    TagKind::Open(ref name) | TagKind::SelfClosing(ref name) if skipped(name) => {
                         let closing = format!("</{name}");
                         let end = lower[tag.end..]
                             .find(&closing)
@@ -961,6 +980,34 @@ mod tests {
             "<html><head><title>T</title><script>var x = \"<p>\";</script></head><body><p>Tom &amp; Jerry&#8217;s <b>fight</b>.</p><p>Second&nbsp;one.</p><!-- c --></body></html>",
             None,
             &["Tom & Jerry’s fight.", "Second one."],
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_not_article_text() {
+        // A saved news page: its menus, side boxes, buttons and page footer are left out; a
+        // quotation's own footer (its source) is kept, as are the article's header and captions.
+        check(
+            concat!(
+                "<body><nav><ul><li><a href=\"/\">Home</a></li><li>Politics</li></ul></nav>",
+                "<header><h1>Council backs bridge repairs</h1><p>By Ann Lee</p></header>",
+                "<article><p>The council voted 7-2 on Tuesday.</p>",
+                "<aside><h2>Related</h2><p>Five things to know about the bridge</p></aside>",
+                "<button>Share</button>",
+                "<blockquote><p>We will fix it this year.</p><footer>Jane Ortiz</footer></blockquote>",
+                "<figure><img src=\"b.jpg\"><figcaption>The bridge in May.</figcaption></figure>",
+                "<footer><p>Ann Lee covers the city.</p></footer></article>",
+                "<footer><p>© 2017 Daily Example.</p><p>Contact us at 555-1234.</p></footer></body>",
+            ),
+            None,
+            &[
+                "Council backs bridge repairs",
+                "By Ann Lee",
+                "The council voted 7-2 on Tuesday.",
+                "We will fix it this year.",
+                "Jane Ortiz",
+                "The bridge in May.",
+            ],
         );
     }
 
