@@ -36,6 +36,11 @@ enum Mark {
 fn classify(text: &str, at: usize, c: char) -> Mark {
     let prev = text[..at].chars().next_back();
     let next = text[at + c.len_utf8()..].chars().next();
+    classify_between(prev, next, c)
+}
+
+/// How a mark `c` reads between the characters `prev` and `next`.
+fn classify_between(prev: Option<char>, next: Option<char>, c: char) -> Mark {
     let space_or_edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
     let opener_context = |c: Option<char>| {
         space_or_edge(c)
@@ -82,10 +87,34 @@ const NESTED_MARKS: usize = 8;
 const MAX_OPEN_PARAGRAPHS: usize = 4;
 
 fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
-    text.char_indices()
+    let mut out: Vec<(usize, char, Mark)> = Vec::new();
+    for (i, c) in text
+        .char_indices()
         .filter(|(_, c)| text::is_double_quote(*c))
-        .map(|(i, c)| (i, c, classify(text, i, c)))
-        .collect()
+    {
+        // Two straight opening marks together (`""We …`: a mark typed twice, or an excerpt
+        // opening with a quote whose outer mark closes paragraphs later) are one opening mark
+        // when the paragraph has an odd number of straight marks: the second stands for both,
+        // so that neither is quoted text and the quote inside is read. With an even number they may be a
+        // quote and a quote inside it opening together, and are read each alone as before; two
+        // marks closing together are read as that ([`nested_close`]).
+        if c == '"'
+            && let Some(last) = out.last_mut()
+            && last.1 == '"'
+            && last.0 + 1 == i
+            && classify_between(
+                text[..last.0].chars().next_back(),
+                text[i + 1..].chars().next(),
+                c,
+            ) == Mark::Open
+            && text.matches('"').count() % 2 == 1
+        {
+            *last = (i, c, Mark::Open);
+            continue;
+        }
+        out.push((i, c, classify(text, i, c)));
+    }
+    out
 }
 
 /// Finds every quote segment of a document, in order.
@@ -298,6 +327,20 @@ mod tests {
             "\"Hello there,\" he said. “Fine,” she said.",
             &[("Hello there,", 0), ("Fine,", 1)],
         );
+    }
+
+    #[test]
+    fn a_doubled_mark_is_one_mark() {
+        // A mark typed twice (or doubled by a scraper) opens or closes once, as one would.
+        check(
+            "\"\"We have learned something,\" he said. \"And you exemplify it.\"",
+            &[
+                ("We have learned something,", 0),
+                ("And you exemplify it.", 1),
+            ],
+        );
+        // Two marks with nothing between them, amid words, are read as before: an empty quote.
+        check("An empty \"\" string. \"Yes,\" he said.", &[("Yes,", 1)]);
     }
 
     #[test]
