@@ -400,7 +400,8 @@ pub struct FindingOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffOut>>,
     /// Which sources side with which reading, most sources first ("2 of 3 sources: 53; c:
-    /// 52").
+    /// 52"). A source may be on more than one side: for a name, a source that writes both
+    /// spellings is on the side of each, whichever of them `values` shows.
     pub readings: Vec<ReadingOut>,
     /// The sources on the minority side, when one reading has more sources than any other
     /// (and at least two); empty otherwise.

@@ -80,7 +80,8 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
             ns.iter()
                 .zip(fs)
                 .map(|((x, _), f)| {
-                    // An ASCII name has no accents: its spelling is its folded form.
+                    // An ASCII name has no accents: its spelling is its folded form (as
+                    // [`spelling`] makes it).
                     if x.is_ascii() {
                         Cow::Borrowed(f.as_str())
                     } else {
@@ -174,7 +175,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
             group,
         });
     }
-    merge(ctx, &pairs)
+    merge(ctx, &pairs, &spellings)
 }
 
 /// Numbers for strings: equal strings, equal numbers, so that the sets and maps of names hash
@@ -300,7 +301,12 @@ fn style_apart(x: &str, y: &str) -> bool {
 /// finding's severity is the highest of its pairs'; a finding of pairs between two sources
 /// only says which writes which, in the words of its first pair of that severity. Either says
 /// what all its pairs differ in ([`Differences`]).
-fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
+/// `source_spellings`: the spellings ([`spelling`]) of each source's names.
+fn merge(
+    ctx: &Context<'_>,
+    pairs: &[Pair<'_>],
+    source_spellings: &[Vec<Cow<str>>],
+) -> Vec<Finding> {
     // Union-find over the pairs, joined by a shared (source, spelling).
     let mut parent: Vec<usize> = (0..pairs.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -388,7 +394,18 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
                 m.values.iter().map(|(s, t)| (*s, t.to_string())).collect();
             // One spelling however its characters are composed (see `fold_typography`).
             let spellings: Vec<Cow<str>> = values.iter().map(|(_, t)| composed(t)).collect();
-            let readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
+            let mut readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
+            // A source that writes a reading's spelling too, elsewhere, is on its side as well:
+            // a slip ("Tump") in a source that writes "Trump" ten times is a slip, not its
+            // reading, and the message says that it writes both.
+            for r in &mut readings {
+                let spelling = spelling(&r.text);
+                for (s, its) in source_spellings.iter().enumerate() {
+                    if !r.sources.contains(&s) && its.iter().any(|x| *x == spelling) {
+                        r.sources.push(s);
+                    }
+                }
+            }
             let message = if super::distinct_sources(&readings) > 2 {
                 format!(
                     "a name is written differently ({}): {}",
@@ -398,12 +415,27 @@ fn merge(ctx: &Context<'_>, pairs: &[Pair<'_>]) -> Vec<Finding> {
             } else {
                 let first = &pairs[m.first];
                 let [(i, x), (j, y)] = first.values;
-                format!(
+                let said = format!(
                     "{} writes {x} where {} writes {y} ({})",
                     ctx.ids[i],
                     ctx.ids[j],
                     m.what.say()
-                )
+                );
+                // Either source may write the other's spelling too, elsewhere.
+                let writes = |s: usize, name: &str| {
+                    let name = spelling(name);
+                    source_spellings[s].iter().any(|x| *x == name)
+                };
+                let both: Vec<&str> = [(i, y), (j, x)]
+                    .into_iter()
+                    .filter(|&(s, other)| writes(s, other))
+                    .map(|(s, _)| ctx.ids[s].as_str())
+                    .collect();
+                match both.as_slice() {
+                    [] => said,
+                    [one] => format!("{said}; {one} writes both"),
+                    _ => format!("{said}; each writes both"),
+                }
             };
             Finding {
                 kind: FindingKind::NameVariant,
@@ -591,6 +623,16 @@ fn block_key(kind: BlockKind, write: impl FnOnce(&mut FxHasher)) -> u64 {
 const MAX_BLOCK: usize = 256;
 
 /// Folds typography, accents and case: the form two spellings of one name share.
+/// A name's spelling: what two ways of writing one spelling have in common (typography and
+/// case, not accents: "Mbappé" and "Mbappe" are two spellings).
+fn spelling(x: &str) -> String {
+    if x.is_ascii() {
+        fold(x)
+    } else {
+        fold_typography(x)
+    }
+}
+
 fn fold(s: &str) -> String {
     if s.is_ascii() {
         // ASCII has no accents, and its case folds character by character; of its
@@ -763,6 +805,31 @@ mod tests {
             .iter()
             .map(|f| (f.severity.as_str().to_string(), f.message.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_source_that_also_writes_the_other_spelling_is_said_to() {
+        // A slip in a source that writes the name right elsewhere is that source's slip: the
+        // message says it writes both, rather than that it disagrees.
+        let slip = "President Trump spoke on Friday.\n\nIn the face of backlash, Tump announced late \
+                    Friday that he had suspended the decision.";
+        let right = "President Trump announced the decision on Friday.";
+        assert_eq!(
+            findings_of(&[right, right, slip]),
+            [(
+                "warning".to_string(),
+                "a name is written differently (spelling): 3 of 3 sources (a, b, c): Trump; c: \
+                 Tump; c writes both"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            findings(right, slip),
+            [(
+                "warning".to_string(),
+                "a writes Trump where b writes Tump (spelling); b writes both".to_string()
+            )]
+        );
     }
 
     #[test]
