@@ -42,7 +42,15 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
         let text = &doc.text[para.clone()];
         let mut current: Option<Range<usize>> = None;
         for piece in uax29_sentences(text) {
-            let r = trim(text, piece);
+            let mut r = trim(text, piece);
+            // A closing mark set off by a space ("… of all time? ” He continued") ends the
+            // sentence before it rather than opening the next.
+            if let Some(prev) = current.as_mut()
+                && let Some(mark) = closing_mark_set_off(&text[r.clone()])
+            {
+                prev.end = r.start + mark;
+                r = trim(text, prev.end..r.end);
+            }
             if r.is_empty() {
                 continue;
             }
@@ -108,6 +116,20 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// The length of the closing quotation mark a sentence piece opens with, when it is one: a
+/// double mark that closes (”, », or a straight one) followed by white space or nothing, which
+/// UAX #29 leaves to the next sentence when a space stands before it.
+fn closing_mark_set_off(piece: &str) -> Option<usize> {
+    let mut chars = piece.chars();
+    let mark = chars
+        .next()
+        .filter(|c| matches!(c, '\u{201D}' | '\u{BB}' | '"'))?;
+    chars
+        .next()
+        .is_none_or(char::is_whitespace)
+        .then_some(mark.len_utf8())
 }
 
 /// The byte ranges of the UAX #29 sentences of `text`, in order, covering it. Text whose
@@ -438,6 +460,31 @@ mod tests {
                 "He wrote to Sens. Ann Lee and Tom Ray.",
                 "Govs. Jo Kim and Al Ng replied.",
             ],
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_set_off_by_a_space_ends_its_sentence() {
+        check(
+            "He asked, “How do you impeach a president? ” He continued the theme.",
+            &[
+                "He asked, “How do you impeach a president? ”",
+                "He continued the theme.",
+            ],
+        );
+        check(
+            "He asked, \"Is it over? \" She said no. Then « C'est fini. » Done.",
+            &[
+                "He asked, \"Is it over? \"",
+                "She said no.",
+                "Then « C'est fini. »",
+                "Done.",
+            ],
+        );
+        // An opening mark is not moved.
+        check(
+            "It ended. “Why?” he asked.",
+            &["It ended.", "“Why?” he asked."],
         );
     }
 
