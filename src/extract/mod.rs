@@ -344,8 +344,9 @@ fn trim_claim(text: &str, r: Range<usize>) -> Range<usize> {
     start..start + t.len()
 }
 
-/// A short quote (the only segment of its block) set inside narrative, not opening the sentence and not closing with its own
-/// punctuation: "he was “gutted” by his miss".
+/// A short quote (the only segment of its block) set inside narrative, not closing with its own
+/// punctuation, and not opening the sentence unless as a word of it: "he was “gutted” by his
+/// miss", "“Today” show host …".
 fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> bool {
     let words = text::word_count(&doc.text[q.range.clone()]);
     if words > SCARE_QUOTE_WORDS {
@@ -356,9 +357,26 @@ fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> b
     let Some(s) = sentences.get(at).filter(|s| overlaps(&s.range, &q.range)) else {
         return false;
     };
+    if ends_with_punct {
+        return false;
+    }
     let before = &doc.text[s.range.start..q.outer.start.max(s.range.start)];
-    let opens_sentence = before.trim().is_empty();
-    !opens_sentence && !ends_with_punct
+    if !before.trim().is_empty() {
+        return true;
+    }
+    // Opening its sentence, it is speech ("“No way” he said", "“No way” said Lee"), unless it
+    // is a word of the sentence: followed at once by a word in lower case that is neither a
+    // pronoun nor a speech verb ("“Today” show host Ann Lee asked …").
+    let after = doc.text[q.outer.end.min(s.range.end)..s.range.end].strip_prefix(' ');
+    let next = after.and_then(|a| text::words(a).first().map(|w| w.text));
+    next.is_some_and(|w| {
+        let key = text::key_cow(w);
+        w.starts_with(|c: char| c.is_lowercase())
+            && after.is_some_and(|a| a.starts_with(w))
+            && !speaker::PRONOUNS.contains(&key)
+            && !matches!(key.as_ref(), "i" | "we" | "they" | "it")
+            && !speaker::is_speech_verb(&key)
+    })
 }
 
 /// Quotes of at most this many words can be a title ([`is_quoted_title`]).
@@ -1941,6 +1959,27 @@ mod tests {
             "Kim spoke at the Kim Center on Monday. \"We must be strong,\" Kim said.",
             &[("We must be strong", Some("Kim"))],
         );
+    }
+
+    /// A short quote that opens its sentence as a word of it ("“Today” show host …") is no
+    /// quote; a short quote followed by its speaker is.
+    #[test]
+    fn a_short_quote_opening_a_sentence_as_its_word_is_no_quote() {
+        let quotes =
+            |input: &str| -> Vec<String> { speakers(input).into_iter().map(|(t, _)| t).collect() };
+        for (input, expected) in [
+            (
+                "\"Today\" show host Ann Lee asked him, \"Are you sure of this?\"",
+                &["Are you sure of this?"][..],
+            ),
+            ("\"Buy American\" rules were dropped on Friday.", &[]),
+            ("\"No way\" he said.", &["No way"]),
+            ("\"No way\" said Ann Lee.", &["No way"]),
+            ("\"Never,\" Lee said.", &["Never"]),
+            ("\"Never.\" That was all.", &["Never."]),
+        ] {
+            assert_eq!(quotes(input), expected, "{input}");
+        }
     }
 
     /// The title of a show or a film in quotation marks, where the sentence says it was shown,
