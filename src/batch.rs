@@ -67,14 +67,20 @@ pub enum BatchError {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a cluster object {\"id\": ..., \"sources\": [...]}"
+)]
 struct RawCluster {
     id: String,
     sources: Vec<RawSource>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a source object {\"path\": ...} or {\"text\": ...}"
+)]
 struct RawSource {
     id: Option<String>,
     path: Option<String>,
@@ -104,8 +110,8 @@ pub fn line_id(line: &str) -> Option<String> {
 
 /// Parses one line of a batch into a cluster.
 pub fn parse_line(line: &str) -> Result<Cluster, BatchError> {
-    let raw: RawCluster =
-        serde_json::from_str(line).map_err(|e| BatchError::Json(json_reason(&e)))?;
+    let raw: RawCluster = serde_json::from_str(line)
+        .map_err(|e| BatchError::Json(not_an_object(line).unwrap_or_else(|| json_reason(&e))))?;
     if raw.sources.len() < 2 {
         return Err(BatchError::Invalid(format!(
             "a cluster needs two sources or more, this one has {}",
@@ -171,6 +177,23 @@ pub fn parse_line(line: &str) -> Result<Cluster, BatchError> {
 }
 
 /// serde_json's message without its position when the line is one record anyway.
+/// Why a line of JSON that is not an object is no cluster ("… found an array"); `None` for a
+/// line that is an object, or not JSON at all (its parse error says more).
+fn not_an_object(line: &str) -> Option<String> {
+    let found = match line.trim_start().chars().next()? {
+        '{' => return None,
+        '[' => "an array",
+        '"' => "a string",
+        't' | 'f' => "a boolean",
+        'n' => "null",
+        _ => "a number",
+    };
+    serde_json::from_str::<serde::de::IgnoredAny>(line).ok()?;
+    Some(format!(
+        "expected a cluster object {{\"id\": ..., \"sources\": [...]}}, found {found}"
+    ))
+}
+
 fn json_reason(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
@@ -313,6 +336,27 @@ mod tests {
         check(
             "not json",
             Err("not a cluster record: expected ident (column 2)"),
+        );
+        // JSON of another shape: what was expected is said in words, not in the parser's types.
+        for (line, found) in [
+            ("[1, 2, 3]", "an array"),
+            ("\"x\"", "a string"),
+            ("42", "a number"),
+            ("null", "null"),
+            (" true", "a boolean"),
+        ] {
+            let reason = format!(
+                "not a cluster record: expected a cluster object {{\"id\": ..., \"sources\": \
+                 [...]}}, found {found}"
+            );
+            check(line, Err(&reason));
+        }
+        check(
+            r#"{"id": "e", "sources": [1, 2]}"#,
+            Err(
+                "not a cluster record: invalid type: integer `1`, expected a source object \
+                 {\"path\": ...} or {\"text\": ...} (column 25)",
+            ),
         );
         check(
             r#"{"sources": []}"#,
