@@ -86,18 +86,24 @@ const NESTED_MARKS: usize = 8;
 /// How many paragraphs ahead a quote left open without new marks may still be closed.
 const MAX_OPEN_PARAGRAPHS: usize = 4;
 
+/// The double quotation marks of a paragraph, each with its place and how it reads.
 fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
     let mut out: Vec<(usize, char, Mark)> = Vec::new();
-    for (i, c) in text
-        .char_indices()
-        .filter(|(_, c)| text::is_double_quote(*c))
-    {
+    // Every double mark ([`text::is_double_quote`]) starts with `"` or with the first byte of
+    // U+00AB/U+00BB (0xC2) or of U+201C to U+201F (0xE2): those bytes are found with memchr
+    // (a first byte is a character's start), and only their characters are decoded.
+    let at_marks = memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes());
+    let marks = at_marks.filter_map(|i| {
+        let c = text[i..].chars().next()?;
+        text::is_double_quote(c).then_some((i, c))
+    });
+    for (i, c) in marks {
         // Two straight opening marks together (`""We …`: a mark typed twice, or an excerpt
         // opening with a quote whose outer mark closes paragraphs later) are one opening mark
         // when the paragraph has an odd number of straight marks: the second stands for both,
-        // so that neither is quoted text and the quote inside is read. With an even number they may be a
-        // quote and a quote inside it opening together, and are read each alone as before; two
-        // marks closing together are read as that ([`nested_close`]).
+        // so that neither is quoted text and the quote inside is read. With an even number
+        // they may be a quote and a quote inside it opening together, and are read each alone
+        // as before; two marks closing together are read as that ([`nested_close`]).
         if c == '"'
             && let Some(last) = out.last_mut()
             && last.1 == '"'
