@@ -176,7 +176,6 @@ pub fn parse_line(line: &str) -> Result<Cluster, BatchError> {
     })
 }
 
-/// serde_json's message without its position when the line is one record anyway.
 /// Why a line of JSON that is not an object is no cluster ("… found an array"); `None` for a
 /// line that is an object, or not JSON at all (its parse error says more).
 fn not_an_object(line: &str) -> Option<String> {
@@ -194,6 +193,7 @@ fn not_an_object(line: &str) -> Option<String> {
     ))
 }
 
+/// serde_json's message without its position when the line is one record anyway.
 fn json_reason(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {

@@ -521,7 +521,8 @@ fn line_ranges(body: &str, base: usize) -> Vec<Range<usize>> {
 }
 
 /// The line breaks of a text, in order: "\n", "\r\n", or a carriage return alone (the line end
-/// of old Mac files, and of some text copied from them), each as its byte range.
+/// of old Mac files, and of some text copied from them), each as its byte range ("\n\r" is
+/// two: a "\n", then a "\r" alone).
 fn line_breaks(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = s.as_bytes();
     // Found with memchr: a text is searched twice for its lines, and most have no "\r".
@@ -558,12 +559,16 @@ fn is_soft_wrapped(original: &str, lines: &[Range<usize>]) -> bool {
     continued > 0 && open * 2 > continued
 }
 
-/// Elements whose content is never article text: code and embedded objects, and a saved page's
-/// furniture (menus, side boxes of related links or pull quotes, buttons).
+/// Elements whose content is never article text: code and embedded objects (skipped to the
+/// first closing tag of their name, or to the end of the text).
 const SKIP_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select", "nav",
-    "aside", "button",
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select",
 ];
+
+/// A saved page's furniture, whose content is not article text either: menus, side boxes of
+/// related links or pull quotes, buttons; and `footer` outside [`OWN_FOOTER`]. Skipped to the
+/// closing tag that matches (the same element may nest), or, without one, not at all.
+const FURNITURE: &[&str] = &["nav", "aside", "button"];
 
 /// Elements whose `footer` is part of them (a quotation's source, a figure's credit); any other
 /// `footer` is a page's or an article's (copyright, contact, the author's biography), skipped.
@@ -641,11 +646,16 @@ fn clean_html(original: &str, start: usize, b: &mut Builder) {
                     }
                     _ => {}
                 }
-                let skipped = |name: &str| {
-                    SKIP_CONTENT.contains(&name) || (name == "footer" && in_own_footer == 0)
+                let furniture = |name: &str| {
+                    FURNITURE.contains(&name) || (name == "footer" && in_own_footer == 0)
                 };
                 match tag.kind {
-                    TagKind::Open(ref name) | TagKind::SelfClosing(ref name) if skipped(name) => {
+                    TagKind::Open(ref name) if furniture(name) => {
+                        i = matching_close(&lower, name, tag.end).unwrap_or(tag.end);
+                    }
+                    TagKind::Open(ref name) | TagKind::SelfClosing(ref name)
+                        if SKIP_CONTENT.contains(&name.as_str()) =>
+                    {
                         let closing = format!("</{name}");
                         let end = lower[tag.end..]
                             .find(&closing)
@@ -675,6 +685,37 @@ fn clean_html(original: &str, start: usize, b: &mut Builder) {
         }
     }
     flush(b, text_start, bytes.len());
+}
+
+/// Where the element `name` opened just before `from` ends: the byte after the `>` of its
+/// closing tag, counting the same elements opened and closed inside it, a tag's name ending at
+/// white space, `>` or `/` ("</nav-item>" is no "</nav"). `None` when it is never closed.
+/// `lower` is the text in ASCII lower case.
+fn matching_close(lower: &str, name: &str, from: usize) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    let mut depth = 1usize;
+    for at in memchr::memmem::find_iter(&bytes[from..], name.as_bytes()).map(|k| from + k) {
+        let end = at + name.len();
+        let whole = bytes
+            .get(end)
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'));
+        let closing = at >= 2 && &bytes[at - 2..at] == b"</";
+        let opening = at >= 1 && bytes[at - 1] == b'<';
+        if !whole {
+            continue;
+        }
+        if opening {
+            depth += 1;
+        } else if closing {
+            depth -= 1;
+            if depth == 0 {
+                return Some(
+                    memchr::memchr(b'>', &bytes[end..]).map_or(bytes.len(), |p| end + p + 1),
+                );
+            }
+        }
+    }
+    None
 }
 
 /// Text between tags: entities decoded, white space collapsed; newlines break paragraphs when the
@@ -1008,6 +1049,26 @@ mod tests {
                 "Jane Ortiz",
                 "The bridge in May.",
             ],
+        );
+    }
+
+    #[test]
+    fn furniture_is_skipped_to_its_own_closing_tag() {
+        // Nested, the inner closing tag does not end it; a longer tag name is another element.
+        check(
+            concat!(
+                "<p>Before.</p><aside><aside>Inner box.</aside> Outer box. </aside>",
+                "<nav><nav-item>Home</nav-item><p>Menu text.</p></nav>",
+                "<footer><footer>Inner.</footer><p>Copyright.</p></footer><p>After.</p>",
+            ),
+            None,
+            &["Before.", "After."],
+        );
+        // Never closed, it skips nothing beyond its tag.
+        check(
+            "<p>Before.</p><aside><p>Kept, as the tag is never closed.</p>",
+            None,
+            &["Before.", "Kept, as the tag is never closed."],
         );
     }
 

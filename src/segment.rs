@@ -46,7 +46,7 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
             // A closing mark set off by a space ("… of all time? ” He continued") ends the
             // sentence before it rather than opening the next.
             if let Some(prev) = current.as_mut()
-                && let Some(mark) = closing_mark_set_off(&text[r.clone()])
+                && let Some(mark) = closing_mark_set_off(text, r.start)
             {
                 prev.end = r.start + mark;
                 r = trim(text, prev.end..r.end);
@@ -118,18 +118,19 @@ pub fn segment(doc: &Document) -> Vec<Sentence> {
     out
 }
 
-/// The length of the closing quotation mark a sentence piece opens with, when it is one: a
-/// double mark that closes (”, », or a straight one) followed by white space or nothing, which
-/// UAX #29 leaves to the next sentence when a space stands before it.
-fn closing_mark_set_off(piece: &str) -> Option<usize> {
-    let mut chars = piece.chars();
+/// The length of the closing quotation mark the sentence piece of `text` at `start` opens
+/// with, when it is one, which UAX #29 leaves to the next sentence when a space stands before
+/// it: ” or », or a straight mark that closes a quote (an odd number of straight marks before
+/// it: `said the vote was close. " The rest," she said` opens one), followed by white space or
+/// nothing.
+fn closing_mark_set_off(text: &str, start: usize) -> Option<usize> {
+    let mut chars = text[start..].chars();
     let mark = chars
         .next()
         .filter(|c| matches!(c, '\u{201D}' | '\u{BB}' | '"'))?;
-    chars
-        .next()
-        .is_none_or(char::is_whitespace)
-        .then_some(mark.len_utf8())
+    let closes =
+        mark != '"' || memchr::memchr_iter(b'"', &text.as_bytes()[..start]).count() % 2 == 1;
+    (closes && chars.next().is_none_or(char::is_whitespace)).then_some(mark.len_utf8())
 }
 
 /// The byte ranges of the UAX #29 sentences of `text`, in order, covering it. Text whose
@@ -481,7 +482,14 @@ mod tests {
                 "Done.",
             ],
         );
-        // An opening mark is not moved.
+        // An opening mark is not moved, a straight one set off by a space included.
+        check(
+            "Ann Lee said the vote was close. \" The rest,\" she said, \"is history.\"",
+            &[
+                "Ann Lee said the vote was close.",
+                "\" The rest,\" she said, \"is history.\"",
+            ],
+        );
         check(
             "It ended. “Why?” he asked.",
             &["It ended.", "“Why?” he asked."],

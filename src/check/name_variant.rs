@@ -81,7 +81,7 @@ pub fn run<'a>(ctx: &'a Context<'_>) -> Vec<Finding> {
                 .zip(fs)
                 .map(|((x, _), f)| {
                     // An ASCII name has no accents: its spelling is its folded form (as
-                    // [`spelling`] makes it).
+                    // [`fold_typography`] makes it).
                     if x.is_ascii() {
                         Cow::Borrowed(f.as_str())
                     } else {
@@ -301,7 +301,7 @@ fn style_apart(x: &str, y: &str) -> bool {
 /// finding's severity is the highest of its pairs'; a finding of pairs between two sources
 /// only says which writes which, in the words of its first pair of that severity. Either says
 /// what all its pairs differ in ([`Differences`]).
-/// `source_spellings`: the spellings ([`spelling`]) of each source's names.
+/// `source_spellings`: the spellings ([`fold_typography`]) of each source's names.
 fn merge(
     ctx: &Context<'_>,
     pairs: &[Pair<'_>],
@@ -397,15 +397,19 @@ fn merge(
             let mut readings = super::readings(&values, |x, y| spellings[x] == spellings[y]);
             // A source that writes a reading's spelling too, elsewhere, is on its side as well:
             // a slip ("Tump") in a source that writes "Trump" ten times is a slip, not its
-            // reading, and the message says that it writes both.
+            // reading, and the message says that it writes both. The readings are then put in
+            // order again (most sources first, a stable sort), so that the source of the slip
+            // is on the minority's side ([`Finding::outliers`]) whichever order the sources
+            // come in.
             for r in &mut readings {
-                let spelling = spelling(&r.text);
+                let spelling = fold_typography(&r.text);
                 for (s, its) in source_spellings.iter().enumerate() {
                     if !r.sources.contains(&s) && its.iter().any(|x| *x == spelling) {
                         r.sources.push(s);
                     }
                 }
             }
+            readings.sort_by_key(|r| std::cmp::Reverse(r.sources.len()));
             let message = if super::distinct_sources(&readings) > 2 {
                 format!(
                     "a name is written differently ({}): {}",
@@ -421,20 +425,18 @@ fn merge(
                     ctx.ids[j],
                     m.what.say()
                 );
-                // Either source may write the other's spelling too, elsewhere.
+                // One of the two may write the other's spelling too, elsewhere (not both: a
+                // spelling both write is shared, and no variant).
                 let writes = |s: usize, name: &str| {
-                    let name = spelling(name);
+                    let name = fold_typography(name);
                     source_spellings[s].iter().any(|x| *x == name)
                 };
-                let both: Vec<&str> = [(i, y), (j, x)]
+                match [(i, y), (j, x)]
                     .into_iter()
-                    .filter(|&(s, other)| writes(s, other))
-                    .map(|(s, _)| ctx.ids[s].as_str())
-                    .collect();
-                match both.as_slice() {
-                    [] => said,
-                    [one] => format!("{said}; {one} writes both"),
-                    _ => format!("{said}; each writes both"),
+                    .find(|&(s, other)| writes(s, other))
+                {
+                    Some((s, _)) => format!("{said}; {} writes both", ctx.ids[s]),
+                    None => said,
                 }
             };
             Finding {
@@ -623,16 +625,6 @@ fn block_key(kind: BlockKind, write: impl FnOnce(&mut FxHasher)) -> u64 {
 const MAX_BLOCK: usize = 256;
 
 /// Folds typography, accents and case: the form two spellings of one name share.
-/// A name's spelling: what two ways of writing one spelling have in common (typography and
-/// case, not accents: "Mbappé" and "Mbappe" are two spellings).
-fn spelling(x: &str) -> String {
-    if x.is_ascii() {
-        fold(x)
-    } else {
-        fold_typography(x)
-    }
-}
-
 fn fold(s: &str) -> String {
     if s.is_ascii() {
         // ASCII has no accents, and its case folds character by character; of its
@@ -830,6 +822,24 @@ mod tests {
                 "a writes Trump where b writes Tump (spelling); b writes both".to_string()
             )]
         );
+        assert_eq!(
+            findings(slip, right),
+            [(
+                "warning".to_string(),
+                "a writes Tump where b writes Trump (spelling); a writes both".to_string()
+            )]
+        );
+        // The source of the slip is the outlier, whichever order the sources come in.
+        let outliers = |texts: &[&str]| -> Vec<Vec<String>> {
+            crate::check::findings_through_pipeline(texts, "name.variant")
+                .iter()
+                .map(|f| f.outliers.clone())
+                .collect()
+        };
+        assert_eq!(outliers(&[right, slip]), [["b"]]);
+        assert_eq!(outliers(&[slip, right]), [["a"]]);
+        assert_eq!(outliers(&[right, right, slip]), [["c"]]);
+        assert_eq!(outliers(&[slip, right, right]), [["a"]]);
     }
 
     #[test]

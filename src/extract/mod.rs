@@ -364,9 +364,11 @@ fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> b
     if !before.trim().is_empty() {
         return true;
     }
-    // Opening its sentence, it is speech ("“No way” he said", "“No way” said Lee"), unless it
-    // is a word of the sentence: followed at once by a word in lower case that is neither a
-    // pronoun nor a speech verb ("“Today” show host Ann Lee asked …").
+    // Opening its sentence, it is speech ("“No way” he said", "“No way” said Lee", "“Yes” was
+    // all he said", "“No comment” came the reply"), unless it is a word of the sentence, a
+    // name's or a title's before a noun: followed at once by a word in lower case that is
+    // neither a pronoun, a speech verb, nor a verb or adverb that reports it
+    // ([`REPORTS_A_QUOTE`]): "“Today” show host Ann Lee asked …".
     let after = doc.text[q.outer.end.min(s.range.end)..s.range.end].strip_prefix(' ');
     let next = after.and_then(|a| text::words(a).first().map(|w| w.text));
     next.is_some_and(|w| {
@@ -376,8 +378,19 @@ fn is_scare_quote(doc: &Document, q: &QuoteSegment, sentences: &[Sentence]) -> b
             && !speaker::PRONOUNS.contains(&key)
             && !matches!(key.as_ref(), "i" | "we" | "they" | "it")
             && !speaker::is_speech_verb(&key)
+            && !REPORTS_A_QUOTE.contains(&key)
     })
 }
+
+/// Words that, right after a short quote opening its sentence, report it as said ("“Yes” was
+/// all he said", "“Never” came the reply", "“Fake news” again, Lee tweeted"): the quote is
+/// speech, not a word of the sentence ([`is_scare_quote`]).
+static REPORTS_A_QUOTE: text::WordSet = text::WordSet::new(&[
+    "is", "was", "are", "were", "be", "been", "came", "comes", "come", "again", "remains",
+    "remained", "has", "had", "have", "will", "would", "could", "should", "might", "may", "must",
+    "can", "did", "does", "do", "became", "becomes", "seems", "seemed", "sounds", "sounded",
+    "rang", "echoed", "followed", "too", "also", "then", "indeed",
+]);
 
 /// Quotes of at most this many words can be a title ([`is_quoted_title`]).
 const TITLE_WORDS: usize = 8;
@@ -1974,6 +1987,16 @@ mod tests {
             ),
             ("\"Buy American\" rules were dropped on Friday.", &[]),
             ("\"No way\" he said.", &["No way"]),
+            ("\"Yes\" was all he said.", &["Yes"]),
+            (
+                "\"Enough\" was his only answer, Ann Lee recalled.",
+                &["Enough"],
+            ),
+            (
+                "\"No comment\" came the reply from Ann Lee.",
+                &["No comment"],
+            ),
+            ("\"Fake news\" again, Ann Lee tweeted.", &["Fake news"]),
             ("\"No way\" said Ann Lee.", &["No way"]),
             ("\"Never,\" Lee said.", &["Never"]),
             ("\"Never.\" That was all.", &["Never."]),

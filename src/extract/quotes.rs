@@ -86,9 +86,13 @@ const NESTED_MARKS: usize = 8;
 /// How many paragraphs ahead a quote left open without new marks may still be closed.
 const MAX_OPEN_PARAGRAPHS: usize = 4;
 
+/// A quotation mark: where it starts, the character, how it reads, and where it ends (a mark
+/// typed twice spans both characters).
+type MarkAt = (usize, char, Mark, usize);
+
 /// The double quotation marks of a paragraph, each with its place and how it reads.
-fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
-    let mut out: Vec<(usize, char, Mark)> = Vec::new();
+fn marks_of(text: &str) -> Vec<MarkAt> {
+    let mut out: Vec<MarkAt> = Vec::new();
     // Every double mark ([`text::is_double_quote`]) starts with `"` or with the first byte of
     // U+00AB/U+00BB (0xC2) or of U+201C to U+201F (0xE2): those bytes are found with memchr
     // (a first byte is a character's start), and only their characters are decoded.
@@ -100,14 +104,16 @@ fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
     for (i, c) in marks {
         // Two straight opening marks together (`""We …`: a mark typed twice, or an excerpt
         // opening with a quote whose outer mark closes paragraphs later) are one opening mark
-        // when the paragraph has an odd number of straight marks: the second stands for both,
-        // so that neither is quoted text and the quote inside is read. With an even number
-        // they may be a quote and a quote inside it opening together, and are read each alone
-        // as before; two marks closing together are read as that ([`nested_close`]).
+        // spanning both when the paragraph has an odd number of straight marks, so that
+        // neither is quoted text nor left in the narrative, and the quote inside is read (an
+        // excerpt's outer quote, closed paragraphs later, is then not read as one). With an
+        // even number they may be a quote and a quote inside it opening together, and are read
+        // each alone as before; two marks closing together are read as that
+        // ([`nested_close`]).
         if c == '"'
             && let Some(last) = out.last_mut()
             && last.1 == '"'
-            && last.0 + 1 == i
+            && last.3 == i
             && classify_between(
                 text[..last.0].chars().next_back(),
                 text[i + 1..].chars().next(),
@@ -115,10 +121,10 @@ fn marks_of(text: &str) -> Vec<(usize, char, Mark)> {
             ) == Mark::Open
             && text.matches('"').count() % 2 == 1
         {
-            *last = (i, c, Mark::Open);
+            *last = (last.0, c, Mark::Open, i + 1);
             continue;
         }
-        out.push((i, c, classify(text, i, c)));
+        out.push((i, c, classify(text, i, c), i + c.len_utf8()));
     }
     out
 }
@@ -147,7 +153,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
         };
         let opens_with_mark = marks
             .first()
-            .is_some_and(|(i, _, m)| *m != Mark::Close && text[..*i].trim().is_empty());
+            .is_some_and(|(i, _, m, _)| *m != Mark::Close && text[..*i].trim().is_empty());
         let mut continues = carried && opens_with_mark;
         // A paragraph without marks that a paragraph ending "..., saying:" introduces is a
         // quotation set apart, as a tweet or a statement often is: all of it is quoted.
@@ -189,8 +195,7 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
         // The index of a mark that closes a quote together with the quotes opened inside it:
         // marks before it are part of its words.
         let mut nested_until: Option<usize> = None;
-        for (k, &(i, c, mark)) in marks.iter().enumerate() {
-            let after = i + c.len_utf8();
+        for (k, &(i, _, mark, after)) in marks.iter().enumerate() {
             if let Some(end) = nested_until {
                 if k < end {
                     continue;
@@ -246,18 +251,16 @@ pub fn find(doc: &Document) -> Vec<QuoteSegment> {
 /// inner mark is taken for a new paragraph's, its break lost ("Two things. "Three things."
 /// Then narrative."). That is a guess: a paragraph of a quote that runs on into the next one
 /// and holds a quoted phrase is read that way too.
-fn nested_close(text: &str, after: &[(usize, char, Mark)]) -> Option<usize> {
+fn nested_close(text: &str, after: &[MarkAt]) -> Option<usize> {
     let mut depth = 2usize;
-    for (k, &(i, c, mark)) in after.iter().take(NESTED_MARKS).enumerate() {
+    for (k, &(i, c, mark, end)) in after.iter().take(NESTED_MARKS).enumerate() {
         let plain = match mark {
             Mark::Open => {
                 depth += 1;
                 continue;
             }
             Mark::Close => !(c == '"' && text[..i].ends_with(|p: char| p.is_ascii_digit())),
-            Mark::Either => after
-                .get(k + 1)
-                .is_some_and(|&(next, _, _)| next == i + c.len_utf8()),
+            Mark::Either => after.get(k + 1).is_some_and(|&(next, _, _, _)| next == end),
         };
         if !plain {
             return None;
@@ -345,6 +348,11 @@ mod tests {
                 ("And you exemplify it.", 1),
             ],
         );
+        // Inside a paragraph, the two marks are both outside the quote.
+        let doc = ingest_str("Ann Lee said: \"\"We won,\" he told me.", None);
+        let q = &find(&doc)[0];
+        assert_eq!(&doc.text[q.range.clone()], "We won,");
+        assert_eq!(&doc.text[q.outer.clone()], "\"\"We won,\"");
         // Two marks with nothing between them, amid words, are read as before: an empty quote.
         check("An empty \"\" string. \"Yes,\" he said.", &[("Yes,", 1)]);
     }
