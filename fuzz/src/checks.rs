@@ -103,8 +103,8 @@ fn check_range(doc: &Document, clean: Range<usize>) -> Range<usize> {
 }
 
 /// `line_column` for every offset up to the original's length; at char boundaries it must
-/// equal the line (1-based) and the column (1-based, in characters, a leading byte-order mark
-/// not counted) counted here.
+/// equal the line (1-based; a line ends at "\n", "\r\n" or a "\r" alone) and the column
+/// (1-based, in characters, a leading byte-order mark not counted) counted here.
 fn check_line_column(doc: &Document) {
     let original = doc.original.as_str();
     let bom = original.starts_with('\u{FEFF}');
@@ -112,7 +112,7 @@ fn check_line_column(doc: &Document) {
     let (mut line, mut column) = (1, 1);
     for (i, c) in original.char_indices() {
         expected.insert(i, (line, column));
-        if c == '\n' {
+        if c == '\n' || (c == '\r' && !original[i + 1..].starts_with('\n')) {
             line += 1;
             column = 1;
         } else if !(bom && i == 0) {
