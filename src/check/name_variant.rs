@@ -401,10 +401,14 @@ fn merge(
             // order again (most sources first, a stable sort), so that the source of the slip
             // is on the minority's side ([`Finding::outliers`]) whichever order the sources
             // come in.
+            // Whether source `s` writes a name spelt as `name` anywhere.
+            let writes = |s: usize, name: &str| {
+                let spelling = fold_typography(name);
+                source_spellings[s].iter().any(|x| *x == spelling)
+            };
             for r in &mut readings {
-                let spelling = fold_typography(&r.text);
-                for (s, its) in source_spellings.iter().enumerate() {
-                    if !r.sources.contains(&s) && its.iter().any(|x| *x == spelling) {
+                for s in 0..source_spellings.len() {
+                    if !r.sources.contains(&s) && writes(s, &r.text) {
                         r.sources.push(s);
                     }
                 }
@@ -427,10 +431,6 @@ fn merge(
                 );
                 // One of the two may write the other's spelling too, elsewhere (not both: a
                 // spelling both write is shared, and no variant).
-                let writes = |s: usize, name: &str| {
-                    let name = fold_typography(name);
-                    source_spellings[s].iter().any(|x| *x == name)
-                };
                 match [(i, y), (j, x)]
                     .into_iter()
                     .find(|&(s, other)| writes(s, other))
